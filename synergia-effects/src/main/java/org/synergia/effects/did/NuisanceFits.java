@@ -1,56 +1,77 @@
 package org.synergia.effects.did;
 
+import org.synergia.data.InputException;
+import org.synergia.stats.glm.Family;
+import org.synergia.stats.glm.Glm;
+import org.synergia.stats.glm.Link;
+import org.synergia.stats.inference.VarianceType;
+
 /**
- * The first-step models of the DiD estimators: weighted least squares for outcome regressions and
- * a weighted logit for the propensity score.
+ * The first-step models of the DiD estimators, fitted by synergia-stats' {@link Glm}: weighted
+ * least squares for the outcome regressions and a weighted logit for the propensity score. Rows
+ * with weight zero (other groups or periods) are left out of the fit. (Only the coefficients are
+ * used; the robust variance is requested because the weights are sampling weights.)
  */
 final class NuisanceFits {
+
+    private static final Glm OLS = Glm.withDefaults().withFamily(Family.GAUSSIAN).withLink(Link.IDENTITY)
+            .withVariance(VarianceType.ROBUST).withThreads(1);
+    private static final Glm LOGIT = Glm.withDefaults().withFamily(Family.BINOMIAL).withLink(Link.LOGIT)
+            .withVariance(VarianceType.ROBUST).withThreads(1);
 
     private NuisanceFits() {
     }
 
     /**
-     * Weighted least squares; rows with weight zero are left out.
+     * Weighted least squares on the rows with positive weight.
      *
+     * @param what the model, for messages
      * @return the coefficients, intercept first
      */
     static double[] leastSquares(Regressors x, double[] y, double[] w, String what) {
-        double[] wy = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            wy[i] = w[i] * y[i];
-        }
-        // TEMPORARY until synergia-stats GLM lands
-        return x.solve(x.gram(w), x.mean(wy), what);
+        return fit(OLS, x, y, w, what);
     }
 
     /**
-     * Weighted logit of a 0/1 variable (maximum likelihood).
+     * Weighted logit of a 0/1 variable on the rows with positive weight.
      *
      * @return the coefficients, intercept first
      */
     static double[] logit(Regressors x, double[] d, double[] w) {
-        // TEMPORARY until synergia-stats GLM lands
-        int n = d.length;
-        double[] b = new double[x.count()];
-        double[] u = new double[n];
-        double[] h = new double[n];
-        for (int it = 0; it < 100; it++) {
-            double[] eta = x.index(b);
-            for (int i = 0; i < n; i++) {
-                double p = 1 / (1 + Math.exp(-eta[i]));
-                u[i] = w[i] * (d[i] - p);
-                h[i] = w[i] * p * (1 - p);
-            }
-            double[] step = x.solve(x.gram(h), x.mean(u), "propensity-score model");
-            double mx = 0;
-            for (int j = 0; j < b.length; j++) {
-                b[j] += step[j];
-                mx = Math.max(mx, Math.abs(step[j]));
-            }
-            if (mx < 1e-12) {
-                break;
+        return fit(LOGIT, x, d, w, "propensity-score model");
+    }
+
+    private static double[] fit(Glm glm, Regressors x, double[] y, double[] w, String what) {
+        int n = y.length;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (w[i] > 0) {
+                m++;
             }
         }
-        return b;
+        if (m <= x.count()) {
+            throw new InputException("the " + what + " has " + m + " observations with positive weight for "
+                    + x.count() + " coefficients: use fewer covariates");
+        }
+        double[][] cols = x.columns();
+        double[][] sub = new double[cols.length][m];
+        double[] ys = new double[m];
+        double[] ws = new double[m];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (w[i] > 0) {
+                for (int j = 0; j < cols.length; j++) {
+                    sub[j][r] = cols[j][i];
+                }
+                ys[r] = y[i];
+                ws[r] = w[i];
+                r++;
+            }
+        }
+        try {
+            return glm.fit(sub, x.names(), ys, ws, null).coefficients();
+        } catch (InputException e) {
+            throw new InputException("in the " + what + ": " + e.getMessage(), e);
+        }
     }
 }
