@@ -43,7 +43,7 @@ public final class DidResult implements EstimationResult {
         return estimates.get(0);
     }
 
-    /** @return units (panel) or observations (repeated cross-sections) used */
+    /** @return observations (rows) used: twice the units of a panel, the observations of repeated cross-sections */
     @Override
     public int n() {
         return n;

@@ -126,9 +126,10 @@ public final class DrDid {
         }
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("design", "panel");
+        diag.put("units", n);
         diag.put("n_treated", treated);
         diag.put("n_control", n - treated);
-        return result(al, n, clusters, diag, s.rowsDropped(), s.notes());
+        return result(al, 2 * n, clusters, diag, s.rowsDropped(), s.notes());
     }
 
     /**

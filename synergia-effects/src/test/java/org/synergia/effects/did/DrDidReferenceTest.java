@@ -50,6 +50,7 @@ class DrDidReferenceTest {
                 .withCovariate("x1", c.get("x1")).withCovariate("x2", c.get("x2")).withCovariate("x3", c.get("x3"));
         DidResult r = DrDid.withDefaults().withMethod(DidMethod.parse(method)).fit(cols);
         check(ReferenceData.json("reference_values_designs.json").get("panel_did").get(key), r.att());
-        assertEquals(2500, r.n());
+        assertEquals(5000, r.n());
+        assertEquals(2500, r.diagnostics().get("units"));
     }
 }
