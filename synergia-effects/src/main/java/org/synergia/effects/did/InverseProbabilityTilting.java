@@ -8,7 +8,7 @@ import org.synergia.data.InputException;
  * (2020, eq. 3.8). The logistic coefficients {@code γ} minimise the strictly convex loss
  * {@code -(1/n) Σ w_i [D_i x_iᵀγ - (1-D_i) exp(x_iᵀγ)]}, whose first-order condition
  * {@code Σ w_i D_i x_i = Σ w_i (1-D_i) exp(x_iᵀγ) x_i} makes the odds-weighted control covariate
- * sums equal the treated ones. Solved by Newton's method with step halving from the logit fit.
+ * sums equal the treated ones. Solved by Newton's method with backtracking line search.
  */
 final class InverseProbabilityTilting {
 
@@ -21,7 +21,7 @@ final class InverseProbabilityTilting {
      * @param x the regressors (intercept first)
      * @param d group indicator, 0 or 1
      * @param w sampling weights, mean one
-     * @param start starting coefficients (the logit fit)
+     * @param start starting coefficients
      * @return the calibrated coefficients {@code γ}
      */
     static double[] fit(Regressors x, double[] d, double[] w, double[] start) {
@@ -61,6 +61,10 @@ final class InverseProbabilityTilting {
             }
             g = next;
             loss = nextLoss;
+            if (decrement < 1e-16) {
+                // the Newton step just taken leaves an error of the order of decrement²: converged
+                return g;
+            }
         }
         throw new InputException("the calibrated propensity score (inverse probability tilting) did not converge in "
                 + MAX_ITERATIONS + " iterations: the covariates nearly separate treated from control units;"

@@ -9,15 +9,14 @@ import org.synergia.stats.inference.VarianceType;
 /**
  * The first-step models of the DiD estimators, fitted by synergia-stats' {@link Glm}: weighted
  * least squares for the outcome regressions and a weighted logit for the propensity score. Rows
- * with weight zero (other groups or periods) are left out of the fit. (Only the coefficients are
- * used; the robust variance is requested because the weights are sampling weights.)
+ * with weight zero (other groups or periods) are left out of the fit. Only the coefficients are
+ * used: equal weights are dropped (the fit is then unweighted, with the cheaper model-based
+ * variance), and unequal ones are passed as sampling weights with the robust variance the fit requires.
  */
 final class NuisanceFits {
 
-    private static final Glm OLS = Glm.withDefaults().withFamily(Family.GAUSSIAN).withLink(Link.IDENTITY)
-            .withVariance(VarianceType.ROBUST).withThreads(1);
-    private static final Glm LOGIT = Glm.withDefaults().withFamily(Family.BINOMIAL).withLink(Link.LOGIT)
-            .withVariance(VarianceType.ROBUST).withThreads(1);
+    private static final Glm OLS = Glm.withDefaults().withFamily(Family.GAUSSIAN).withLink(Link.IDENTITY).withThreads(1);
+    private static final Glm LOGIT = Glm.withDefaults().withFamily(Family.BINOMIAL).withLink(Link.LOGIT).withThreads(1);
 
     private NuisanceFits() {
     }
@@ -57,6 +56,7 @@ final class NuisanceFits {
         double[][] sub = new double[cols.length][m];
         double[] ys = new double[m];
         double[] ws = new double[m];
+        boolean equal = true;
         int r = 0;
         for (int i = 0; i < n; i++) {
             if (w[i] > 0) {
@@ -65,11 +65,13 @@ final class NuisanceFits {
                 }
                 ys[r] = y[i];
                 ws[r] = w[i];
+                equal &= w[i] == ws[0];
                 r++;
             }
         }
         try {
-            return glm.fit(sub, x.names(), ys, ws, null).coefficients();
+            return equal ? glm.fit(sub, x.names(), ys).coefficients()
+                    : glm.withVariance(VarianceType.ROBUST).fit(sub, x.names(), ys, ws, null).coefficients();
         } catch (InputException e) {
             throw new InputException("in the " + what + ": " + e.getMessage(), e);
         }

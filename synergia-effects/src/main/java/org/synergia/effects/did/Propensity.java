@@ -17,9 +17,12 @@ final class Propensity {
         return probabilities(x, NuisanceFits.logit(x, d, w));
     }
 
-    /** @return the capped calibrated probabilities ({@link InverseProbabilityTilting}) */
+    /**
+     * @return the capped calibrated probabilities ({@link InverseProbabilityTilting}); the loss is
+     *         strictly convex, so Newton's method starts from zero rather than from a logit fit
+     */
     static double[] tilting(Regressors x, double[] d, double[] w) {
-        return probabilities(x, InverseProbabilityTilting.fit(x, d, w, NuisanceFits.logit(x, d, w)));
+        return probabilities(x, InverseProbabilityTilting.fit(x, d, w, new double[x.count()]));
     }
 
     private static double[] probabilities(Regressors x, double[] gamma) {
