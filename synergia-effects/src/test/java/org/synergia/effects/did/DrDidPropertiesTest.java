@@ -47,6 +47,39 @@ class DrDidPropertiesTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DidMethod.class)
+    void integerWeightsEqualDuplicatedUnitsAndRowOrderDoesNotMatter(DidMethod m) {
+        int n = 300;
+        PanelSample s = panel(n, 23);
+        double[] w = new double[n];
+        int[] rows = new int[2 * n];
+        int m2 = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = 1 + i % 2;
+            for (int k = 0; k < w[i]; k++) {
+                rows[m2++] = i;
+            }
+        }
+        int[] expanded = Arrays.copyOf(rows, m2);
+        for (int a = expanded.length - 1; a > 0; a--) { // shuffle the duplicated units
+            int b = new SplittableRandom(a).nextInt(a + 1);
+            int t = expanded[a];
+            expanded[a] = expanded[b];
+            expanded[b] = t;
+        }
+        double[][] x = new double[2][];
+        for (int j = 0; j < 2; j++) {
+            double[] c = s.covariates()[j];
+            x[j] = Arrays.stream(expanded).mapToDouble(i -> c[i]).toArray();
+        }
+        PanelSample dup = PanelSample.of(Arrays.stream(expanded).mapToDouble(i -> s.y0()[i]).toArray(),
+                Arrays.stream(expanded).mapToDouble(i -> s.y1()[i]).toArray(),
+                Arrays.stream(expanded).mapToDouble(i -> s.group()[i]).toArray()).withCovariates(s.covariateNames(), x);
+        DrDid est = DrDid.withDefaults().withMethod(m);
+        assertEquals(est.fitPanel(dup).att().estimate(), est.fitPanel(s.withWeights(w)).att().estimate(), 1e-9);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DidMethod.class, names = {"REG", "IPW", "IPW_STD", "DR_TRADITIONAL"})
     void influenceFunctionMatchesTheJackknife(DidMethod m) {
         // exact linearisations: (n-1)(ATT - ATT_{-i}) ≈ ψ_i to O(1/n)
