@@ -18,6 +18,9 @@ import org.synergia.stats.inference.Estimate;
 public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcomeEstimator<E>>
         permits Ra, Ipw, Aipw, Ipwra {
 
+    /** Trimming refits the treatment model; it stops with an error if overlap still fails after this many rounds. */
+    private static final int MAX_TRIM_ROUNDS = 20;
+
     final Settings settings;
     private final Method method;
 
@@ -114,32 +117,36 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         }
         TreatmentFit tm = null;
         int trimmed = 0;
-        if (method.treatmentModel) {
+        int before = sample.n;
+        for (int round = 1; method.treatmentModel; round++) {
             tm = TreatmentFit.fit(sample, settings.link(), settings.threads());
             boolean[] inside = tm.overlapping(settings.overlapBound());
             int outside = count(inside, false);
-            if (outside > 0) {
-                String what = outside + " of " + sample.n + " observations have an estimated treatment probability outside ["
-                        + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound()) + "]";
-                switch (settings.overlapRule()) {
-                    case REFUSE -> throw new InputException(what + " (overlap fails, possibly perfect prediction"
-                            + " in the treatment model); revise the treatment model, or trim them (--overlap trim)"
-                            + " or keep them (--overlap allow)");
-                    case TRIM -> {
-                        trimmed = outside;
-                        sample = sample.restrictTo(data, settings, inside, method.outcomeModel, true);
-                        requireArms(sample);
-                        tm = TreatmentFit.fit(sample, settings.link(), settings.threads());
-                        int still = count(tm.overlapping(settings.overlapBound()), false);
-                        if (still > 0) {
-                            throw new InputException(what + "; after trimming them and refitting, " + still
-                                    + " more do; revise the treatment model");
-                        }
-                        warnings.add(what + "; they were trimmed and every model refitted without them");
-                    }
-                    case ALLOW -> warnings.add(what + "; they were kept as asked, so the weights of some may be extreme");
-                }
+            if (outside == 0) {
+                break;
             }
+            String what = outside + " of " + sample.n + " observations have an estimated treatment probability outside ["
+                    + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound()) + "]";
+            if (settings.overlapRule() == OverlapRule.REFUSE) {
+                throw new InputException(what + " (overlap fails, possibly perfect prediction in the treatment model);"
+                        + " revise the treatment model, or trim them (--overlap trim) or keep them (--overlap allow)");
+            }
+            if (settings.overlapRule() == OverlapRule.ALLOW) {
+                warnings.add(what + "; they were kept as asked, so some inverse-probability weights are extreme");
+                break;
+            }
+            if (round > MAX_TRIM_ROUNDS) {
+                throw new InputException("trimming does not restore overlap: after " + MAX_TRIM_ROUNDS + " rounds, " + what
+                        + "; revise the treatment model");
+            }
+            trimmed += outside;
+            sample = sample.restrictTo(data, settings, inside, method.outcomeModel, true);
+            requireArms(sample);
+        }
+        if (trimmed > 0) {
+            warnings.add(trimmed + " of " + before + " observations had an estimated treatment probability outside ["
+                    + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound())
+                    + "]; they were trimmed and every model refitted without them");
         }
         StackedEquations.Solution sol = StackedEquations.solve(method, settings, sample, tm);
         return assemble(sample, sol, tm, trimmed, warnings);

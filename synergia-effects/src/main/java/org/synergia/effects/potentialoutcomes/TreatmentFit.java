@@ -1,11 +1,15 @@
 package org.synergia.effects.potentialoutcomes;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.synergia.data.InputException;
 import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
 import org.synergia.stats.glm.Link;
+import org.synergia.stats.glm.MultinomialLogit;
+import org.synergia.stats.glm.MultinomialLogitFit;
 import org.synergia.stats.inference.EstimatingFunctions;
 import org.synergia.stats.inference.VarianceType;
 
@@ -86,7 +90,20 @@ final class TreatmentFit {
                 }
                 return new TreatmentFit(n, 2, probability, density, fit.estimatingFunctions(), negate(fit.information()));
             }
-            throw new InputException("multinomial treatment models are not available yet");
+            List<String> levels = new ArrayList<>();
+            for (double v : d.levels) {
+                levels.add(PreparedSample.level(v));
+            }
+            MultinomialLogitFit fit = MultinomialLogit.withDefaults().withBase(0).withThreads(threads)
+                    .withVariance(weighted ? VarianceType.ROBUST : VarianceType.OIM)
+                    .fit(d.xt, Arrays.asList(d.treatmentNames), d.arm, levels, w, null);
+            double[] probability = new double[k * n];
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < k; t++) {
+                    probability[i * k + t] = fit.probability(i, t);
+                }
+            }
+            return new TreatmentFit(n, k, probability, null, fit.estimatingFunctions(), negate(fit.information()));
         } catch (InputException e) {
             throw new InputException("treatment model: " + e.getMessage(), e);
         }
