@@ -28,6 +28,8 @@ record <- function(model, fit, cluster = ~educ) {
   put(model, tn, "se_hc1", sqrt(diag(vcovHC(fit, type = "HC1"))))
   put(model, tn, "se_cl_hc0", sqrt(diag(vcovCL(fit, cluster = cluster, type = "HC0"))))  # G/(G-1)
   put(model, tn, "se_cl_hc1", sqrt(diag(vcovCL(fit, cluster = cluster, type = "HC1"))))  # Stata CR1
+  vc <- vcovCL(fit, cluster = cluster, type = "HC1")       # the whole matrix, row-major
+  put(model, as.vector(t(outer(tn, tn, paste, sep = "|"))), "vcov_cl_hc1", as.vector(t(vc)))
   put(model, "(model)", "loglik", as.numeric(logLik(fit)))
   put(model, "(model)", "deviance", deviance(fit))
 }

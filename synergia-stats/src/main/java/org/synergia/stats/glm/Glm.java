@@ -232,62 +232,17 @@ public final class Glm {
             double saturated = saturatedLogLikelihood(kernel, y, weights);
             double[] start = new double[1];
             double[] beta = startingValues(kernel, x, names, y, weights, pool, start);
-            double previousDeviance = start[0];
-            NewtonAccumulator acc = pass.run(beta, observed, null);
-            int iterations = 1;
-            double[] step = null;
-            double[] previous = null;
-            double previousLl = Double.NEGATIVE_INFINITY;
-            int halvings = 0;
-            while (true) {
-                if (!Double.isFinite(acc.logLikelihood) || acc.logLikelihood < previousLl - 1e-12 * Math.abs(previousLl)) {
-                    if (previous == null || halvings >= 50) {
-                        throw notConverged(kernel, x, names, y, weights, beta, step, iterations, pool);
-                    }
-                    halvings++;
-                    for (int j = 0; j < p; j++) {
-                        step[j] *= 0.5;
-                        beta[j] = previous[j] + step[j];
-                    }
-                    acc = pass.run(beta, observed, null);
-                    continue;
-                }
-                halvings = 0;
-                double dev = 2 * (saturated - acc.logLikelihood);
-                if (devianceTolerance > 0 && Math.abs(dev - previousDeviance) / (Math.abs(dev) + 0.1) < devianceTolerance) {
-                    break;
-                }
-                previousDeviance = dev;
-                Cholesky chol = Cholesky.of(acc.informationMatrix());
-                if (!chol.isPositiveDefinite()) {
-                    if (previous == null) {
-                        throw collinear(names, chol.collinearColumn());
-                    }
-                    throw notConverged(kernel, x, names, y, weights, beta, step, iterations, pool);
-                }
-                step = chol.solve(acc.score);
-                double decrement = 0;
-                for (int j = 0; j < p; j++) {
-                    decrement += step[j] * acc.score[j];
-                }
-                if (iterations >= maxIterations) {
-                    throw notConverged(kernel, x, names, y, weights, beta, step, iterations, pool);
-                }
-                previous = beta.clone();
-                previousLl = acc.logLikelihood;
-                for (int j = 0; j < p; j++) {
-                    beta[j] += step[j];
-                }
-                iterations++;
-                acc = pass.run(beta, observed, null);
-                double scale = Math.max(1, Math.abs(previousLl));
-                boolean stalled = decrement < 1e-10 * scale && acc.logLikelihood - previousLl <= 1e-15 * scale;
-                if (devianceTolerance <= 0 && (decrement < 1e-20 * scale || stalled) && Double.isFinite(acc.logLikelihood)) {
-                    break;
-                }
-            }
+            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observed, null), beta, saturated,
+                    start[0], devianceTolerance, maxIterations, column -> collinear(names, column),
+                    (b, step, iterations) -> notConverged(kernel, x, names, y, weights, b, step, iterations, pool));
+            beta = out.beta();
+            int iterations = out.iterations();
             double[] eta = new double[n];
-            acc = pass.run(beta, observed, eta);
+            NewtonAccumulator acc = pass.run(beta, observed, eta);
+            int extreme = extremeCount(kernel, y, eta);
+            if (extreme > 0) {
+                throw separation(kernel, x, names, beta, extreme);
+            }
             return new GlmFit(this, kernel, x, List.copyOf(names), y, weights, clusters, beta, eta,
                     acc.informationMatrix(), iterations);
         } finally {
@@ -300,6 +255,27 @@ public final class Glm {
     private void validate(GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] weights,
             Clusters clusters) {
         int n = y.length;
+        validateDesign(x, names, n);
+        for (int i = 0; i < n; i++) {
+            double v = y[i];
+            boolean ok = switch (kernel.family()) {
+                case GAUSSIAN -> Double.isFinite(v);
+                case BINOMIAL -> v >= 0 && v <= 1;
+                case POISSON -> v >= 0 && Double.isFinite(v);
+            };
+            if (!ok) {
+                throw new InputException("outcome value " + v + " in row " + (i + 1) + " is not valid for the "
+                        + kernel.family().name().toLowerCase(Locale.ROOT) + " family"
+                        + (kernel.family() == Family.BINOMIAL ? " (needs 0 or 1)" : kernel.family() == Family.POISSON
+                                ? " (needs a non-negative count)" : "") + ": recode or drop it");
+            }
+        }
+        validateWeights(weights, weightKind, n, x.length);
+        validateVariance(varianceType, weightKind, weights, clusters, n);
+    }
+
+    /** Checks shapes and finiteness of the design. */
+    static void validateDesign(double[][] x, List<String> names, int n) {
         int p = x.length;
         if (p == 0) {
             throw new InputException("the model has no regressors: add an intercept or a variable");
@@ -318,20 +294,10 @@ public final class Glm {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            double v = y[i];
-            boolean ok = switch (kernel.family()) {
-                case GAUSSIAN -> Double.isFinite(v);
-                case BINOMIAL -> v >= 0 && v <= 1;
-                case POISSON -> v >= 0 && Double.isFinite(v);
-            };
-            if (!ok) {
-                throw new InputException("outcome value " + v + " in row " + (i + 1) + " is not valid for the "
-                        + kernel.family().name().toLowerCase(Locale.ROOT) + " family"
-                        + (kernel.family() == Family.BINOMIAL ? " (needs 0 or 1)" : kernel.family() == Family.POISSON
-                                ? " (needs a non-negative count)" : "") + ": recode or drop it");
-            }
-        }
+    }
+
+    /** Checks weights of a kind and that there are more observations than {@code parameters}. */
+    static void validateWeights(double[] weights, WeightKind kind, int n, int parameters) {
         if (weights != null) {
             if (weights.length != n) {
                 throw new IllegalArgumentException(weights.length + " weights for " + n + " rows");
@@ -342,34 +308,38 @@ public final class Glm {
                     throw new InputException("weight " + v + " in row " + (i + 1) + " is negative or missing: weights must be"
                             + " non-negative numbers");
                 }
-                if (weightKind == WeightKind.SAMPLING && v == 0) {
+                if (kind == WeightKind.SAMPLING && v == 0) {
                     throw new InputException("sampling weight is zero in row " + (i + 1)
                             + ": drop the rows with zero weight before fitting");
                 }
-                if (weightKind == WeightKind.FREQUENCY && v != Math.rint(v)) {
+                if (kind == WeightKind.FREQUENCY && v != Math.rint(v)) {
                     throw new InputException("frequency weight " + v + " in row " + (i + 1)
                             + " is not a whole number: use sampling weights instead");
                 }
             }
         }
         double effectiveN = n;
-        if (weights != null && weightKind == WeightKind.FREQUENCY) {
+        if (weights != null && kind == WeightKind.FREQUENCY) {
             effectiveN = 0;
             for (double v : weights) {
                 effectiveN += v;
             }
         }
-        if (effectiveN <= p) {
-            throw new InputException("only " + (long) effectiveN + " observations for " + p
+        if (effectiveN <= parameters) {
+            throw new InputException("only " + (long) effectiveN + " observations for " + parameters
                     + " parameters: the model needs more observations than parameters");
         }
-        if (varianceType == VarianceType.CLUSTER && clusters == null) {
+    }
+
+    /** Checks that the variance type fits the weights and clusters given. */
+    static void validateVariance(VarianceType type, WeightKind kind, double[] weights, Clusters clusters, int n) {
+        if (type == VarianceType.CLUSTER && clusters == null) {
             throw new InputException("the cluster-robust variance needs a cluster variable (--cluster)");
         }
         if (clusters != null && clusters.size() != n) {
             throw new IllegalArgumentException(clusters.size() + " cluster codes for " + n + " rows");
         }
-        if (varianceType == VarianceType.OIM && weights != null && weightKind == WeightKind.SAMPLING) {
+        if (type == VarianceType.OIM && weights != null && kind == WeightKind.SAMPLING) {
             throw new InputException("sampling weights need a robust or cluster-robust variance: use --vce robust or"
                     + " --vce cluster (the model-based variance is not valid with sampling weights)");
         }
@@ -548,41 +518,56 @@ public final class Glm {
     }
 
     /**
-     * Explains a failure to converge: perfect prediction when fitted means are at the boundary
-     * (naming the regressor whose coefficient moved most in standardised units), otherwise
-     * non-convergence.
+     * Observations whose fitted mean is numerically at the boundary of its range: probabilities
+     * within {@code 1e-10} of 0 or 1 ({@code |η| > 23} for the logit), or Poisson means below
+     * {@code 1e-10} for zero counts. They arise when the likelihood has no maximum (separation).
      */
-    private InputException notConverged(GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] w,
-            double[] beta, double[] step, int iterations, ForkJoinPool pool) {
-        int n = y.length;
+    private static int extremeCount(GlmKernel kernel, double[] y, double[] eta) {
         int extreme = 0;
-        double[] eta = new double[n];
-        new LikelihoodPass(kernel, x, y, w, pool).run(beta, true, eta);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < y.length; i++) {
             double mu = kernel.mean(eta[i]);
             if (kernel.family() == Family.BINOMIAL && (mu < EXTREME || mu > 1 - EXTREME)
                     || kernel.family() == Family.POISSON && y[i] == 0 && mu < EXTREME) {
                 extreme++;
             }
         }
-        if (extreme > 0 && step != null) {
-            int worst = 0;
-            double largest = -1;
-            for (int j = 0; j < x.length; j++) {
-                double ss = 0;
-                for (int i = 0; i < n; i++) {
-                    ss += x[j][i] * x[j][i];
-                }
-                double moved = Math.abs(step[j]) * Math.sqrt(ss / n);
-                if (moved > largest) {
-                    largest = moved;
-                    worst = j;
-                }
+        return extreme;
+    }
+
+    /** Names the regressor with the largest coefficient in standardised units ({@code |β_j| · rms(x_j)}). */
+    private static InputException separation(GlmKernel kernel, double[][] x, List<String> names, double[] direction,
+            int extreme) {
+        int worst = 0;
+        double largest = -1;
+        for (int j = 0; j < x.length; j++) {
+            double ss = 0;
+            for (double v : x[j]) {
+                ss += v * v;
             }
-            return new InputException("perfect prediction: " + extreme + " observations have fitted "
-                    + (kernel.family() == Family.POISSON ? "means 0" : "probabilities 0 or 1")
-                    + " and the coefficient of '" + names.get(worst) + "' diverges (separation): drop that regressor or"
-                    + " the observations it predicts");
+            double size = Math.abs(direction[j]) * Math.sqrt(ss / x[j].length);
+            if (size > largest) {
+                largest = size;
+                worst = j;
+            }
+        }
+        return new InputException("perfect prediction: " + extreme + " observations have fitted "
+                + (kernel.family() == Family.POISSON ? "means 0" : "probabilities 0 or 1")
+                + " and the coefficient of '" + names.get(worst) + "' diverges (separation): drop that regressor or"
+                + " the observations it predicts");
+    }
+
+    /**
+     * Explains a failure to converge: perfect prediction when fitted means are at the boundary
+     * (naming the regressor whose coefficient moved most in standardised units), otherwise
+     * non-convergence.
+     */
+    private InputException notConverged(GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] w,
+            double[] beta, double[] step, int iterations, ForkJoinPool pool) {
+        double[] eta = new double[y.length];
+        new LikelihoodPass(kernel, x, y, w, pool).run(beta, true, eta);
+        int extreme = extremeCount(kernel, y, eta);
+        if (extreme > 0) {
+            return separation(kernel, x, names, step != null ? step : beta, extreme);
         }
         return new InputException("the " + family.name().toLowerCase(Locale.ROOT) + "/" + link.name().toLowerCase(Locale.ROOT)
                 + " model did not converge after " + iterations + " iterations: rescale the regressors or simplify the model");

@@ -1,13 +1,11 @@
 package org.synergia.stats.glm;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hipparchus.special.Gamma;
-import org.synergia.data.InputException;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimatingFunctions;
@@ -39,7 +37,6 @@ public final class GlmFit implements EstimationResult {
     private final double deviance;
     private final double observations;
     private final double[][] variance;
-    private final List<String> warnings;
 
     GlmFit(Glm settings, GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] w, Clusters clusters,
             double[] beta, double[] eta, double[][] information, int iterations) {
@@ -64,22 +61,11 @@ public final class GlmFit implements EstimationResult {
         }
         this.observations = nObs;
         double dev = 0;
-        int extreme = 0;
         for (int i = 0; i < y.length; i++) {
-            double mu = kernel.mean(eta[i]);
-            dev += weight(i) * kernel.unitDeviance(y[i], mu);
-            if (kernel.family() == Family.BINOMIAL && (mu < 1e-10 || mu > 1 - 1e-10)) {
-                extreme++;
-            }
+            dev += weight(i) * kernel.unitDeviance(y[i], kernel.mean(eta[i]));
         }
         this.deviance = dev;
         this.logLikelihood = logLikelihood(dev);
-        List<String> warn = new ArrayList<>();
-        if (extreme > 0) {
-            warn.add(extreme + " observations have fitted probabilities numerically 0 or 1: check for a regressor that"
-                    + " almost predicts the outcome");
-        }
-        this.warnings = Collections.unmodifiableList(warn);
         VarianceType type = settings.varianceType();
         this.variance = variance(type, type == VarianceType.OIM ? null : settings.correctionFor(type), clusters);
     }
@@ -170,7 +156,7 @@ public final class GlmFit implements EstimationResult {
 
     @Override
     public List<String> warnings() {
-        return warnings;
+        return List.of();
     }
 
     /** @return the regressors' names, in coefficient order */
@@ -306,28 +292,7 @@ public final class GlmFit implements EstimationResult {
      * @return the variance matrix
      */
     public double[][] variance(VarianceType type, SmallSampleCorrection correction, Clusters clusterIds) {
-        return switch (type) {
-            case OIM -> {
-                if (w != null && settings.weightKind() == WeightKind.SAMPLING) {
-                    throw new InputException("sampling weights need a robust or cluster-robust variance: use --vce robust"
-                            + " or --vce cluster");
-                }
-                double[][] v = SandwichVariance.modelBased(information, names);
-                double phi = dispersion();
-                for (double[] row : v) {
-                    for (int k = 0; k < row.length; k++) {
-                        row[k] *= phi;
-                    }
-                }
-                yield v;
-            }
-            case ROBUST -> SandwichVariance.robust(estimatingFunctions(), information, correction);
-            case CLUSTER -> {
-                if (clusterIds == null) {
-                    throw new InputException("the cluster-robust variance needs a cluster variable (--cluster)");
-                }
-                yield SandwichVariance.clusterRobust(estimatingFunctions(), information, clusterIds, correction);
-            }
-        };
+        return ModelVariance.of(type, correction, clusterIds, this::estimatingFunctions, information, names,
+                w != null && settings.weightKind() == WeightKind.SAMPLING, dispersion());
     }
 }

@@ -57,9 +57,7 @@ public final class SandwichVariance {
         }
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < i; j++) {
-                double m = 0.5 * (v[i][j] + v[j][i]);
-                v[i][j] = m;
-                v[j][i] = m;
+                v[j][i] = v[i][j];
             }
         }
         return v;

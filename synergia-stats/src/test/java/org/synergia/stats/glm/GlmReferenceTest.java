@@ -92,6 +92,16 @@ class GlmReferenceTest {
                 se(fit.variance(VarianceType.CLUSTER, SmallSampleCorrection.CLUSTER, educ())), SE_TOL, "vcovCL HC0 se");
         assertClose(REF.get(c.model(), "se_cl_hc1"),
                 se(fit.variance(VarianceType.CLUSTER, SmallSampleCorrection.CR1, educ())), SE_TOL, "vcovCL HC1 (CR1) se");
+        double[][] v = fit.variance(VarianceType.CLUSTER, SmallSampleCorrection.CR1, educ());
+        double[] flat = Arrays.stream(v).flatMapToDouble(Arrays::stream).toArray();
+        // covariances to 1e-6 relative to the product of the standard errors
+        Map<String, Double> ref = REF.get(c.model(), "vcov_cl_hc1");
+        List<String> keys = new ArrayList<>(ref.keySet());
+        int p = v.length;
+        for (int t = 0; t < flat.length; t++) {
+            double scale = Math.sqrt(v[t / p][t / p] * v[t % p][t % p]);
+            assertEquals(ref.get(keys.get(t)), flat[t], SE_TOL * scale, "vcovCL " + keys.get(t));
+        }
     }
 
     @org.junit.jupiter.api.Test
