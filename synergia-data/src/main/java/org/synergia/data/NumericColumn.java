@@ -360,7 +360,7 @@ public final class NumericColumn implements Column {
                     if (missingCodes != null && (missingCodes[i] < 0 || missingCodes[i] > MissingCodes.LAST)) {
                         throw new IllegalArgumentException(name + " row " + i + ": bad missing code " + missingCodes[i]);
                     }
-                } else if (integer && !storage.holds(v)) {
+                } else if (integer && !storage.fits(v)) {
                     throw new IllegalArgumentException(name + " row " + i + ": " + v + " does not fit storage " + storage);
                 } else if (user && userMissing.matches(v)) {
                     missing++;
