@@ -141,17 +141,26 @@ final class BinaryInput {
      */
     long unsigned(int width, String what) {
         need(width, what);
+        long v = unsignedAt(pos, width);
+        pos += width;
+        return v;
+    }
+
+    /**
+     * Reads an unsigned integer of {@code width} bytes (1..8) at {@code at} in the current byte
+     * order, without moving the cursor (the caller has checked the bounds).
+     */
+    long unsignedAt(int at, int width) {
         long v = 0;
         if (buf.order() == ByteOrder.LITTLE_ENDIAN) {
             for (int i = width - 1; i >= 0; i--) {
-                v = (v << 8) | (buf.get(pos + i) & 0xff);
+                v = (v << 8) | (buf.get(at + i) & 0xff);
             }
         } else {
             for (int i = 0; i < width; i++) {
-                v = (v << 8) | (buf.get(pos + i) & 0xff);
+                v = (v << 8) | (buf.get(at + i) & 0xff);
             }
         }
-        pos += width;
         return v;
     }
 

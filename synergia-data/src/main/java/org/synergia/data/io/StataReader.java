@@ -419,7 +419,6 @@ public final class StataReader implements DatasetReader {
 
             void read(int start) {
                 ByteBuffer b = in.buffer();
-                int vWidth = release == 117 ? 4 : release == 118 ? 2 : 3;
                 for (int r = 0; r < nobs; r++) {
                     int base = start + r * width;
                     for (int j = 0; j < nvar; j++) {
@@ -471,12 +470,7 @@ public final class StataReader implements DatasetReader {
                                     x[r] = d;
                                 }
                             }
-                            case StataFormat.TYPE_STRL -> {
-                                in.seek(p, "a long-string reference");
-                                long v = in.unsigned(vWidth, "a long-string reference");
-                                long o = in.unsigned(8 - vWidth, "a long-string reference");
-                                strlRefs[j][r] = v == 0 && o == 0 ? -1 : strlKey(v, o);
-                            }
+                            case StataFormat.TYPE_STRL -> strlRefs[j][r] = in.unsignedAt(p, 8);
                             default -> texts[j][r] = in.string(p, types[j], cs);
                         }
                     }
@@ -493,7 +487,15 @@ public final class StataReader implements DatasetReader {
                 }
             }
 
+            /**
+             * Replaces each (v,o) reference by its string. The 8-byte reference holds v in its
+             * first 4 (format 117), 2 (118) or 3 (119) bytes and o in the rest, in the file's byte
+             * order. ReadStat 1.1.8 (R haven 2.5.1 {@code write_dta(version = 15)}) writes 119
+             * files with the 2 + 6 split of 118, so 119 references that do not resolve are tried
+             * that way too.
+             */
             void resolveStrls() {
+                int vBytes = release == 117 ? 4 : release == 118 ? 2 : 3;
                 for (int j = 0; j < nvar; j++) {
                     long[] refs = strlRefs[j];
                     if (refs == null) {
@@ -501,8 +503,11 @@ public final class StataReader implements DatasetReader {
                     }
                     String[] s = new String[nobs];
                     for (int r = 0; r < nobs; r++) {
-                        if (refs[r] >= 0) {
-                            s[r] = strls.get(refs[r]);
+                        if (refs[r] != 0) {
+                            s[r] = strls.get(split(refs[r], vBytes));
+                            if (s[r] == null && release == 119) {
+                                s[r] = strls.get(split(refs[r], 2));
+                            }
                             if (s[r] == null) {
                                 throw in.corrupt("variable " + names[j] + " observation " + (r + 1)
                                         + " refers to a long string the file does not hold");
@@ -511,6 +516,21 @@ public final class StataReader implements DatasetReader {
                     }
                     texts[j] = s;
                 }
+            }
+
+            /** The GSO key of a raw 8-byte (v,o) reference whose v takes {@code vBytes} bytes. */
+            private long split(long raw, int vBytes) {
+                int vBits = 8 * vBytes;
+                long v;
+                long o;
+                if (in.order() == ByteOrder.LITTLE_ENDIAN) {
+                    v = raw & ((1L << vBits) - 1);
+                    o = raw >>> vBits;
+                } else {
+                    v = raw >>> (64 - vBits);
+                    o = raw & ((1L << (64 - vBits)) - 1);
+                }
+                return v < 1L << 24 && o < 1L << 40 ? v << 40 | o : -1;
             }
 
             Column column(int j) {
