@@ -118,7 +118,10 @@ class BadInputTest {
         assertTrue(m.startsWith("treatment model: ") && m.contains("enrolled"), m);
     }
 
-    /** A design whose true scores are Λ(6x): about 1 in 6 observations has a score below 1e-5 or above 1 - 1e-5. */
+    /**
+     * A design whose true scores are Λ(2.5x), x uniform on (-6, 6): about a fifth of the scores lie
+     * outside [1e-5, 1 - 1e-5], none below 1e-7 (so the logit's MLE exists and is not flagged as separation).
+     */
     private static TreatmentData poorOverlap() {
         SplittableRandom rng = new SplittableRandom(7);
         int n = 600;
@@ -126,8 +129,8 @@ class BadInputTest {
         double[] t = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = rng.nextGaussian() * 1.6;
-            double p = 1 / (1 + Math.exp(-6 * x[i]));
+            x[i] = rng.nextDouble(-6, 6);
+            double p = 1 / (1 + Math.exp(-2.5 * x[i]));
             t[i] = rng.nextDouble() < p ? 1 : 0;
             y[i] = x[i] + t[i] + rng.nextGaussian();
         }

@@ -16,7 +16,7 @@ import org.synergia.stats.inference.Estimate;
  * Invariants (row order, weight scale) and planted effects recovered with about 95% coverage of
  * the stacked-sandwich confidence intervals, for every method and for the factorial synergy.
  */
-class PotentialOutcomeProperties {
+class PotentialOutcomePropertiesTest {
 
     private static final TreatmentData LALONDE = TestData.lalonde();
 
