@@ -21,10 +21,14 @@ final class AbadieImbensVariance {
     /**
      * @param s the matched sample
      * @param sigma2 the conditional variance estimate of every row
+     * @param nFocal the number of focal units the variance divides by: {@code s.nKept} (units
+     *     dropped by a caliper leave the estimate and its variance), or the number of focal units
+     *     before the caliper, each dropped one entering with a zero contrast, as R
+     *     {@code Matching::Match} computes its Abadie-Imbens SE with a caliper
      * @return the variance of the estimate
      */
-    static double of(MatchedSample s, double[] sigma2) {
-        double heterogeneity = 0;
+    static double of(MatchedSample s, double[] sigma2, int nFocal) {
+        double heterogeneity = (nFocal - s.nKept) * s.tau * s.tau;
         double conditional = 0;
         for (int r = 0; r < s.y.length; r++) {
             double keep = s.kept[r] ? 1 : 0;
@@ -38,23 +42,38 @@ final class AbadieImbensVariance {
                 conditional += factor * sigma2[r];
             }
         }
-        double nk = s.nKept;
-        return (heterogeneity + conditional) / (nk * nk);
+        double nf = nFocal;
+        return (heterogeneity + conditional) / (nf * nf);
     }
 
     /**
-     * The conditional variance under homoskedasticity, as R {@code Matching::Match(Var.calc = 0)}:
-     * one {@code sigma^2} for every row, estimated from the spread of the matched contrasts.
+     * The conditional variance under homoskedasticity (R {@code Matching::Match(Var.calc = 0)},
+     * Stata {@code vce(iid)}): one {@code sigma^2} for every row, half the mean over kept focal
+     * units of the mean over their matches j of the squared deviation of the pair contrast from
+     * the estimate, {@code sigma^2 = 1/(2N) sum_i 1/#J(i) sum_{j in J(i)} (+-(Y_i - Y_j) - tau)^2}.
      *
      * @param s the matched sample
      * @return {@code sigma^2} repeated for every row
      */
     static double[] homoskedastic(MatchedSample s) {
         double ss = 0;
-        for (int r = 0; r < s.y.length; r++) {
-            if (s.kept[r]) {
-                double d = s.y1[r] - s.y0[r] - s.tau;
-                ss += d * d;
+        for (MatchSet set : new MatchSet[] {s.treatedMatches, s.controlMatches}) {
+            if (set == null) {
+                continue;
+            }
+            for (int k = 0; k < set.focalCount(); k++) {
+                int c = set.matchCount(k);
+                if (c == 0) {
+                    continue;
+                }
+                int i = set.focalRow(k);
+                double sign = s.treated[i] ? 1 : -1;
+                double acc = 0;
+                for (int j : set.matchesOf(k)) {
+                    double d = sign * (s.y[i] - s.y[j]) - s.tau;
+                    acc += d * d;
+                }
+                ss += acc / c;
             }
         }
         double sigma2 = ss / (2.0 * s.nKept);

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * matches returned), never {@code O(n^2)}.
  *
  * <p>With replacement, a focal unit is matched to its {@code M} nearest pool units and to every
- * further pool unit whose distance is within {@code tolerance} of the M-th distance (ties kept,
- * as R {@code Matching::Match(ties = TRUE)} and Abadie and Imbens 2006, section 2); each match
- * then weighs {@code 1/#J}. Without replacement, focal units are matched greedily in the order
+ * further pool unit whose squared distance exceeds the M-th one by at most a tolerance (ties
+ * kept, as R {@code Matching::Match(ties = TRUE)}, whose {@code distance.tolerance} applies to
+ * squared distances in units of the score's variance; Abadie and Imbens 2006, section 2); each
+ * match then weighs {@code 1/#J}. Without replacement, focal units are matched greedily in the order
  * given, each taking exactly {@code M} pool units not yet used (ties broken towards the lower
  * score, then the lower data row). A caliper excludes pool units farther than it; a focal unit
  * with no pool unit inside the caliper stays unmatched.
@@ -30,12 +31,13 @@ final class ScoreMatcher {
      * @param m number of neighbours, {@code >= 1}
      * @param caliper largest admissible distance ({@code Double.POSITIVE_INFINITY} for none)
      * @param replace whether a pool row may serve several focal rows
-     * @param tolerance distances within this of the M-th distance are ties (with replacement)
+     * @param tieSquared a pool unit at distance {@code d} ties with the M-th nearest (distance
+     *     {@code d_M}) when {@code d^2 <= d_M^2 + tieSquared} (with replacement)
      * @param excludeSelf skip the pool row equal to the focal row (matching within an arm)
      * @return the matches
      */
     static MatchSet nearest(SortedScores pool, double[] score, int[] focal, int m, double caliper,
-            boolean replace, double tolerance, boolean excludeSelf) {
+            boolean replace, double tieSquared, boolean excludeSelf) {
         int n = pool.size();
         double[] v = pool.values;
         int[] rows = pool.rows;
@@ -94,7 +96,7 @@ final class ScoreMatcher {
                 dm = d;
             }
             if (replace && taken == m) {
-                double limit = Math.min(dm + tolerance, caliper);
+                double limit = Math.min(Math.sqrt(dm * dm + tieSquared), caliper);
                 while (lo >= 0 && (x - v[lo] <= limit || rows[lo] == self)) {
                     if (rows[lo] != self) {
                         if (used == out.length) {
