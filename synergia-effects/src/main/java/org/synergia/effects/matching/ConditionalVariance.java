@@ -18,22 +18,40 @@ final class ConditionalVariance {
      * @param treatedPool the treated rows sorted by score
      * @param controlPool the control rows sorted by score
      * @param j number of within-arm neighbours, {@code >= 1}
-     * @param tolerance tie tolerance on the score distance
+     * @param tolerance tie tolerance on squared score distances
      * @return {@code sigma^2} of every row
      */
     static double[] robust(double[] y, double[] score, SortedScores treatedPool, SortedScores controlPool, int j,
             double tolerance) {
+        MatchSet[] within = new MatchSet[2];
+        SortedScores[] pools = {treatedPool, controlPool};
+        for (int a = 0; a < 2; a++) {
+            if (pools[a].size() >= 2) {
+                within[a] = ScoreMatcher.nearest(pools[a], score, pools[a].rows, Math.min(j, pools[a].size() - 1),
+                        Double.POSITIVE_INFINITY, true, tolerance, true);
+            }
+        }
+        return fromWithinArm(y, within);
+    }
+
+    /**
+     * @param y the outcome of every row
+     * @param within each arm's units matched to their own arm's nearest units (null entries skipped)
+     * @return {@code sigma^2} of every row ({@code 0} for a row without within-arm matches)
+     */
+    static double[] fromWithinArm(double[] y, MatchSet... within) {
         double[] out = new double[y.length];
-        for (SortedScores pool : new SortedScores[] {treatedPool, controlPool}) {
-            if (pool.size() < 2) {
+        for (MatchSet set : within) {
+            if (set == null) {
                 continue;
             }
-            MatchSet within = ScoreMatcher.nearest(pool, score, pool.rows, Math.min(j, pool.size() - 1),
-                    Double.POSITIVE_INFINITY, true, tolerance, true);
-            for (int k = 0; k < within.focalCount(); k++) {
-                int r = within.focalRow(k);
-                int c = within.matchCount(k);
-                double d = y[r] - within.meanOverMatches(k, y);
+            for (int k = 0; k < set.focalCount(); k++) {
+                int c = set.matchCount(k);
+                if (c == 0) {
+                    continue;
+                }
+                int r = set.focalRow(k);
+                double d = y[r] - set.meanOverMatches(k, y);
                 out[r] = c / (c + 1.0) * d * d;
             }
         }
