@@ -21,8 +21,7 @@ out <- list(
   att_m3_var3 = run(X = p, estimand = "ATT", M = 3, Var.calc = 3),
   ate_m3 = run(X = p, estimand = "ATE", M = 3),
   ate_caliper = run(X = p, estimand = "ATE", M = 1, caliper = 0.1),
-  att_linear = run(X = lin, estimand = "ATT", M = 1),
-  att_noreplace = run(X = p, estimand = "ATT", M = 1, replace = FALSE)
+  att_linear = run(X = lin, estimand = "ATT", M = 1)
 )
 # MatchIt nearest-neighbour matching with replacement on the same score: its weights, and its
 # balance summary (standardised by the treated SD) for checking the balance statistics.

@@ -2,10 +2,12 @@ package org.synergia.effects.matching;
 
 /**
  * Heteroskedasticity-robust estimates of the conditional outcome variance
- * {@code sigma^2(X_i, W_i)} by matching within the arm (Abadie and Imbens 2006, section 4.2,
- * eq. 14): with {@code J(i)} the {@code J} units of i's own arm nearest to it on the matching
- * score (i excluded, ties kept),
- * {@code sigma^2_i = #J(i) / (#J(i) + 1) * (Y_i - mean_{j in J(i)} Y_j)^2}.
+ * {@code sigma^2(X_i, W_i)} by matching within the arm (Abadie and Imbens 2006, section 4.2):
+ * with {@code J(i)} the {@code J} units of i's own arm nearest to it (i excluded, ties kept),
+ * {@code sigma^2_i} is the sample variance of the {@code #J(i) + 1} outcomes of i and
+ * {@code J(i)}, with divisor {@code #J(i)}. For {@code J = 1} this is the paper's eq. (14),
+ * {@code J/(J+1) (Y_i - Ybar_J)^2}; for larger J it is the form R {@code Matching}
+ * ({@code Var.calc = J}) and Stata ({@code vce(robust, nn(J))}) compute.
  */
 final class ConditionalVariance {
 
@@ -51,8 +53,12 @@ final class ConditionalVariance {
                     continue;
                 }
                 int r = set.focalRow(k);
-                double d = y[r] - set.meanOverMatches(k, y);
-                out[r] = c / (c + 1.0) * d * d;
+                double mean = (set.meanOverMatches(k, y) * c + y[r]) / (c + 1);
+                double ss = (y[r] - mean) * (y[r] - mean);
+                for (int j : set.matchesOf(k)) {
+                    ss += (y[j] - mean) * (y[j] - mean);
+                }
+                out[r] = ss / c;
             }
         }
         return out;

@@ -29,6 +29,10 @@ import org.synergia.stats.inference.Estimate;
  * variance adjusted for the estimation of the logit score ({@code AI2016}, the default, as
  * {@code teffects psmatch}).
  *
+ * <p>With a caliper, the AI2006 variances follow R {@code Matching}: the units the caliper drops
+ * stay in the variance's count of focal units with a zero contrast; the AI2016 variance counts
+ * kept units only.
+ *
  * <pre>{@code
  * MatchingResult r = PsMatch.withDefaults().withNeighbors(1).withEstimand(Estimand.ATT)
  *         .fit(y, treated, columns, names);          // columns[j][i], an intercept column included
@@ -183,8 +187,9 @@ public final class PsMatch {
     }
 
     /**
-     * @param tol score distances within this of the M-th nearest distance count as ties
-     *     (R Matching's {@code distance.tolerance}); 0 keeps only exact ties
+     * @param tol a unit ties with the M-th nearest when its squared score distance, in units of
+     *     the score's sample variance, exceeds the M-th one by at most {@code tol} (R Matching's
+     *     {@code distance.tolerance}, default 1e-5); 0 keeps only exact ties
      * @return a copy with that setting
      */
     public PsMatch withTieTolerance(double tol) {
@@ -311,24 +316,27 @@ public final class PsMatch {
         int[] tr = arms[0];
         int[] co = arms[1];
         Validation.checkArms(tr.length, co.length, neighbors, estimand, replace);
-        double caliperAbs = Double.isInfinite(caliper) ? Double.POSITIVE_INFINITY : caliper * sd(metric, inSample);
+        double sd = sd(metric, inSample);
+        double caliperAbs = Double.isInfinite(caliper) ? Double.POSITIVE_INFINITY : caliper * sd;
+        double tieSquared = tieTolerance * sd * sd;
         SortedScores poolC = new SortedScores(metric, co);
         SortedScores poolT = new SortedScores(metric, tr);
-        MatchSet tm = ScoreMatcher.nearest(poolC, metric, tr, neighbors, caliperAbs, replace, tieTolerance, false);
+        MatchSet tm = ScoreMatcher.nearest(poolC, metric, tr, neighbors, caliperAbs, replace, tieSquared, false);
         MatchSet cm = estimand == Estimand.ATE
-                ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, replace, tieTolerance, false) : null;
+                ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, replace, tieSquared, false) : null;
         MatchedSample s = new MatchedSample(estimand, treated, y, tm, cm, null);
         reportDrops(tm, cm, caliperAbs, warnings);
         double variance;
         double[] sigma2 = standardError == StandardError.AI2006 ? AbadieImbensVariance.homoskedastic(s)
-                : ConditionalVariance.robust(y, metric, poolT, poolC, varianceNeighbors, tieTolerance);
-        variance = AbadieImbensVariance.of(s, sigma2);
+                : ConditionalVariance.robust(y, metric, poolT, poolC, varianceNeighbors, tieSquared);
+        int focal = tm.focalCount() + (cm == null ? 0 : cm.focalCount());
+        variance = AbadieImbensVariance.of(s, sigma2, standardError == StandardError.AI2016 ? s.nKept : focal);
         Map<String, Object> diag = new LinkedHashMap<>();
         if (standardError == StandardError.AI2016) {
             MatchSet aux = estimand == Estimand.ATT
-                    ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, true, tieTolerance, false) : cm;
+                    ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, true, tieSquared, false) : cm;
             double adjustment = EstimatedScoreAdjustment.of(s, model, metric, inSample, poolT, poolC, aux,
-                    varianceNeighbors, tieTolerance);
+                    varianceNeighbors, tieSquared);
             diag.put("ai2016_adjustment", adjustment);
             if (variance + adjustment > 0) {
                 variance += adjustment;

@@ -55,9 +55,7 @@ class PsMatchReferenceTest {
                 Arguments.of("ate_m1_var2", robust.withEstimand(Estimand.ATE), local.get("ate_m1_var2"), "se"),
                 // Match(..., estimand="ATT", M=3, Var.calc=3)
                 Arguments.of("att_m3_var3", robust.withNeighbors(3).withVarianceNeighbors(3), local.get("att_m3_var3"),
-                        "se"),
-                // Match(..., estimand="ATT", M=1, replace=FALSE): estimate only (R gives no SE)
-                Arguments.of("att_noreplace", ai.withReplacement(false), local.get("att_noreplace"), null));
+                        "se"));
     }
 
     @ParameterizedTest(name = "{0}")
