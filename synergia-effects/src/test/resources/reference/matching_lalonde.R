@@ -23,6 +23,12 @@ out <- list(
   ate_caliper = run(X = p, estimand = "ATE", M = 1, caliper = 0.1),
   att_linear = run(X = lin, estimand = "ATT", M = 1)
 )
+# Matching on covariates (age, educ, re74, re75): Weight = 2 is Mahalanobis, Weight = 1 inverse variance.
+X <- as.matrix(d[, c("age", "educ", "re74", "re75")])
+out$nn_maha_att <- run(X = X, estimand = "ATT", M = 1, Weight = 2)
+out$nn_ivar_ate <- run(X = X, estimand = "ATE", M = 1, Weight = 1)
+out$nn_maha_att_biasadj <- run(X = X, estimand = "ATT", M = 1, Weight = 2, BiasAdjust = TRUE)
+out$nn_maha_att_var2 <- run(X = X, estimand = "ATT", M = 1, Weight = 2, Var.calc = 2)
 # MatchIt nearest-neighbour matching with replacement on the same score: its weights, and its
 # balance summary (standardised by the treated SD) for checking the balance statistics.
 mi <- matchit(f, data = d, method = "nearest", distance = p, replace = TRUE, ratio = 1)

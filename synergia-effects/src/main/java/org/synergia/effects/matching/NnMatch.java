@@ -23,7 +23,9 @@ import org.synergia.stats.linalg.Cholesky;
  * {@code Y_j + mu_w(X_i) - mu_w(X_j)}, {@code mu_w} the least-squares regression of Y on the
  * covariates in arm w weighted by the number of times each unit is used as a match. Standard
  * errors: Abadie and Imbens (2006) with a homoskedastic or a within-arm matched conditional
- * variance. The search compares every focal unit with every unit of the other arm.
+ * variance. Units whose squared distance (in the scaled metric) exceeds the M-th nearest's by at
+ * most 1e-5 are ties, kept and weighted (R {@code Matching}'s {@code distance.tolerance}). The
+ * search compares every focal unit with every unit of the other arm.
  */
 public final class NnMatch {
 
@@ -125,7 +127,7 @@ public final class NnMatch {
         int[][] arms = Validation.arms(treated, all);
         Validation.checkArms(arms[0].length, arms[1].length, neighbors, estimand, true);
         double[][] z = transform(covariates, names);
-        double tie = 1e-10;
+        double tie = 1e-5;
         MatchSet tm = CovariateMatcher.nearest(z, arms[0], arms[1], neighbors, tie, false);
         MatchSet cm = estimand == Estimand.ATE ? CovariateMatcher.nearest(z, arms[1], arms[0], neighbors, tie, false)
                 : null;
