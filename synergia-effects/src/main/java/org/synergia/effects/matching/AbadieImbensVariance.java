@@ -50,7 +50,8 @@ final class AbadieImbensVariance {
      * The conditional variance under homoskedasticity (R {@code Matching::Match(Var.calc = 0)},
      * Stata {@code vce(iid)}): one {@code sigma^2} for every row, half the mean over kept focal
      * units of the mean over their matches j of the squared deviation of the pair contrast from
-     * the estimate, {@code sigma^2 = 1/(2N) sum_i 1/#J(i) sum_{j in J(i)} (+-(Y_i - Y_j) - tau)^2}.
+     * the estimate, {@code sigma^2 = 1/(2N) sum_i 1/#J(i) sum_{j in J(i)} (+-(Y_i - Y_j) - tau)^2}
+     * (with a bias adjustment, {@code Y_j} is the adjusted {@code Y_j + mu(X_i) - mu(X_j)}).
      *
      * @param s the matched sample
      * @return {@code sigma^2} repeated for every row
@@ -70,7 +71,11 @@ final class AbadieImbensVariance {
                 double sign = s.treated[i] ? 1 : -1;
                 double acc = 0;
                 for (int j : set.matchesOf(k)) {
-                    double d = sign * (s.y[i] - s.y[j]) - s.tau;
+                    double yj = s.y[j];
+                    if (s.adjustment != null) {
+                        yj += s.adjustment.pairCorrection(i, j, !s.treated[i]);
+                    }
+                    double d = sign * (s.y[i] - yj) - s.tau;
                     acc += d * d;
                 }
                 ss += acc / c;

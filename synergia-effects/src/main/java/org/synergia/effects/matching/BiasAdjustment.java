@@ -27,6 +27,21 @@ final class BiasAdjustment {
      * @return {@code mu_w(X_i) - (1/#J) sum_j mu_w(X_j)}
      */
     double correction(MatchSet set, int k, boolean imputeTreated) {
+        return correctionMean(set, k, imputeTreated);
+    }
+
+    /**
+     * @param focalRow the focal unit's row
+     * @param matchRow one of its matches
+     * @param imputeTreated whether the match imputes Y(1) (else Y(0))
+     * @return {@code mu_w(X_i) - mu_w(X_j)} for that one pair
+     */
+    double pairCorrection(int focalRow, int matchRow, boolean imputeTreated) {
+        double[] mu = imputeTreated ? mu1 : mu0;
+        return mu[focalRow] - mu[matchRow];
+    }
+
+    private double correctionMean(MatchSet set, int k, boolean imputeTreated) {
         double[] mu = imputeTreated ? mu1 : mu0;
         return mu[set.focalRow(k)] - set.meanOverMatches(k, mu);
     }

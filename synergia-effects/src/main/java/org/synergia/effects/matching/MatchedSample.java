@@ -25,6 +25,8 @@ final class MatchedSample {
     final double[] usedSquared;
     final int nKept;
     final double tau;
+    /** The bias adjustment applied to the imputations, or null. */
+    final BiasAdjustment adjustment;
 
     /**
      * @param estimand ATT (treated matched to controls) or ATE (both directions)
@@ -42,6 +44,7 @@ final class MatchedSample {
         this.y = y;
         this.treatedMatches = treatedMatches;
         this.controlMatches = controlMatches;
+        this.adjustment = adjustment;
         this.kept = new boolean[n];
         this.y1 = new double[n];
         this.y0 = new double[n];

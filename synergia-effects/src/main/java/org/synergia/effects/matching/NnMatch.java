@@ -12,6 +12,7 @@ import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.WeightKind;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.VarianceType;
 import org.synergia.stats.linalg.Cholesky;
 
 /**
@@ -223,33 +224,41 @@ public final class NnMatch {
     private static double[] regression(double[] y, boolean[] treated, boolean arm, double[][] x, List<String> names,
             double[] used) {
         int n = y.length;
-        double[] w = new double[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            w[i] = treated[i] == arm ? used[i] : 0;
+            if (treated[i] == arm && used[i] > 0) {
+                m++;
+            }
         }
-        double[][] cols = new double[x.length + 1][];
-        cols[0] = new double[n];
-        java.util.Arrays.fill(cols[0], 1.0);
-        List<String> nm = new ArrayList<>();
-        nm.add("(Intercept)");
-        for (int j = 0; j < x.length; j++) {
-            cols[j + 1] = x[j];
-            nm.add(names.get(j));
-        }
-        boolean any = false;
-        for (double v : w) {
-            any |= v > 0;
-        }
-        if (!any) {
+        if (m == 0) {
             return new double[n];
         }
+        double[][] cols = new double[x.length + 1][m];
+        double[] ys = new double[m];
+        double[] ws = new double[m];
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            if (treated[i] == arm && used[i] > 0) {
+                cols[0][q] = 1;
+                for (int j = 0; j < x.length; j++) {
+                    cols[j + 1][q] = x[j][i];
+                }
+                ys[q] = y[i];
+                ws[q] = used[i];
+                q++;
+            }
+        }
+        List<String> nm = new ArrayList<>();
+        nm.add("(Intercept)");
+        nm.addAll(names);
         double[] beta = Glm.withDefaults().withFamily(Family.GAUSSIAN).withWeights(WeightKind.SAMPLING)
-                .fit(cols, nm, y, w, null).coefficients();
+                .withVariance(VarianceType.ROBUST)
+                .fit(cols, nm, ys, ws, null).coefficients();
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = 0;
-            for (int j = 0; j < cols.length; j++) {
-                v += beta[j] * cols[j][i];
+            double v = beta[0];
+            for (int j = 0; j < x.length; j++) {
+                v += beta[j + 1] * x[j][i];
             }
             mu[i] = v;
         }
