@@ -9,7 +9,8 @@ package org.synergia.effects.balance;
  *     {@code v = sum w (x - m)^2 * sum w / ((sum w)^2 - sum w^2)} (the unbiased form, equal to
  *     the usual {@code n - 1} variance for unit weights); of a binary variable {@code m (1 - m)};</li>
  * <li>empirical CDF statistics: with {@code F_t}, {@code F_c} the weighted eCDFs of the two
- *     groups evaluated at every distinct value of the pooled sample, the eCDF max (the
+ *     groups evaluated at every distinct value of the pooled sample (rows of zero weight
+ *     included, as MatchIt's {@code summary} does), the eCDF max (the
  *     Kolmogorov-Smirnov statistic) is {@code max |F_t - F_c|} and the eCDF mean is its mean
  *     over the distinct values;</li>
  * <li>effective sample size (Kish) {@code (sum w)^2 / sum w^2}.</li>
@@ -86,8 +87,8 @@ public final class BalanceStatistics {
     }
 
     /**
-     * Weighted eCDF differences between the groups, evaluated at every distinct value of the
-     * rows with positive weight. Sorts once: {@code O(n log n)}.
+     * Weighted eCDF differences between the groups, evaluated at every distinct value of all
+     * rows. Sorts once: {@code O(n log n)}.
      *
      * @param x values
      * @param w weights
@@ -95,25 +96,19 @@ public final class BalanceStatistics {
      * @return {@code {eCDF mean, eCDF max}} of {@code |F_treated - F_control|}
      */
     public static double[] ecdfDifferences(double[] x, double[] w, boolean[] treated) {
-        int n = 0;
+        int n = x.length;
         double st = 0;
         double sc = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (w[i] != 0) {
-                n++;
-                if (treated[i]) {
-                    st += w[i];
-                } else {
-                    sc += w[i];
-                }
+        for (int i = 0; i < n; i++) {
+            if (treated[i]) {
+                st += w[i];
+            } else {
+                sc += w[i];
             }
         }
         int[] rows = new int[n];
-        int k = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (w[i] != 0) {
-                rows[k++] = i;
-            }
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
         }
         int[] order = RowOrder.ascending(x, rows);
         double ft = 0;

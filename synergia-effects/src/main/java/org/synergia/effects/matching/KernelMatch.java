@@ -19,8 +19,8 @@ import org.synergia.stats.inference.Estimate;
  * counterfactual of unit i is the kernel-weighted mean of the other arm's outcomes,
  * {@code Yhat_i = sum_j K((p_j - p_i)/h) Y_j / sum_j K((p_j - p_i)/h)}; the ATT averages
  * {@code Y_i - Yhat_i(0)} over the treated, the ATE averages {@code Yhat_i(1) - Yhat_i(0)} over
- * every unit. Units with no unit of the other arm within the kernel's reach are dropped (with a
- * warning). The standard error is a seeded nonparametric bootstrap, resampling rows within each
+ * every unit. Units with no unit of the other arm within the kernel's reach (a kernel sum below
+ * 1e-12 of the kernel's peak) are dropped (with a warning). The standard error is a seeded nonparametric bootstrap, resampling rows within each
  * arm and re-fitting the treatment model in every replication (Abadie and Imbens 2008 show the
  * bootstrap is invalid for nearest-neighbour matching, so it is offered for kernel matching only).
  *

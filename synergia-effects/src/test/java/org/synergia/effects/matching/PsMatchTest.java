@@ -45,7 +45,7 @@ class PsMatchTest {
     @Test
     void ai2016AdjustmentByHand() {
         Simulated s = new Simulated(30, 1.0, 11);
-        PsMatch base = PsMatch.withDefaults().withOverlapTolerance(0);
+        PsMatch base = PsMatch.withDefaults().withOverlapTolerance(0).withTieTolerance(0);
         MatchingResult adj = base.fit(s.y, s.treated, s.columns, NAMES);
         MatchingResult rob = base.withStandardError(PsMatch.StandardError.AI2006_ROBUST).fit(s.y, s.treated, s.columns,
                 NAMES);

@@ -27,17 +27,17 @@ class ScoreMatcherTest {
 
     @Test
     void handWorkedTiesCaliperAndNoReplacement() {
-        // rows 0-1 focal at 0.50 and 0.52; pool rows 2-5 at 0.40, 0.45, 0.55, 0.90
-        double[] s = {0.50, 0.52, 0.40, 0.45, 0.55, 0.90};
+        // rows 0-1 focal at 0.5 and 0.5625; pool rows 2-5 at 0.25, 0.375, 0.625, 0.9375 (exact binary fractions)
+        double[] s = {0.5, 0.5625, 0.25, 0.375, 0.625, 0.9375};
         int[] focal = {0, 1};
         int[] pool = {2, 3, 4, 5};
         MatchSet one = match(s, focal, pool, 1, Double.POSITIVE_INFINITY, true, 0);
-        // 0.50: 0.45 and 0.55 are both 0.05 away, a tie: both kept
+        // 0.5: 0.375 and 0.625 are both 0.125 away, a tie: both kept
         assertEquals(Set.of(3, 4), set(one.matchesOf(0)));
         assertArrayEquals(new int[] {4}, one.matchesOf(1));
         MatchSet caliper = match(s, new int[] {5}, new int[] {2, 3}, 1, 0.1, true, 0);
         assertFalse(caliper.isMatched(0));
-        // without replacement, row 0 takes 0.45 (lower score on a tie), row 1 then takes 0.55
+        // without replacement, row 0 takes 0.375 (lower score on a tie), row 1 then takes 0.625
         MatchSet greedy = match(s, focal, pool, 1, Double.POSITIVE_INFINITY, false, 0);
         assertArrayEquals(new int[] {3}, greedy.matchesOf(0));
         assertArrayEquals(new int[] {4}, greedy.matchesOf(1));
