@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +72,14 @@ public final class KernelMatch {
     }
 
     /**
-     * @param e the estimand
+     * @param e the estimand, {@code ATT} or {@code ATE}
      * @return a copy with that setting
      */
     public KernelMatch withEstimand(Estimand e) {
+        if (e == Estimand.POMEANS) {
+            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
+                    + "--estimand att or ate");
+        }
         return new KernelMatch(kernel, bandwidth, e, replications, seed, level);
     }
 
@@ -182,7 +187,7 @@ public final class KernelMatch {
         }
         OverlapHistogram overlap = OverlapHistogram.of(p, treated, w, 20);
         diag.put("overlap", overlap.toList());
-        return new MatchingResult("psmatch", Estimate.wald(estimand.term(), tau, se, level), n, diag, warnings,
+        return new MatchingResult("psmatch", Estimate.wald(estimand.name(), tau, se, level), n, diag, warnings,
                 weights, balance, overlap);
     }
 

@@ -1,5 +1,7 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
+
 /**
  * A matched sample and the matching estimate it gives (Abadie and Imbens 2006, eq. 2-4):
  * for each kept focal unit the imputed potential outcomes, and for every data row how much it

@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,10 +77,14 @@ public final class NnMatch {
     }
 
     /**
-     * @param e the estimand
+     * @param e the estimand, {@code ATT} or {@code ATE}
      * @return a copy with that setting
      */
     public NnMatch withEstimand(Estimand e) {
+        if (e == Estimand.POMEANS) {
+            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
+                    + "--estimand att or ate");
+        }
         return new NnMatch(neighbors, e, metric, biasAdjust, standardError, varianceNeighbors, level);
     }
 
@@ -168,7 +173,7 @@ public final class NnMatch {
                 estimand == Estimand.ATT ? BalanceTable.SdDenominator.TREATED : BalanceTable.SdDenominator.POOLED);
         diag.put("balance", balance.toMap());
         List<String> warnings = new ArrayList<>();
-        return new MatchingResult("nnmatch", Estimate.wald(estimand.term(), s.tau, se, level), n, diag, warnings,
+        return new MatchingResult("nnmatch", Estimate.wald(estimand.name(), s.tau, se, level), n, diag, warnings,
                 new MatchingWeights(w, new double[0], formula, "none: covariate matching has no propensity score"),
                 balance, OverlapHistogram.of(covariates[0], treated, w, 20));
     }

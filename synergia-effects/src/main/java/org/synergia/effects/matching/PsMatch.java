@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +125,14 @@ public final class PsMatch {
     }
 
     /**
-     * @param e the estimand
+     * @param e the estimand, {@code ATT} or {@code ATE}
      * @return a copy with that setting
      */
     public PsMatch withEstimand(Estimand e) {
+        if (e == Estimand.POMEANS) {
+            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
+                    + "--estimand att or ate");
+        }
         return new PsMatch(neighbors, e, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
                 support, trim, overlapTolerance, level);
     }
@@ -346,7 +351,7 @@ public final class PsMatch {
             }
         }
         double se = Math.sqrt(variance);
-        Estimate est = Estimate.wald(estimand.term(), s.tau, se, level);
+        Estimate est = Estimate.wald(estimand.name(), s.tau, se, level);
         int nt = s.keptTreated();
         diag.put("n_treated", tr.length);
         diag.put("n_control", co.length);

@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.List;
 import java.util.Locale;
 import org.synergia.data.InputException;

@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class KernelMatchTest {
     void fastSumsEqualDirectSums() {
         Simulated s = new Simulated(600, 1.0, 21);
         for (Kernel k : Kernel.values()) {
-            for (Estimand e : Estimand.values()) {
+            for (Estimand e : new Estimand[] {Estimand.ATT, Estimand.ATE}) {
                 for (double h : new double[] {0.01, 0.06, 0.3}) {
                     KernelMatch km = KernelMatch.withDefaults().withKernel(k).withBandwidth(h).withEstimand(e);
                     double[] w = new double[s.y.length];

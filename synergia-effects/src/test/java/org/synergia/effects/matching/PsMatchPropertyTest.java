@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

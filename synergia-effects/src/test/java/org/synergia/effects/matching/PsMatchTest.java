@@ -1,5 +1,6 @@
 package org.synergia.effects.matching;
 
+import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +141,7 @@ class PsMatchTest {
      */
     @Test
     void ai2016CoverageIsNominal() {
-        for (Estimand e : Estimand.values()) {
+        for (Estimand e : new Estimand[] {Estimand.ATT, Estimand.ATE}) {
             int covered = 0;
             int reps = 300;
             for (int r = 0; r < reps; r++) {
@@ -159,7 +160,7 @@ class PsMatchTest {
     @Test
     void weightsReproduceTheEstimate() {
         Simulated s = new Simulated(500, 2.0, 5);
-        for (Estimand e : Estimand.values()) {
+        for (Estimand e : new Estimand[] {Estimand.ATT, Estimand.ATE}) {
             MatchingResult r = PsMatch.withDefaults().withEstimand(e).withNeighbors(2).fit(s.y, s.treated, s.columns,
                     NAMES);
             double[] w = r.weights().matching();
