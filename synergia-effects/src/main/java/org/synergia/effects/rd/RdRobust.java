@@ -269,8 +269,7 @@ public final class RdRobust {
 
         double[] bw;
         if (select) {
-            bw = new BandwidthSelection(left, right, data.estimandColumns, data.fuzzy, data.covariateNames, data.xs,
-                    check).select(qq, data.clusterTotal);
+            bw = new BandwidthSelection(data, check).select(qq);
         } else {
             double bl = Double.isNaN(bLeft) ? hLeft : bLeft;
             double br = Double.isNaN(bRight) ? hRight : bRight;
@@ -281,7 +280,7 @@ public final class RdRobust {
 
     /** The sample split at the cutoff, sorted, with what the estimators need to know about it. */
     private record Prepared(RdSide left, RdSide right, boolean fuzzy, int estimandColumns, List<String> covariateNames,
-            double[] xs, int clusterTotal) {
+            double[] xs, int clusterTotal, RdVariance vce) {
     }
 
     private Prepared prepare(RdSample sample, double cutoff, List<String> warnings) {
@@ -395,7 +394,7 @@ public final class RdRobust {
         }
         RdSide left = new RdSide(li, x, cutoff, columns, w, codes, clusterTotal);
         RdSide right = new RdSide(ri, x, cutoff, columns, w, codes, clusterTotal);
-        return new Prepared(left, right, t != null, cols, List.copyOf(names), xs, clusterTotal);
+        return new Prepared(left, right, t != null, cols, List.copyOf(names), xs, clusterTotal, variance);
     }
 
     /** Drops covariates that are constant or collinear with earlier ones (with an intercept), warning. */
@@ -539,16 +538,8 @@ public final class RdRobust {
         double vRb = 0;
         for (int s = 0; s < 2; s++) {
             RdSide side = sides[s];
-            double[][] resH;
-            double[][] resB;
-            if (variance == RdVariance.NN) {
-                resH = Residuals.nearestNeighbour(side, fp[s].n, neighbours);
-                resB = resH;
-            } else {
-                boolean leverage = variance == RdVariance.HC2 || variance == RdVariance.HC3;
-                resH = Residuals.plugIn(fp[s], variance, leverage ? fp[s].leverages() : null, p + 1);
-                resB = Residuals.plugIn(fq[s], variance, leverage ? fq[s].leverages() : null, qq + 1);
-            }
+            double[][] resH = residuals(fp[s], data.vce, p + 1);
+            double[][] resB = data.vce == RdVariance.NN ? resH : residuals(fq[s], data.vce, qq + 1);
             double[] omegaCl = fp[s].equivalentKernel(0);
             double[] omegaQ = fq[s].equivalentKernel(p + 1);
             double biasFactor = Math.pow(bw[s] / bw[2 + s], p + 1) * fp[s].biasDirection()[0];
@@ -557,7 +548,7 @@ public final class RdRobust {
                 omegaBc[i] = omegaCl[i] - biasFactor * omegaQ[i];
             }
             vCl += Residuals.sandwich(side, omegaCl, Residuals.combine(resH, grad), p + 1);
-            vRb += Residuals.sandwich(side, omegaBc, Residuals.combine(resB, grad), p + 1);
+            vRb += Residuals.sandwich(side, omegaBc, Residuals.combine(resB, grad), qq + 1);
         }
         double seCl = Math.sqrt(vCl);
         double seRb = Math.sqrt(vRb);
@@ -571,7 +562,7 @@ public final class RdRobust {
         settings.put("p", p);
         settings.put("q", qq);
         settings.put("bwselect", selected ? selector.name().toLowerCase(Locale.ROOT) : "manual");
-        settings.put("vce", variance.name().toLowerCase(Locale.ROOT));
+        settings.put("vce", data.vce.name().toLowerCase(Locale.ROOT) + (data.clusterTotal > 0 ? "-cluster" : ""));
         settings.put("design", data.fuzzy ? "fuzzy" : "sharp");
         return new RdResult(Estimate.wald("conventional", tauCl, seCl, level),
                 Estimate.wald("bias-corrected", tauBc, seCl, level), Estimate.wald("robust", tauBc, seRb, level),
@@ -580,31 +571,27 @@ public final class RdRobust {
 
     /** rdbwselect: pilot, bias and main bandwidths by plug-in of estimated constants (CCT 2014, section 4). */
     private final class BandwidthSelection {
+        private final Prepared data;
         private final RdSide left;
         private final RdSide right;
-        private final int columns;
-        private final boolean fuzzy;
-        private final List<String> covariateNames;
-        private final double[] xs;
-        private final int check;
         private final double minLeft;
         private final double minRight;
 
-        BandwidthSelection(RdSide left, RdSide right, int columns, boolean fuzzy, List<String> covariateNames,
-                double[] xs, int check) {
-            this.left = left;
-            this.right = right;
-            this.columns = columns;
-            this.fuzzy = fuzzy;
-            this.covariateNames = covariateNames;
-            this.xs = xs;
-            this.check = check;
+        /**
+         * @param data the prepared sample
+         * @param check distinct running-variable values each side must keep within a bandwidth (0: none)
+         */
+        BandwidthSelection(Prepared data, int check) {
+            this.data = data;
+            left = data.left;
+            right = data.right;
             minLeft = check > 0 ? left.distinctAbsDist[Math.min(check, left.distinctCount()) - 1] + 1e-8 : 0;
             minRight = check > 0 ? right.distinctAbsDist[Math.min(check, right.distinctCount()) - 1] + 1e-8 : 0;
         }
 
         /** @return {hL, hR, bL, bR} */
-        double[] select(int qq, int clusterTotal) {
+        double[] select(int qq) {
+            double[] xs = data.xs;
             int n = xs.length;
             // rule-of-thumb pilot; with mass-point adjustment the sample size is the number of distinct values
             int pilotSize = massPoints == MassPoints.ADJUST ? left.distinctCount() + right.distinctCount() : n;
@@ -633,12 +620,10 @@ public final class RdRobust {
                 double range = Math.max(rangeL, rangeR);
                 double floor = Math.max(minLeft, minRight);
                 double d = bound(Math.pow((dl.v + dr.v) / square(dr.b - dl.b), dl.rate), range, floor);
-                System.err.println("d " + d);
                 Constants cbl = constants(left, qq, p + 1, qq + 1, pilot, d, true);
                 Constants cbr = constants(right, qq, p + 1, qq + 1, pilot, d, true);
                 double b = bound(Math.pow((cbl.v + cbr.v) / (square(cbr.b - cbl.b) + cbl.r + cbr.r), cbl.rate),
                         range, floor);
-                System.err.println("b " + b);
                 Constants chl = constants(left, p, 0, qq, pilot, b, true);
                 Constants chr = constants(right, p, 0, qq, pilot, b, true);
                 double h = bound(Math.pow((chl.v + chr.v) / (square(chr.b - chl.b) + chl.r + chr.r), chl.rate),
@@ -650,7 +635,7 @@ public final class RdRobust {
             }
             if (selector.coverage()) {
                 // CCF 2020, section 3.2: shrink the MSE-optimal h to the CER-optimal rate
-                int size = clusterTotal > 0 ? clusterTotal : n;
+                int size = data.clusterTotal > 0 ? data.clusterTotal : n;
                 double factor = Math.pow(size, -p / ((3.0 + p) * (3.0 + 2 * p)));
                 hl *= factor;
                 hr *= factor;
@@ -678,13 +663,14 @@ public final class RdRobust {
         private Constants constants(RdSide side, int o, int nu, int oB, double hV, double hB, boolean regularise) {
             LocalPolynomialFit fv = new LocalPolynomialFit(side, side.window(hV, kernel), o, hV, kernel);
             double nuFactorial = factorial(nu);
+            int columns = data.estimandColumns;
             double[] theta = new double[columns];
             for (int c = 0; c < columns; c++) {
                 theta[c] = nuFactorial * fv.coefficient(c, nu);
             }
-            double[][] partial = covariateNames.isEmpty() ? null : fv.partialledCrossProducts();
-            double[] s = new RdEstimand(fuzzy, columns, partial, covariateNames).gradient(theta);
-            double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(residuals(fv, o + 1), s),
+            double[][] partial = data.covariateNames.isEmpty() ? null : fv.partialledCrossProducts();
+            double[] s = new RdEstimand(data.fuzzy, columns, partial, data.covariateNames).gradient(theta);
+            double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(residuals(fv, data.vce, o + 1), s),
                     o + 1);
             double v = (2 * nu + 1) * hV * vs;
             double direction = fv.biasDirection()[nu];
@@ -696,29 +682,25 @@ public final class RdRobust {
             double r = 0;
             if (regularise) {
                 double vb = Residuals.sandwich(side, fb.equivalentKernel(o + 1),
-                        Residuals.combine(residuals(fb, oB + 1), s), o + 1) / Math.pow(hB, 2.0 * (o + 1));
+                        Residuals.combine(residuals(fb, data.vce, oB + 1), s), oB + 1) / Math.pow(hB, 2.0 * (o + 1));
                 r = 2 * (o + 1 - nu) * 3 * direction * direction * vb;
-                String var = System.getenv("RD_VAR");
-                if ("H1".equals(var)) r = 3 * direction * direction * vb;
-                if ("H2".equals(var)) r = 0;
             }
             double b = Math.sqrt(2.0 * (o + 1 - nu)) * direction * derivative;
             return new Constants(v, b, r, 1.0 / (2 * o + 3));
         }
 
-        private double[][] residuals(LocalPolynomialFit fit, int parameters) {
-            if (variance == RdVariance.NN) {
-                if (false) {
-                    double[][] full = Residuals.nearestNeighbour(fit.side, fit.side.n, neighbours);
-                    double[][] out = new double[full.length][];
-                    for (int c = 0; c < full.length; c++) out[c] = java.util.Arrays.copyOf(full[c], fit.n);
-                    return out;
-                }
-                return Residuals.nearestNeighbour(fit.side, fit.n, neighbours);
-            }
-            double[] lev = variance == RdVariance.HC2 || variance == RdVariance.HC3 ? fit.leverages() : null;
-            return Residuals.plugIn(fit, variance, lev, parameters);
+    }
+
+    /**
+     * Residuals for the sandwich of a fit: nearest-neighbour ones over the fit's window, or the
+     * fit's plug-in residuals with the HC scaling for {@code parameters} parameters.
+     */
+    private double[][] residuals(LocalPolynomialFit fit, RdVariance vce, int parameters) {
+        if (vce == RdVariance.NN) {
+            return Residuals.nearestNeighbour(fit.side, fit.n, neighbours);
         }
+        boolean leverage = vce == RdVariance.HC2 || vce == RdVariance.HC3;
+        return Residuals.plugIn(fit, vce, leverage ? fit.leverages() : null, parameters);
     }
 
     private static double square(double v) {

@@ -58,10 +58,13 @@ class RdRobustReferenceTest {
                 Arguments.of("hc1", d.withVariance(RdVariance.HC1), senate, opt.get("hc1")),
                 // R rdrobust 4.0.0: rdrobust(vote, margin, vce = "hc3")
                 Arguments.of("hc3", d.withVariance(RdVariance.HC3), senate, opt.get("hc3")),
-                // R rdrobust 4.0.0: rdrobust(vote, margin, cluster = state)
-                Arguments.of("cluster_state", d, senate.withClusters(state), opt.get("cluster_state")),
-                // R rdrobust 4.0.0: rdrobust(vote, margin, covs = cbind(termshouse, termssenate, population))
-                Arguments.of("covariates", d, covs, opt.get("covariates")),
+                // R rdrobust 4.0.0: rdrobust(vote, margin, cluster = state, vce = "hc0"); the reference file
+                // does not name the vce, and its numbers are those of plug-in (HC0) cluster residuals to 1e-12
+                Arguments.of("cluster_state", d.withVariance(RdVariance.HC0), senate.withClusters(state),
+                        opt.get("cluster_state")),
+                // R rdrobust 4.0.0: rdrobust(vote, margin, covs = cbind(termshouse, termssenate, population),
+                // vce = "hc1"); rows with a missing covariate dropped; the file's numbers are those of HC1
+                Arguments.of("covariates", d.withVariance(RdVariance.HC1), covs, opt.get("covariates")),
                 // R rdrobust 4.0.0: rdrobust(vote, margin, p = 2, kernel = "uniform", h = 20)
                 Arguments.of("p2_uniform_h20", d.withOrder(2).withKernel(Kernel.UNIFORM).withBandwidth(20), senate,
                         opt.get("p2_uniform_h20")),
