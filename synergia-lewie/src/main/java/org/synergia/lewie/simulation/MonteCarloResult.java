@@ -92,7 +92,7 @@ public final class MonteCarloResult implements EstimationResult {
         return seed;
     }
 
-    /** @return how many draws were redrawn because their accounts could not close */
+    /** @return how many draws were redrawn because they could not be calibrated or solved */
     public int redraws() {
         return redraws;
     }
@@ -131,7 +131,7 @@ public final class MonteCarloResult implements EstimationResult {
 
     @Override
     public List<String> warnings() {
-        return redraws == 0 ? List.of() : List.of(redraws + " parameter draws could not close the accounts and were"
-                + " redrawn; the intervals condition on draws that calibrate.");
+        return redraws == 0 ? List.of() : List.of(redraws + " parameter draws could not be calibrated (accounts that"
+                + " cannot close) or solved and were redrawn; the intervals condition on draws that calibrate and solve.");
     }
 }
