@@ -134,7 +134,7 @@ public final class Glm {
      * Stops as soon as the relative change in deviance {@code |D_k - D_{k-1}| / (|D_k| + 0.1)} falls below
      * {@code epsilon}, the criterion of R's {@code glm} ({@code glm.control(epsilon = 1e-8)}), instead of
      * iterating to full convergence (the default, {@code 0}: until the Newton decrement
-     * {@code gᵀI⁻¹g} is below {@code 1e-20 · max(1, |ℓ|)}, then one more step). With R's {@code 1e-8},
+     * {@code gᵀI⁻¹g} is below {@code 1e-20}, then one more step). With R's {@code 1e-8},
      * estimates agree with the exact maximum only to about {@code 1e-8} relative.
      *
      * @param epsilon the tolerance, or 0 for full convergence
@@ -228,11 +228,14 @@ public final class Glm {
         ForkJoinPool pool = threads > 1 && n > 2 * LikelihoodPass.CHUNK ? new ForkJoinPool(threads) : null;
         try {
             LikelihoodPass pass = new LikelihoodPass(kernel, x, y, weights, pool);
+            // Newton steps use the observed information (quadratic convergence) except when reproducing R's
+            // Fisher-scoring path with its stopping rule; the reported information is the one asked for
+            boolean observedSteps = information == Information.OBSERVED || devianceTolerance <= 0;
             boolean observed = information == Information.OBSERVED;
             double saturated = saturatedLogLikelihood(kernel, y, weights);
             double[] start = new double[1];
             double[] beta = startingValues(kernel, x, names, y, weights, pool, start);
-            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observed, null), beta, saturated,
+            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observedSteps, null), beta, saturated,
                     start[0], devianceTolerance, maxIterations, column -> collinear(names, column),
                     (b, step, iterations) -> notConverged(kernel, x, names, y, weights, b, step, iterations, pool));
             beta = out.beta();
