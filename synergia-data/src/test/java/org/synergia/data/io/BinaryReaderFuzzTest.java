@@ -27,7 +27,8 @@ class BinaryReaderFuzzTest {
 
     private static final List<String> SEEDS = List.of("dta/haven_114.dta", "dta/haven_117.dta", "dta/haven_118.dta",
             "dta/haven_119.dta", "dta/msf_118.dta", "dta/pandas_114.dta", "dta/pandas_117_msf.dta",
-            "dta/pandas_118.dta");
+            "dta/pandas_118.dta", "sav/pspp_uncompressed.sav", "sav/pspp_compressed.sav", "sav/pspp.zsav",
+            "sav/haven_byte.sav", "sav/haven.zsav", "sav/pspp_cp1252.sav");
 
     private static Path resource(String name) {
         try {
@@ -70,15 +71,23 @@ class BinaryReaderFuzzTest {
     private static void readOrRefuse(String name, byte[] content) {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             try {
-                StataReader.withDefaults().read(name, content);
+                read(name, content);
             } catch (InputException expected) {
                 // a one-line refusal is the right outcome for a damaged file
             }
         }, name);
     }
 
+    private static void read(String name, byte[] content) {
+        if (name.contains(".dta")) {
+            StataReader.withDefaults().read(name, content);
+        } else {
+            SpssReader.withDefaults().read(name, content);
+        }
+    }
+
     @Property(tries = 300)
-    void mutatedDtaFilesAreReadOrRefused(@ForAll @IntRange(min = 0, max = 7) int which, @ForAll long seed) {
+    void mutatedFilesAreReadOrRefused(@ForAll @IntRange(min = 0, max = 13) int which, @ForAll long seed) {
         String name = SEEDS.get(which);
         readOrRefuse(name + " mutated with seed " + seed, mutate(bytes(resource(name)), seed));
     }
@@ -86,8 +95,8 @@ class BinaryReaderFuzzTest {
     @Test
     void keptCrashersAreRefused() throws IOException {
         try (Stream<Path> files = Files.list(resource("fuzz"))) {
-            files.filter(p -> p.toString().endsWith(".dta")).forEach(p -> assertThrows(InputException.class,
-                    () -> StataReader.withDefaults().read(p.getFileName().toString(), bytes(p)), p.toString()));
+            files.filter(p -> !p.toString().endsWith(".md")).forEach(p -> assertThrows(InputException.class,
+                    () -> read(p.getFileName().toString(), bytes(p)), p.toString()));
         }
     }
 }
