@@ -1,0 +1,192 @@
+package org.synergia.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.EstimationResult;
+
+/**
+ * Prints an {@link EstimationResult} as a readable table or as the JSON result document of the
+ * command-line contract ({@code docs/interface.md}). Non-finite numbers are printed as JSON
+ * {@code null} (text: {@code .}), never as NaN.
+ */
+public final class ResultPrinter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final GlobalOptions.Format format;
+
+    private ResultPrinter(GlobalOptions.Format format) {
+        this.format = format;
+    }
+
+    /**
+     * @param format text or json
+     * @return a printer for that format
+     */
+    public static ResultPrinter of(GlobalOptions.Format format) {
+        return new ResultPrinter(format);
+    }
+
+    /**
+     * Prints the result document.
+     *
+     * @param command the command's name ({@code estimate})
+     * @param result the result
+     * @param data where the data came from
+     * @param out where to print
+     */
+    public void print(String command, EstimationResult result, DataProvenance data, PrintWriter out) {
+        if (format == GlobalOptions.Format.json) {
+            out.println(toJsonText(toJson(command, result, data)));
+        } else {
+            printText(command, result, data, out);
+        }
+        out.flush();
+    }
+
+    /**
+     * @param command the command's name ({@code estimate})
+     * @param result the result
+     * @param data where the data came from
+     * @return the JSON result document
+     */
+    public static ObjectNode toJson(String command, EstimationResult result, DataProvenance data) {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("command", command);
+        doc.put("method", result.method());
+        doc.put("n", result.n());
+        ArrayNode estimates = doc.putArray("estimates");
+        for (Estimate e : result.estimates()) {
+            ObjectNode row = estimates.addObject();
+            row.put("term", e.term());
+            row.set("estimate", number(e.estimate()));
+            row.set("se", number(e.se()));
+            row.set("ci_low", number(e.ciLow()));
+            row.set("ci_high", number(e.ciHigh()));
+            row.set("p_value", number(e.pValue()));
+        }
+        doc.set("diagnostics", node(result.diagnostics()));
+        if (!result.warnings().isEmpty()) {
+            ArrayNode w = doc.putArray("warnings");
+            result.warnings().forEach(w::add);
+        }
+        ObjectNode d = doc.putObject("data");
+        d.put("file", data.file());
+        d.put("sha256", data.sha256());
+        d.put("rows_used", data.rowsUsed());
+        d.put("rows_dropped", data.rowsDropped());
+        ObjectNode sw = doc.putObject("software");
+        sw.put("name", "synergia");
+        sw.put("version", SynergiaCli.version());
+        return doc;
+    }
+
+    /**
+     * @param doc a JSON document
+     * @return its indented text
+     */
+    public static String toJsonText(JsonNode doc) {
+        try {
+            return JSON.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * Converts numbers, strings, booleans, maps, collections and {@code double[]} to JSON, with
+     * non-finite numbers as {@code null}.
+     *
+     * @param value a diagnostic value
+     * @return its JSON form
+     */
+    public static JsonNode node(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return number(((Number) value).doubleValue());
+        }
+        if (value instanceof Number n) {
+            return NODES.numberNode(n.longValue());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof double[] a) {
+            ArrayNode arr = NODES.arrayNode();
+            for (double x : a) {
+                arr.add(number(x));
+            }
+            return arr;
+        }
+        if (value instanceof Map<?, ?> m) {
+            ObjectNode o = NODES.objectNode();
+            m.forEach((k, v) -> o.set(String.valueOf(k), node(v)));
+            return o;
+        }
+        if (value instanceof Collection<?> c) {
+            ArrayNode arr = NODES.arrayNode();
+            c.forEach(v -> arr.add(node(v)));
+            return arr;
+        }
+        return NODES.textNode(value.toString());
+    }
+
+    private static JsonNode number(double v) {
+        return Double.isFinite(v) ? NODES.numberNode(v) : NODES.nullNode();
+    }
+
+    private static void printText(String command, EstimationResult r, DataProvenance data, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s %s on %s: %d observations used, %d rows dropped%n%n", command, r.method(),
+                data.file(), r.n(), data.rowsDropped());
+        int width = 4;
+        for (Estimate e : r.estimates()) {
+            width = Math.max(width, e.term().length());
+        }
+        String row = "%-" + width + "s %13s %13s %13s %13s %9s%n";
+        out.printf(Locale.ROOT, row, "term", "estimate", "std. err.", "ci low", "ci high", "p-value");
+        out.println("-".repeat(width + 4 * 14 + 10));
+        for (Estimate e : r.estimates()) {
+            out.printf(Locale.ROOT, row, e.term(), text(e.estimate()), text(e.se()), text(e.ciLow()), text(e.ciHigh()),
+                    pValue(e.pValue()));
+        }
+        if (!r.diagnostics().isEmpty()) {
+            out.println();
+            out.println("diagnostics:");
+            r.diagnostics().forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%n", k,
+                    v instanceof Double d ? text(d) : String.valueOf(node(v))));
+        }
+    }
+
+    /** About seven significant digits, without an exponent between 1e-4 and 1e9. */
+    private static String text(double v) {
+        if (!Double.isFinite(v)) {
+            return ".";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a >= 1e9 || a < 1e-4)) {
+            return String.format(Locale.ROOT, "%.6e", v);
+        }
+        int decimals = a == 0 ? 0 : Math.max(0, Math.min(6, 6 - (int) Math.floor(Math.log10(a))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String pValue(double p) {
+        if (!Double.isFinite(p)) {
+            return ".";
+        }
+        return p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+}

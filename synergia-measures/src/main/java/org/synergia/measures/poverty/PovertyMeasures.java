@@ -1,0 +1,129 @@
+package org.synergia.measures.poverty;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synergia.data.InputException;
+import org.synergia.measures.survey.SurveyDesign;
+import org.synergia.measures.survey.SurveyResult;
+import org.synergia.stats.inference.Estimate;
+
+/**
+ * Design-based poverty and inequality at a fixed poverty line: FGT(0, 1, 2) (Foster, Greer &amp;
+ * Thorbecke 1984) and the Gini coefficient, with Taylor-linearised standard errors from a
+ * {@link SurveyDesign} (FGT as ratio means; Gini by its linearised values, Osier 2009), overall
+ * or by group (domain estimation: linearised values are zero outside the group, so the design's
+ * full structure is used, as R {@code survey}'s {@code svyby}). Terms {@code FGT0}, {@code FGT1},
+ * {@code FGT2}, {@code Gini}; by group {@code FGT0[<group>]} and so on. Diagnostics give the
+ * line, the weighted mean, median, Theil index and S80/S20 ratio.
+ */
+public final class PovertyMeasures {
+
+    private final double line;
+    private final double level;
+
+    private PovertyMeasures(double line, double level) {
+        this.line = line;
+        this.level = level;
+    }
+
+    /**
+     * @param povertyLine the poverty line, positive, in the income variable's units
+     * @return the measures at that line with 95% intervals
+     */
+    public static PovertyMeasures atLine(double povertyLine) {
+        if (!(povertyLine > 0) || Double.isInfinite(povertyLine)) {
+            throw new InputException("poverty line " + povertyLine + " must be positive and finite: give --line");
+        }
+        return new PovertyMeasures(povertyLine, 0.95);
+    }
+
+    /**
+     * @param confidenceLevel the confidence level, in (0, 1)
+     * @return these measures with the given confidence level
+     */
+    public PovertyMeasures withLevel(double confidenceLevel) {
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new InputException("confidence level " + confidenceLevel + " is not in (0, 1)");
+        }
+        return new PovertyMeasures(line, confidenceLevel);
+    }
+
+    /**
+     * @param design the sample design (weights, strata, clusters)
+     * @param income income or consumption per row, finite
+     * @return FGT0, FGT1, FGT2 and Gini with linearised SEs
+     */
+    public SurveyResult fit(SurveyDesign design, double[] income) {
+        int[] one = new int[income.length];
+        return fitByGroup(design, income, one, new String[] {null});
+    }
+
+    /**
+     * @param design the sample design
+     * @param income income or consumption per row
+     * @param group each row's group code, 0-based, indexing {@code labels}
+     * @param labels the groups' names, used in the term names
+     * @return for each group, FGT0..2 and Gini with linearised SEs
+     */
+    public SurveyResult fitByGroup(SurveyDesign design, double[] income, int[] group, String[] labels) {
+        int n = income.length;
+        if (design.size() != n || group.length != n) {
+            throw new InputException("income, group and design have different lengths (" + n + ", " + group.length
+                    + ", " + design.size() + ")");
+        }
+        double[] w = design.weights();
+        List<Estimate> estimates = new ArrayList<>();
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("line", line);
+        for (int g = 0; g < labels.length; g++) {
+            String suffix = labels[g] == null ? "" : "[" + labels[g] + "]";
+            int size = 0;
+            for (int gi : group) {
+                if (gi == g) {
+                    size++;
+                }
+            }
+            if (size == 0) {
+                throw new InputException("group " + labels[g] + " has no rows: drop it from the grouping variable");
+            }
+            int[] rows = new int[size];
+            double[] yg = new double[size];
+            double[] wg = new double[size];
+            FgtAccumulator acc = new FgtAccumulator(line);
+            for (int i = 0, k = 0; i < n; i++) {
+                if (group[i] == g) {
+                    rows[k] = i;
+                    yg[k] = income[i];
+                    wg[k] = w[i];
+                    acc.add(income[i], w[i]);
+                    k++;
+                }
+            }
+            IncomeDistribution dist = IncomeDistribution.of(yg, wg);
+            double weight = acc.weight();
+            for (int alpha = 0; alpha <= 2; alpha++) {
+                double fgt = acc.fgt(alpha);
+                double[] z = new double[n];
+                for (int i : rows) {
+                    z[i] = (FgtAccumulator.contribution(income[i], line, alpha) - fgt) / weight;
+                }
+                estimates.add(Estimate.wald("FGT" + alpha + suffix, fgt, Math.sqrt(design.variance(z)), level));
+            }
+            double[] zg = dist.giniLinearised();
+            double[] z = new double[n];
+            for (int k = 0; k < size; k++) {
+                z[rows[k]] = zg[k];
+            }
+            estimates.add(Estimate.wald("Gini" + suffix, dist.gini(), Math.sqrt(design.variance(z)), level));
+            diagnostics.put("mean" + suffix, dist.mean());
+            diagnostics.put("median" + suffix, dist.median());
+            diagnostics.put("Theil" + suffix, dist.theil());
+            if (size >= 5) {
+                diagnostics.put("S80S20" + suffix, dist.s80s20());
+            }
+        }
+        return new SurveyResult("poverty", estimates, n, diagnostics, List.of());
+    }
+}
