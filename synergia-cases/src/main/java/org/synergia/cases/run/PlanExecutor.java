@@ -108,6 +108,8 @@ final class PlanExecutor {
             estimator = estimator.withSynergy(new Synergy(sy.both(), sy.a(), sy.b()));
         }
         EstimationResult r = estimator.fit(td);
+        double[] yv = td.outcome();
+        double scale = comparisonSd(yv, i -> treatment[i] == a.control());
         IntPredicate population = a.estimand() == AnalysisSpec.Estimand.ATT ? null : groups::contains;
         int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
         for (Estimate e : r.estimates()) {
@@ -119,7 +121,7 @@ final class PlanExecutor {
                 case SYNERGY -> sv.synergy(outcome, a.synergy().get().both(), a.synergy().get().a(), a.synergy().get().b(),
                         a.control(), pop);
             }).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), c.label(this), e, r.n(), t));
+            out.estimates().add(record(a, outcome, e.term(), c.label(this), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
     }
@@ -137,11 +139,14 @@ final class PlanExecutor {
                     .withEstimand(a.estimand() == AnalysisSpec.Estimand.ATE
                             ? org.synergia.effects.matching.Estimand.ATE : org.synergia.effects.matching.Estimand.ATT)
                     .fit(s.values(outcome), treated, x.columns(), x.names());
+            double[] yv = s.values(outcome);
+            double scale = comparisonSd(yv, i -> !treated[i]);
             for (Estimate e : r.estimates()) {
                 String term = e.term() + ":" + arm + "vs" + a.control();
                 IntPredicate pop = e.term().startsWith("ATT") ? gr -> gr == arm : gr -> gr == arm || gr == a.control();
                 double t = truth.map(sv -> sv.contrast(outcome, arm, a.control(), pop)).orElse(Double.NaN);
-                out.estimates().add(record(a, outcome, term, groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t));
+                out.estimates().add(record(a, outcome, term, groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t,
+                        scale));
             }
             diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
             r.balance().ifPresent(b -> out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(),
@@ -173,10 +178,14 @@ final class PlanExecutor {
                 columns = columns.withWeights(a.weights().get(), s.values(a.weights().get()));
             }
             EstimationResult r = DrDid.withDefaults().withMethod(method).fit(columns);
+            double[] yv = s.values(outcome);
+            double[] tv = s.values(time);
+            double lastPeriod = java.util.Arrays.stream(tv).max().orElse(0);
+            double scale = comparisonSd(yv, i -> d[i] == 0 && tv[i] == lastPeriod);
             for (Estimate e : r.estimates()) {
                 double t = truth.map(sv -> sv.contrast(outcome, arm, a.control(), gr -> gr == arm)).orElse(Double.NaN);
                 out.estimates().add(record(a, outcome, e.term() + ":" + arm + "vs" + a.control(),
-                        groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t));
+                        groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t, scale));
             }
             diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
         }
@@ -196,10 +205,13 @@ final class PlanExecutor {
             sample = sample.withCovariates(x.names(), x.columns());
         }
         EstimationResult r = SaturationEffects.withDefaults().fit(sample);
+        double[] yv = s.values(outcome);
+        double[] sat = s.values(saturationVariable);
+        double scale = comparisonSd(yv, i -> sat[i] == 0);
         boolean continuous = spec.outcome(outcome).indicator().isEmpty();
         for (Estimate e : r.estimates()) {
             double t = truth.map(sv -> saturationTruth(sv, outcome, e.term(), continuous)).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), saturationLabel(e.term()), e, r.n(), t));
+            out.estimates().add(record(a, outcome, e.term(), saturationLabel(e.term()), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
     }
@@ -302,11 +314,31 @@ final class PlanExecutor {
         return spec.group(code).map(g -> g.label().en()).orElse("group " + code);
     }
 
-    private EstimateRecord record(AnalysisSpec a, String outcome, String term, String label, Estimate e, int n, double truth) {
+    private EstimateRecord record(AnalysisSpec a, String outcome, String term, String label, Estimate e, int n, double truth,
+            double scale) {
         OutcomeSpec o = spec.outcome(outcome);
         return new EstimateRecord(spec.id(), a.id(), a.estimator().name().toLowerCase(Locale.ROOT), outcome,
                 o.domain().name().toLowerCase(Locale.ROOT).replace('_', '-'), term, label, e.estimate(), e.se(), e.ciLow(),
-                e.ciHigh(), e.pValue(), Double.NaN, n, truth);
+                e.ciHigh(), e.pValue(), Double.NaN, n, truth, scale);
+    }
+
+    /** The standard deviation of {@code values} over the rows where {@code comparison} holds (NaN with fewer than two). */
+    private static double comparisonSd(double[] values, IntPredicate comparison) {
+        double sum = 0;
+        double sumSq = 0;
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (comparison.test(i)) {
+                sum += values[i];
+                sumSq += values[i] * values[i];
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
     }
 
     private void diagnostics(AnalysisSpec a, String outcome, EstimationResult r, Output out) {

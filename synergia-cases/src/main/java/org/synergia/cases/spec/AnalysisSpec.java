@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param synergy the factorial contrast {@code both = a + b}, if any
  * @param cluster the cluster variable for cluster-robust SEs, if any
  * @param weights the sampling weight variable, if any
+ * @param synthesis what the analysis's main effect compares, for analyses whose terms are not group contrasts
+ *        (regression discontinuity, for example); group contrasts are classified from the groups' programmes
  * @param options method-specific settings (running variable, cutoff, time, id, ...)
  */
 public record AnalysisSpec(
@@ -34,7 +36,15 @@ public record AnalysisSpec(
         Optional<Synergy> synergy,
         Optional<String> cluster,
         Optional<String> weights,
+        Optional<Comparison> synthesis,
         Map<String, String> options) {
+
+    /**
+     * What an effect compares, in the terms of the cross-case synthesis: one kind of programme
+     * alone or the combination against no programme, a productive component added to social
+     * protection, or the synergy.
+     */
+    public enum Comparison { SOCIAL_PROTECTION, PRODUCTIVE, COMBINED, PRODUCTIVE_ADDED, SYNERGY }
 
     /** The estimators a plan can use. */
     public enum Estimator { RA, IPW, AIPW, IPWRA, PSMATCH, DID, RD, SATURATION, DOSE }

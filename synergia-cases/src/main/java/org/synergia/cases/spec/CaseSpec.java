@@ -107,8 +107,9 @@ public record CaseSpec(
      * @param code its value in the treatment variable
      * @param id short identifier
      * @param label its name
+     * @param programmes the identifiers of the programmes its households receive (empty for a pure comparison group)
      */
-    public record Group(int code, String id, Text label) {}
+    public record Group(int code, String id, Text label, List<String> programmes) {}
 
     /**
      * Where the case's survey data come from.

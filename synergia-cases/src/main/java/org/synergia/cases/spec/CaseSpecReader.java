@@ -55,6 +55,9 @@ public final class CaseSpecReader {
             Estimator.RD, List.of("running", "cutoff"),
             Estimator.SATURATION, List.of("saturation"));
 
+    /** Which direction of an outcome means households are better off. */
+    private enum Better { HIGHER, LOWER }
+
     private CaseSpecReader() {}
 
     /**
@@ -151,8 +154,8 @@ public final class CaseSpecReader {
     }
 
     private static Group group(SpecNode n) {
-        n.allowOnly("code", "id", "label");
-        return new Group(n.integer("code"), n.string("id"), n.text("label"));
+        n.allowOnly("code", "id", "label", "programmes");
+        return new Group(n.integer("code"), n.string("id"), n.text("label"), n.optStrings("programmes"));
     }
 
     private static DataSource dataSource(SpecNode n) {
@@ -200,7 +203,7 @@ public final class CaseSpecReader {
     }
 
     private static OutcomeSpec outcome(SpecNode n) {
-        n.allowOnly("id", "domain", "label", "unit", "indicator", "simulate");
+        n.allowOnly("id", "domain", "label", "unit", "indicator", "better", "simulate");
         SpecNode s = n.optChild("simulate");
         OutcomeSimulation sim;
         if (s == null) {
@@ -213,13 +216,16 @@ public final class CaseSpecReader {
             }
             sim = new OutcomeSimulation(s.optNumber("mean", 0), s.optNumber("sd", 1), codeMap(s.optChild("effects")), r2);
         }
+        Optional<Indicator> indicator = Optional.ofNullable(n.optChild("indicator")).map(i -> i.asEnum(Indicator.class));
+        boolean higherIsBetter = n.optEnum("better", Better.class, indicator.map(i -> i.higherIsBetter() ? Better.HIGHER : Better.LOWER)
+                .orElse(Better.HIGHER)) == Better.HIGHER;
         return new OutcomeSpec(n.string("id"), n.enumValue("domain", Domain.class), n.text("label"), n.optString("unit", ""),
-                Optional.ofNullable(n.optChild("indicator")).map(i -> i.asEnum(Indicator.class)), sim);
+                indicator, higherIsBetter, sim);
     }
 
     private static AnalysisSpec analysis(SpecNode n) {
         n.allowOnly("id", "estimator", "title", "outcomes", "treatment", "covariates", "control", "arms", "estimand",
-                "synergy", "cluster", "weights", "options");
+                "synergy", "cluster", "weights", "synthesis", "options");
         Estimator estimator = n.enumValue("estimator", Estimator.class);
         Optional<Synergy> synergy = Optional.ofNullable(n.optChild("synergy")).map(CaseSpecReader::synergy);
         Map<String, String> options = new LinkedHashMap<>();
@@ -243,7 +249,7 @@ public final class CaseSpecReader {
                 n.optList("arms").stream().map(SpecNode::asInt).toList(),
                 n.optEnum("estimand", Estimand.class, Estimand.ATE), synergy,
                 Optional.ofNullable(n.optString("cluster", null)), Optional.ofNullable(n.optString("weights", null)),
-                Map.copyOf(options));
+                Optional.ofNullable(n.optChild("synthesis")).map(c -> c.asEnum(AnalysisSpec.Comparison.class)), Map.copyOf(options));
     }
 
     private static Synergy synergy(SpecNode n) {
@@ -283,6 +289,16 @@ public final class CaseSpecReader {
         for (Group g : spec.design().groups()) {
             if (!codes.add(g.code())) {
                 throw top.child("design").error("group code " + g.code() + " is used twice; give each group its own code");
+            }
+        }
+        Set<String> programmeIds = new HashSet<>();
+        spec.programmes().forEach(p -> programmeIds.add(p.id()));
+        List<SpecNode> groupNodes = top.child("design").optList("groups");
+        for (int i = 0; i < spec.design().groups().size(); i++) {
+            for (String p : spec.design().groups().get(i).programmes()) {
+                if (!programmeIds.contains(p)) {
+                    throw groupNodes.get(i).error("programme '" + p + "' is not among programmes; use one of " + programmeIds);
+                }
             }
         }
         Set<String> outcomeIds = new HashSet<>();

@@ -11,16 +11,30 @@ import java.util.Optional;
  * @param label its name for readers
  * @param unit its unit ("score 0–112", "US$ per month", ...)
  * @param indicator the standard indicator it is computed from item-level columns with, if any
+ * @param higherIsBetter whether a higher value means households are better off (false for food-insecurity and coping scores)
  * @param simulation how the simulated survey generates it
  */
 public record OutcomeSpec(String id, Domain domain, Text label, String unit, Optional<Indicator> indicator,
-        OutcomeSimulation simulation) {
+        boolean higherIsBetter, OutcomeSimulation simulation) {
 
     /** Outcome domains the studies report. */
     public enum Domain { PRODUCTIVE, FOOD_SECURITY, NUTRITION, INCOME_CONSUMPTION, RESILIENCE, WELL_BEING }
 
     /** Standard indicators computed from item-level responses. */
-    public enum Indicator { FCS, HDDS, HFIAS, FIES, HHS, RCSI, TLU }
+    public enum Indicator {
+        FCS(true), HDDS(true), HFIAS(false), FIES(false), HHS(false), RCSI(false), TLU(true);
+
+        private final boolean higherIsBetter;
+
+        Indicator(boolean higherIsBetter) {
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        /** @return whether a higher value of the indicator means households are better off */
+        public boolean higherIsBetter() {
+            return higherIsBetter;
+        }
+    }
 
     /**
      * How the simulated survey generates an outcome: a baseline level and spread, how strongly it

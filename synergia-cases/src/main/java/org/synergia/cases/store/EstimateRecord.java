@@ -18,10 +18,11 @@ package org.synergia.cases.store;
  * @param qValue the p-value adjusted for multiple testing within the outcome domain (NaN when not adjusted)
  * @param n observations used
  * @param truth the effect planted in simulated data (NaN for real data or when no truth applies)
+ * @param scale the outcome's standard deviation in the comparison group, for standardised effect sizes (NaN when unknown)
  */
 public record EstimateRecord(String caseId, String analysisId, String estimator, String outcome, String domain, String term,
         String label, double estimate, double se, double ciLow, double ciHigh, double pValue, double qValue, int n,
-        double truth) {
+        double truth, double scale) {
 
     /** @return true when a planted truth is known */
     public boolean hasTruth() {
@@ -39,6 +40,6 @@ public record EstimateRecord(String caseId, String analysisId, String estimator,
      */
     public EstimateRecord withQValue(double q) {
         return new EstimateRecord(caseId, analysisId, estimator, outcome, domain, term, label, estimate, se, ciLow, ciHigh,
-                pValue, q, n, truth);
+                pValue, q, n, truth, scale);
     }
 }

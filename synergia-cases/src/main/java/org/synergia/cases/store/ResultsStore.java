@@ -26,9 +26,14 @@ public final class ResultsStore implements AutoCloseable {
                 + " seed BIGINT, n_rows INTEGER, software_version VARCHAR)",
         "CREATE TABLE IF NOT EXISTS estimates (case_id VARCHAR, analysis_id VARCHAR, estimator VARCHAR, outcome VARCHAR,"
                 + " domain VARCHAR, term VARCHAR, label VARCHAR, estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE,"
-                + " p_value DOUBLE, q_value DOUBLE, n INTEGER, truth DOUBLE, seq INTEGER)",
+                + " p_value DOUBLE, q_value DOUBLE, n INTEGER, truth DOUBLE, scale DOUBLE, seq INTEGER)",
         "CREATE TABLE IF NOT EXISTS diagnostics (case_id VARCHAR, analysis_id VARCHAR, outcome VARCHAR, key VARCHAR,"
                 + " value VARCHAR, seq INTEGER)",
+        "CREATE TABLE IF NOT EXISTS pooled (domain VARCHAR, comparison VARCHAR, region VARCHAR, studies INTEGER,"
+                + " estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, pi_low DOUBLE, pi_high DOUBLE, p_value DOUBLE,"
+                + " tau2 DOUBLE, i2 DOUBLE, method VARCHAR, seq INTEGER)",
+        "CREATE TABLE IF NOT EXISTS pooled_studies (domain VARCHAR, comparison VARCHAR, case_id VARCHAR, region VARCHAR,"
+                + " analysis_id VARCHAR, outcomes VARCHAR, estimate DOUBLE, se DOUBLE, seq INTEGER)",
     };
 
     private final Connection connection;
@@ -101,7 +106,7 @@ public final class ResultsStore implements AutoCloseable {
                 p.executeUpdate();
             }
             try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO estimates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    "INSERT INTO estimates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 int seq = 0;
                 for (EstimateRecord e : estimates) {
                     p.setString(1, e.caseId());
@@ -119,7 +124,8 @@ public final class ResultsStore implements AutoCloseable {
                     setDouble(p, 13, e.qValue());
                     p.setInt(14, e.n());
                     setDouble(p, 15, e.truth());
-                    p.setInt(16, seq++);
+                    setDouble(p, 16, e.scale());
+                    p.setInt(17, seq++);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -146,6 +152,99 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the cross-case synthesis.
+     *
+     * @param pooled the pooled effects
+     * @param studies the cases' standardised effects behind them
+     */
+    public synchronized void replaceSynthesis(List<PooledRecord> pooled, List<StudyRecord> studies) {
+        try {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM pooled");
+                s.execute("DELETE FROM pooled_studies");
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO pooled VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                int seq = 0;
+                for (PooledRecord r : pooled) {
+                    p.setString(1, r.domain());
+                    p.setString(2, r.comparison());
+                    p.setString(3, r.region());
+                    p.setInt(4, r.studies());
+                    setDouble(p, 5, r.estimate());
+                    setDouble(p, 6, r.se());
+                    setDouble(p, 7, r.ciLow());
+                    setDouble(p, 8, r.ciHigh());
+                    setDouble(p, 9, r.piLow());
+                    setDouble(p, 10, r.piHigh());
+                    setDouble(p, 11, r.pValue());
+                    setDouble(p, 12, r.tau2());
+                    setDouble(p, 13, r.i2());
+                    p.setString(14, r.method());
+                    p.setInt(15, seq++);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO pooled_studies VALUES (?,?,?,?,?,?,?,?,?)")) {
+                int seq = 0;
+                for (StudyRecord r : studies) {
+                    p.setString(1, r.domain());
+                    p.setString(2, r.comparison());
+                    p.setString(3, r.caseId());
+                    p.setString(4, r.region());
+                    p.setString(5, r.analysisId());
+                    p.setString(6, r.outcomes());
+                    setDouble(p, 7, r.estimate());
+                    setDouble(p, 8, r.se());
+                    p.setInt(9, seq++);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("could not store the synthesis in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** @return the pooled effects, in the order they were stored */
+    public synchronized List<PooledRecord> pooled() {
+        List<PooledRecord> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT domain, comparison, region, studies, estimate, se, ci_low, ci_high, pi_low,"
+                        + " pi_high, p_value, tau2, i2, method FROM pooled ORDER BY seq")) {
+            while (r.next()) {
+                out.add(new PooledRecord(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), getDouble(r, 5),
+                        getDouble(r, 6), getDouble(r, 7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10), getDouble(r, 11),
+                        getDouble(r, 12), getDouble(r, 13), r.getString(14)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the synthesis from " + file, e);
+        }
+        return out;
+    }
+
+    /** @return the cases' standardised effects behind the pooled effects */
+    public synchronized List<StudyRecord> pooledStudies() {
+        List<StudyRecord> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT domain, comparison, case_id, region, analysis_id, outcomes, estimate, se"
+                        + " FROM pooled_studies ORDER BY seq")) {
+            while (r.next()) {
+                out.add(new StudyRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        r.getString(6), getDouble(r, 7), getDouble(r, 8)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the synthesis from " + file, e);
+        }
+        return out;
+    }
+
     /** @return every stored case, in identifier order */
     public synchronized List<CaseRecord> cases() {
         List<CaseRecord> out = new ArrayList<>();
@@ -170,13 +269,14 @@ public final class ResultsStore implements AutoCloseable {
         List<EstimateRecord> out = new ArrayList<>();
         try (PreparedStatement p = connection.prepareStatement(
                 "SELECT case_id, analysis_id, estimator, outcome, domain, term, label, estimate, se, ci_low, ci_high,"
-                        + " p_value, q_value, n, truth FROM estimates WHERE case_id = ? ORDER BY seq")) {
+                        + " p_value, q_value, n, truth, scale FROM estimates WHERE case_id = ? ORDER BY seq")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new EstimateRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getString(7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10),
-                            getDouble(r, 11), getDouble(r, 12), getDouble(r, 13), r.getInt(14), getDouble(r, 15)));
+                            getDouble(r, 11), getDouble(r, 12), getDouble(r, 13), r.getInt(14), getDouble(r, 15),
+                            getDouble(r, 16)));
                 }
             }
         } catch (SQLException e) {
