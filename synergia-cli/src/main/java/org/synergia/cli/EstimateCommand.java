@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "estimate",
         mixinStandardHelpOptions = true,
         description = "Runs one estimator on one data file (CSV, Stata .dta, SPSS .sav, Parquet).",
-        subcommands = {})
+        subcommands = {EstimateMeanCommand.class, EstimateTotalCommand.class, EstimatePovertyCommand.class,
+            EstimateMetaCommand.class})
 public final class EstimateCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,7 +5,7 @@ package org.synergia.data;
  * values are NaN in storage and carry their kind: Stata's system missing {@code .} or extended
  * missing {@code .a}..{@code .z} (see {@link #missingCode(int)}); SPSS user-missing values keep
  * their stored value and are recognised through {@link #userMissing()}. A column with value labels
- * is {@link VariableType#CATEGORICAL}. Immutable.
+ * is {@link VariableType#CATEGORICAL} (labels of missing codes alone do not make it one). Immutable.
  */
 public final class NumericColumn implements Column {
 
@@ -80,7 +80,7 @@ public final class NumericColumn implements Column {
 
     @Override
     public VariableType type() {
-        if (!valueLabels.isEmpty()) {
+        if (valueLabels.size() > 0) {
             return VariableType.CATEGORICAL;
         }
         return storage.isInteger() ? VariableType.INTEGER : VariableType.DOUBLE;
@@ -360,7 +360,7 @@ public final class NumericColumn implements Column {
                     if (missingCodes != null && (missingCodes[i] < 0 || missingCodes[i] > MissingCodes.LAST)) {
                         throw new IllegalArgumentException(name + " row " + i + ": bad missing code " + missingCodes[i]);
                     }
-                } else if (integer && !storage.holds(v)) {
+                } else if (integer && !storage.fits(v)) {
                     throw new IllegalArgumentException(name + " row " + i + ": " + v + " does not fit storage " + storage);
                 } else if (user && userMissing.matches(v)) {
                     missing++;

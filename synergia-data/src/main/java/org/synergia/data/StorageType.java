@@ -48,6 +48,23 @@ public enum StorageType {
     }
 
     /**
+     * @param value a value
+     * @return true when {@code value} is a whole number within this integer type's bits
+     *     (Stata keeps the top of each range for missing codes; see {@link #holds(double)})
+     */
+    public boolean fits(double value) {
+        if (value != Math.rint(value)) {
+            return false;
+        }
+        return switch (this) {
+            case BYTE -> value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;
+            case INT -> value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+            case LONG -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            default -> false;
+        };
+    }
+
+    /**
      * The narrowest integer storage that holds every value in {@code [min, max]}, or
      * {@link #DOUBLE} when no integer type does.
      *

@@ -13,7 +13,7 @@ public final class DatasetReaders {
 
     /**
      * Reads {@code .csv}, {@code .tsv} and {@code .txt} (delimited text, default settings of
-     * {@link CsvReader}) and {@code .parquet} files.
+     * {@link CsvReader}) and Stata {@code .dta} files.
      *
      * @param file the file
      * @return the dataset, named after the file
@@ -34,10 +34,11 @@ public final class DatasetReaders {
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (ext) {
             case "csv", "tsv", "txt" -> CsvReader.withDefaults();
+            case "dta" -> StataReader.withDefaults();
             default -> throw new InputException(name + ": unknown file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
                     + "; Synergia reads " + SUPPORTED + " (save the data in one of these)");
         };
     }
 
-    private static final String SUPPORTED = ".csv, .tsv, .txt";
+    private static final String SUPPORTED = ".csv, .tsv, .txt, .dta";
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
-import org.hipparchus.distribution.continuous.FDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Estimate;
 
@@ -170,7 +171,7 @@ public final class MetaAnalysis {
             i2 = 100 * tau2 / (tau2 + s2);
             h2 = (tau2 + s2) / s2;
         }
-        double qp = 1 - new ChiSquaredDistribution(df).cumulativeProbability(qe);
+        double qp = chiSquareUpperTail(qe, df);
         double[] tau2Ci = qProfileInterval(effects, variances, x, df);
 
         Map<String, Object> diagnostics = new LinkedHashMap<>();
@@ -241,7 +242,7 @@ public final class MetaAnalysis {
             qb += (r.estimate() - mean) * (r.estimate() - mean) / (r.se() * r.se());
         }
         int df = results.size() - 1;
-        return new SubgroupResult(results, qb, df, 1 - new ChiSquaredDistribution(df).cumulativeProbability(qb));
+        return new SubgroupResult(results, qb, df, chiSquareUpperTail(qb, df));
     }
 
     private double estimateTau2(double[] y, double[] v, double[][] x, WeightedFit fixed, List<String> warnings) {
@@ -342,9 +343,15 @@ public final class MetaAnalysis {
         }
         if (test == MetaTest.KNAPP_HARTUNG) {
             double f = qm / m;
-            return new double[] {f, 1 - new FDistribution(m, df).cumulativeProbability(f)};
+            // P(F > f) = I_{df/(df + m f)}(df/2, m/2)
+            return new double[] {f, Beta.regularizedBeta(df / (df + m * f), df / 2.0, m / 2.0)};
         }
-        return new double[] {qm, 1 - new ChiSquaredDistribution(m).cumulativeProbability(qm)};
+        return new double[] {qm, chiSquareUpperTail(qm, m)};
+    }
+
+    /** P(chi2_df > x) without cancellation, so tiny p-values keep their digits. */
+    private static double chiSquareUpperTail(double x, int df) {
+        return Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
     }
 
     private static void check(double[] y, double[] v, double[][] moderators, String[] names) {

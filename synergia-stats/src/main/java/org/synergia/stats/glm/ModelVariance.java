@@ -1,0 +1,55 @@
+package org.synergia.stats.glm;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.synergia.data.InputException;
+import org.synergia.stats.inference.Clusters;
+import org.synergia.stats.inference.EstimatingFunctions;
+import org.synergia.stats.inference.SandwichVariance;
+import org.synergia.stats.inference.SmallSampleCorrection;
+import org.synergia.stats.inference.VarianceType;
+
+/** The variance of a likelihood fit's coefficients, by {@link VarianceType}. */
+final class ModelVariance {
+
+    private ModelVariance() {
+    }
+
+    /**
+     * @param type OIM, ROBUST or CLUSTER
+     * @param correction small-sample factor for ROBUST and CLUSTER
+     * @param clusters clusters for CLUSTER
+     * @param psi the fit's estimating functions (computed only when needed)
+     * @param information the information matrix
+     * @param names parameter names, for messages
+     * @param samplingWeights true when the fit used sampling weights (OIM is then refused)
+     * @param dispersion the factor of the model-based variance (gaussian σ̂², else 1)
+     * @return the variance matrix
+     */
+    static double[][] of(VarianceType type, SmallSampleCorrection correction, Clusters clusters,
+            Supplier<EstimatingFunctions> psi, double[][] information, List<String> names, boolean samplingWeights,
+            double dispersion) {
+        return switch (type) {
+            case OIM -> {
+                if (samplingWeights) {
+                    throw new InputException("sampling weights need a robust or cluster-robust variance: use --vce robust"
+                            + " or --vce cluster (the model-based variance is not valid with sampling weights)");
+                }
+                double[][] v = SandwichVariance.modelBased(information, names);
+                for (double[] row : v) {
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] *= dispersion;
+                    }
+                }
+                yield v;
+            }
+            case ROBUST -> SandwichVariance.robust(psi.get(), information, correction);
+            case CLUSTER -> {
+                if (clusters == null) {
+                    throw new InputException("the cluster-robust variance needs a cluster variable (--cluster)");
+                }
+                yield SandwichVariance.clusterRobust(psi.get(), information, clusters, correction);
+            }
+        };
+    }
+}
