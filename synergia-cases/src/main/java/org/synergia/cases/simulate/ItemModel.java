@@ -2,6 +2,7 @@ package org.synergia.cases.simulate;
 
 import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
+import org.synergia.cases.spec.InstrumentItems;
 import org.synergia.cases.spec.OutcomeSpec.Indicator;
 
 /**
@@ -19,35 +20,26 @@ public enum ItemModel {
 
     /** WFP Food Consumption Score: days (0–7) for nine food groups, weighted. */
     FCS(Indicator.FCS, Kind.DAYS,
-            List.of("fcs_staples", "fcs_pulses", "fcs_dairy", "fcs_meat", "fcs_vegetables", "fcs_fruit", "fcs_oil",
-                    "fcs_sugar", "fcs_condiments"),
             new double[] {3.0, -0.3, -1.0, -0.8, 0.8, -0.8, 1.5, 1.0, 1.5},
             new double[] {2, 3, 4, 4, 1, 1, 0.5, 0.5, 0}, 1),
     /** Household Dietary Diversity Score: twelve food groups eaten in the last 24 hours. */
     HDDS(Indicator.HDDS, Kind.YES_NO,
-            List.of("hdds_cereals", "hdds_roots", "hdds_vegetables", "hdds_fruits", "hdds_meat", "hdds_eggs", "hdds_fish",
-                    "hdds_pulses", "hdds_dairy", "hdds_oils", "hdds_sugar", "hdds_condiments"),
             new double[] {3.0, 0.5, 1.0, -0.8, -1.0, -1.5, -1.5, 0.0, -1.0, 1.0, 0.8, 1.5},
             new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 1),
     /** Household Food Insecurity Access Scale: nine occurrence questions, each with a frequency 1–3. */
     HFIAS(Indicator.HFIAS, Kind.OCCURRENCE_FREQUENCY,
-            List.of("hfias_q1", "hfias_q2", "hfias_q3", "hfias_q4", "hfias_q5", "hfias_q6", "hfias_q7", "hfias_q8", "hfias_q9"),
             new double[] {1.0, 0.6, 0.3, 0.0, -0.4, -0.8, -1.6, -2.2, -3.0},
             new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, -1),
     /** Food Insecurity Experience Scale: eight yes/no items (raw score). */
     FIES(Indicator.FIES, Kind.YES_NO,
-            List.of("fies_worried", "fies_healthy", "fies_fewfoods", "fies_skipped", "fies_ateless", "fies_ranout",
-                    "fies_hungry", "fies_wholeday"),
             new double[] {1.5, 1.0, 0.8, 0.0, -0.2, -0.8, -1.5, -2.5},
             new double[] {1, 1, 1, 1, 1, 1, 1, 1}, -1),
     /** Reduced Coping Strategies Index: days (0–7) of five strategies, weighted 1, 2, 1, 1, 3. */
     RCSI(Indicator.RCSI, Kind.DAYS,
-            List.of("rcsi_less_preferred", "rcsi_borrow", "rcsi_limit_portions", "rcsi_reduce_meals", "rcsi_restrict_adults"),
             new double[] {0.0, -1.0, -0.5, -0.8, -1.5},
             new double[] {1, 2, 1, 1, 3}, -1),
     /** Tropical Livestock Units: head counts by species, weighted. */
     TLU(Indicator.TLU, Kind.COUNT,
-            List.of("lvs_cattle", "lvs_sheep", "lvs_goats", "lvs_pigs", "lvs_donkeys", "lvs_chickens"),
             new double[] {Math.log(1.2), Math.log(2.0), Math.log(3.0), Math.log(0.5), Math.log(0.4), Math.log(6.0)},
             new double[] {0.7, 0.1, 0.1, 0.2, 0.5, 0.01}, 1);
 
@@ -65,10 +57,10 @@ public enum ItemModel {
     private final double[] weight;
     private final int direction;
 
-    ItemModel(Indicator indicator, Kind kind, List<String> items, double[] difficulty, double[] weight, int direction) {
+    ItemModel(Indicator indicator, Kind kind, double[] difficulty, double[] weight, int direction) {
         this.indicator = indicator;
         this.kind = kind;
-        this.items = items;
+        this.items = InstrumentItems.of(indicator);
         this.difficulty = difficulty;
         this.weight = weight;
         this.direction = direction;
@@ -93,14 +85,9 @@ public enum ItemModel {
         return indicator;
     }
 
-    /** @return the item columns, in instrument order (HFIAS frequencies follow as {@code <item>a}) */
+    /** @return the item columns the indicator is computed from, in instrument order */
     public List<String> items() {
         return items;
-    }
-
-    /** @return the name of the frequency column of an HFIAS occurrence item */
-    static String frequencyColumn(String occurrenceItem) {
-        return occurrenceItem + "a";
     }
 
     /**
@@ -137,7 +124,8 @@ public enum ItemModel {
      *
      * @param theta latent well-being
      * @param random the random source
-     * @param out where the answers go: one value per item (then, for HFIAS, one frequency per item, NaN when the event did not occur)
+     * @param out where the answers go: one value per item (for HFIAS the frequency 0–3, 0 when the event did not
+     *        occur, then the occurrence 0/1 of each item)
      */
     void draw(double theta, RandomDataGenerator random, double[] out) {
         int m = items.size();
@@ -154,17 +142,15 @@ public enum ItemModel {
                 case YES_NO -> out[k] = random.nextDouble() < p ? 1 : 0;
                 case OCCURRENCE_FREQUENCY -> {
                     boolean occurred = random.nextDouble() < p;
-                    out[k] = occurred ? 1 : 0;
+                    out[m + k] = occurred ? 1 : 0;
+                    int f = 0;
                     if (occurred) {
-                        double u = random.nextDouble();
-                        int f = 1 + (u < logistic(-theta - FREQUENCY_CUTS[0]) ? 1 : 0);
+                        f = 1 + (random.nextDouble() < logistic(-theta - FREQUENCY_CUTS[0]) ? 1 : 0);
                         if (f == 2 && random.nextDouble() < logistic(-theta - FREQUENCY_CUTS[1]) / logistic(-theta - FREQUENCY_CUTS[0])) {
                             f = 3;
                         }
-                        out[m + k] = f;
-                    } else {
-                        out[m + k] = Double.NaN;
                     }
+                    out[k] = f;
                 }
                 case COUNT -> out[k] = random.nextPoisson(Math.exp(difficulty[k] + COUNT_SLOPE * theta));
             }
@@ -181,7 +167,7 @@ public enum ItemModel {
         if (kind != Kind.OCCURRENCE_FREQUENCY) {
             return items;
         }
-        return java.util.stream.Stream.concat(items.stream(), items.stream().map(ItemModel::frequencyColumn)).toList();
+        return java.util.stream.Stream.concat(items.stream(), items.stream().map(InstrumentItems::occurrenceOf)).toList();
     }
 
     private static double logistic(double x) {
