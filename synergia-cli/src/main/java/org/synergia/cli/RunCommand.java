@@ -18,6 +18,8 @@ import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.CaseSpecReader;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.data.InputException;
+import org.synergia.report.ReportSet;
+import org.synergia.report.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,9 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         Path specDirectory = specs == null || specs.isEmpty() ? null : specs.get(0).toAbsolutePath().getParent();
         RunSummary summary = RunPipeline.run(new RunPipeline.Options(selected, specDirectory, out, null, global.threads(),
                 SynergiaCli.version()), progress);
+        List<ReportSet.Written> reports = Publication.publish(selected, summary.database(), out,
+                languages == null ? Messages.LANGUAGES : languages, global, err);
         PrintWriter stdout = spec.commandLine().getOut();
         if (global.json()) {
-            stdout.println(ResultPrinter.toJsonText(toJson(summary)));
+            stdout.println(ResultPrinter.toJsonText(toJson(summary, reports)));
         } else {
             printText(summary, stdout);
         }
@@ -156,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
         return selected;
     }
 
-    private static ObjectNode toJson(RunSummary summary) {
+    private static ObjectNode toJson(RunSummary summary, List<ReportSet.Written> reports) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("command", "run");
         ArrayNode cases = doc.putArray("cases");
@@ -189,6 +193,8 @@ public final class RunCommand implements Callable<Integer> {
         coverage.set("share_covered", ResultPrinter.node(summary.coverage()));
         ObjectNode outputs = doc.putObject("outputs");
         outputs.put("database", summary.database().toString());
+        outputs.put("reports", reports.size() * 2);
+        outputs.put("reports_folder", summary.database().resolveSibling("reports").toString());
         ObjectNode sw = doc.putObject("software");
         sw.put("name", "synergia");
         sw.put("version", SynergiaCli.version());
@@ -222,6 +228,7 @@ public final class RunCommand implements Callable<Integer> {
                     summary.estimatesWithTruth().size(), 100 * summary.coverage());
         }
         out.println("Results database: " + summary.database());
+        out.println("Reports (HTML and PDF): " + summary.database().resolveSibling("reports"));
     }
 
     private static String num(double v) {

@@ -86,7 +86,7 @@ class ReportSetTest {
                 rows++;
             }
             assertEquals(mali.estimates().size(), rows, "every stored estimate is in the " + lang + " report");
-            assertTrue(html.contains(Messages.of(lang).get("simulated.banner")), "simulated data are labelled");
+            assertTrue(html.contains(org.synergia.report.html.Html.escape(Messages.of(lang).get("simulated.banner"))), "simulated data are labelled");
         }
     }
 

@@ -73,9 +73,9 @@ public final class ActorDiagram {
                 if (a == null || b == null) {
                     continue;
                 }
-                String key = link.actors().get(i) + "|" + link.actors().get(i + 1) + "|" + link.label();
-                int offset = (int) drawn.stream().filter(k -> k.startsWith(link.actors().get(i) + "|" + link.actors().get(i + 1))).count();
-                drawn.add(key);
+                String pair = link.actors().get(i) + "|" + link.actors().get(i + 1);
+                int offset = (int) drawn.stream().filter(k -> k.equals(pair)).count();
+                drawn.add(pair);
                 double dy = offset * 8;
                 svg.line(a[0], a[1] + dy, b[0], b[1] + dy, link.vertical() ? Palette.VERMILLION : Palette.BLUE, 2,
                         link.vertical() ? "6,4" : null);

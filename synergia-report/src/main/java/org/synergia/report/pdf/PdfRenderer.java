@@ -1,6 +1,5 @@
 package org.synergia.report.pdf;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
@@ -16,6 +15,10 @@ import java.nio.file.Path;
 public final class PdfRenderer {
 
     private static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String[] FONT_FILES = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+
+    /** The fonts as files, for the SVG renderer (Batik loads fonts from files); extracted once per process. */
+    private static volatile Path[] fontFiles;
 
     private PdfRenderer() {}
 
@@ -28,13 +31,48 @@ public final class PdfRenderer {
         try (OutputStream out = Files.newOutputStream(file)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html, file.toUri().toString());
-            builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.withHtmlContent(withFontFaces(html), file.toUri().toString());
             builder.useSVGDrawer(new BatikSVGDrawer());
             builder.toStream(out);
             builder.run();
         }
+    }
+
+    /**
+     * Declares the bundled fonts with {@code @font-face}, which openhtmltopdf embeds (subset) in
+     * the PDF and hands to the SVG renderer, so that charts use the same embedded font as text.
+     */
+    private static String withFontFaces(String html) throws IOException {
+        Path[] files = fontFiles();
+        String faces = "<style>@font-face { font-family: '" + FONT_FAMILY + "'; src: url('" + files[0].toUri()
+                + "'); font-weight: normal; -fs-font-subset: subset; }"
+                + " @font-face { font-family: '" + FONT_FAMILY + "'; src: url('" + files[1].toUri()
+                + "'); font-weight: bold; -fs-font-subset: subset; }</style>";
+        int head = html.indexOf("</head>");
+        return head < 0 ? html : html.substring(0, head) + faces + html.substring(head);
+    }
+
+    private static Path[] fontFiles() throws IOException {
+        Path[] files = fontFiles;
+        if (files == null) {
+            synchronized (PdfRenderer.class) {
+                if (fontFiles == null) {
+                    Path dir = Files.createTempDirectory("synergia-fonts");
+                    Path[] extracted = new Path[FONT_FILES.length];
+                    for (int i = 0; i < FONT_FILES.length; i++) {
+                        extracted[i] = dir.resolve(FONT_FILES[i]);
+                        try (InputStream in = font(FONT_FILES[i])) {
+                            Files.copy(in, extracted[i]);
+                        }
+                        extracted[i].toFile().deleteOnExit();
+                    }
+                    dir.toFile().deleteOnExit();
+                    fontFiles = extracted;
+                }
+                files = fontFiles;
+            }
+        }
+        return files;
     }
 
     private static InputStream font(String name) {
