@@ -136,8 +136,7 @@ final class PlanExecutor {
                 treated[i] = g[i] == arm;
             }
             MatchingResult r = PsMatch.withDefaults()
-                    .withEstimand(a.estimand() == AnalysisSpec.Estimand.ATE
-                            ? org.synergia.effects.matching.Estimand.ATE : org.synergia.effects.matching.Estimand.ATT)
+                    .withEstimand(a.estimand() == AnalysisSpec.Estimand.ATE ? Estimand.ATE : Estimand.ATT)
                     .fit(s.values(outcome), treated, x.columns(), x.names());
             double[] yv = s.values(outcome);
             double scale = comparisonSd(yv, i -> !treated[i]);

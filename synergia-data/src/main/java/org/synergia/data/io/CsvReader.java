@@ -32,7 +32,8 @@ import org.synergia.data.VariableType;
  *
  * <p>Defaults: the delimiter is a tab for {@code .tsv} files and otherwise the most frequent of
  * {@code , ; | tab} in the header; the text is UTF-8, or Latin-1 when it is not valid UTF-8; the
- * missing tokens are {@code ""}, {@code NA} and {@code .}; a column whose non-missing values are
+ * missing tokens are {@code ""}, {@code NA} and {@code .}, and {@code .a}..{@code .z} are Stata's
+ * extended missing values in numeric columns; a column whose non-missing values are
  * all numbers is numeric (integer storage when they are all whole), any other column is text.
  */
 public final class CsvReader implements DatasetReader {
@@ -357,6 +358,15 @@ public final class CsvReader implements DatasetReader {
             return missingTokens.contains(field(f));
         }
 
+        /** @return 1..26 when the field is Stata's extended missing value .a..z, 0 otherwise */
+        int extendedMissing(int f) {
+            if (ends[f] - starts[f] != 2 || text[starts[f]] != '.') {
+                return 0;
+            }
+            char c = text[starts[f] + 1];
+            return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+        }
+
         /** Parses a decimal number strictly; NaN when the field is not one. */
         double number(int f) {
             int s = starts[f];
@@ -460,6 +470,7 @@ public final class CsvReader implements DatasetReader {
         private final VariableType forced;
         private boolean text;
         private double[] values = new double[1024];
+        private byte[] codes;
         private String[] strings;
         private double min = 0;
         private double max = 0;
@@ -486,6 +497,17 @@ public final class CsvReader implements DatasetReader {
                 values[row] = Double.NaN;
                 return;
             }
+            int code = p.extendedMissing(f);
+            if (code > 0) {
+                values[row] = Double.NaN;
+                if (codes == null) {
+                    codes = new byte[values.length];
+                } else if (codes.length < values.length) {
+                    codes = Arrays.copyOf(codes, values.length);
+                }
+                codes[row] = (byte) code;
+                return;
+            }
             double v = p.number(f);
             if (v != v) {
                 if (forced != null) {
@@ -494,6 +516,7 @@ public final class CsvReader implements DatasetReader {
                 }
                 text = true;
                 values = null;
+                codes = null;
                 return;
             }
             if (v != Math.rint(v)) {
@@ -531,7 +554,8 @@ public final class CsvReader implements DatasetReader {
                         + NumericColumn.formatNumber(min) + " to " + NumericColumn.formatNumber(max)
                         + "); read it as double");
             }
-            return NumericColumn.builder(name, v).storage(storage).build();
+            byte[] c = codes == null ? null : Arrays.copyOf(codes, rows);
+            return NumericColumn.builder(name, v).storage(storage).missingCodes(c).build();
         }
 
         private NumericColumn categorical(String[] s, int rows) {

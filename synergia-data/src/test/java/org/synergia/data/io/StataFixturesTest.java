@@ -1,5 +1,6 @@
 package org.synergia.data.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +89,38 @@ class StataFixturesTest {
             assertEquals("short", notes.value(1));
             assertTrue(notes.isMissing(2));
         }
+    }
+
+    /** {@code pandas_*.dta}: made by {@code make_pandas.py} (pandas 1.5.3), one column per storage type. */
+    @ParameterizedTest
+    @CsvSource({"pandas_114.dta,114,LSF", "pandas_117.dta,117,LSF", "pandas_117_msf.dta,117,MSF",
+        "pandas_118.dta,118,LSF", "pandas_119.dta,119,LSF"})
+    void pandasFixturesKeepEveryStorageType(String file, int release, String byteOrder) {
+        Dataset d = DatasetReaders.read(fixture(file));
+        assertEquals(Integer.toString(release), d.metadata().get("release"));
+        assertEquals(byteOrder, d.metadata().get("byteorder"));
+        assertEquals("pandas fixture", d.label());
+        assertEquals(StorageType.BYTE, d.column("b").storage());
+        assertEquals(StorageType.INT, d.column("i").storage());
+        assertEquals(StorageType.LONG, d.column("l").storage());
+        assertEquals(StorageType.FLOAT, d.column("f").storage());
+        assertEquals(StorageType.DOUBLE, d.column("d").storage());
+        assertArrayEquals(new double[] {-127, 0, 100, 7}, d.numeric("b").toDoubleArray());
+        assertArrayEquals(new double[] {-32767, 1, 32740, -5}, d.numeric("i").toDoubleArray());
+        assertArrayEquals(new double[] {-2147483647, 2, 2147483620, 70000}, d.numeric("l").toDoubleArray());
+        assertArrayEquals(new double[] {0.1f, -1.5, Double.NaN, 1.5e38f}, d.numeric("f").toDoubleArray());
+        assertEquals("0.1", d.numeric("f").text(0));
+        assertArrayEquals(new double[] {Math.PI, Double.NaN, -1e-300, 8.98e307}, d.numeric("d").toDoubleArray());
+        NumericColumn region = d.numeric("region");
+        assertEquals(VariableType.CATEGORICAL, region.type());
+        assertEquals("Natural region", region.label());
+        assertEquals("Sierra", region.valueLabels().labelOf(region.value(0)));
+        assertEquals("Costa", region.valueLabels().labelOf(0));
+        assertEquals("Selva", region.valueLabels().labelOf(2));
+        StringColumn name = d.string("name");
+        assertEquals("Mu\u00f1oz", name.value(0));
+        assertEquals("Ni\u00f1a de la Pe\u00f1a", name.value(2));
+        assertTrue(name.isMissing(1));
+        assertEquals("Respondent (\u00f1)", name.label());
     }
 }

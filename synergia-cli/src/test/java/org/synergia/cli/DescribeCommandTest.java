@@ -1,0 +1,46 @@
+package org.synergia.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DescribeCommandTest {
+
+    private static String run(String... args) {
+        CommandLine cli = new CommandLine(new DescribeCommand());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute(args));
+        return out.toString();
+    }
+
+    @Test
+    void describesCattaneo2AsJson() throws Exception {
+        Path file = Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta");
+        JsonNode doc = new ObjectMapper().readTree(run("--data", file.toString(), "--format", "json"));
+        assertEquals("describe", doc.get("command").asText());
+        assertEquals(4642, doc.get("data").get("rows").asInt());
+        assertEquals("118", doc.get("data").get("metadata").get("release").asText());
+        JsonNode msmoke = doc.get("variables").get(14);
+        assertEquals("msmoke", msmoke.get("name").asText());
+        assertEquals("categorical", msmoke.get("type").asText());
+        assertEquals("Cigarettes smoked during pregnancy", msmoke.get("label").asText());
+        assertEquals("1\u20135 daily", msmoke.get("value_labels").get("labels").get(1).get("label").asText());
+        assertEquals(0, msmoke.get("missing").asInt());
+    }
+
+    @Test
+    void textShowsExtendedMissingCounts() throws Exception {
+        Path fixture = Path.of(DescribeCommandTest.class.getResource("/describe/missing.csv").toURI());
+        String text = run("--data", fixture.toString());
+        assertTrue(text.startsWith("missing.csv: 4 observations, 2 variables (delimited text, UTF-8)"), text);
+        assertTrue(text.contains("income    byte     integer     %8.0g      3 (.a:1, .d:1)"), text);
+    }
+}

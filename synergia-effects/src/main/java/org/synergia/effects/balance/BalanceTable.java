@@ -1,0 +1,117 @@
+package org.synergia.effects.balance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Covariate balance before and after an adjustment (matching or weighting), with the effective
+ * sample sizes of both arms. Built by {@link #of}; immutable.
+ *
+ * @param rows one row per covariate, in the order given
+ * @param sdDenominator which standard deviation standardises the mean differences
+ * @param essTreatedBefore treated effective sample size before (the count)
+ * @param essControlBefore control effective sample size before (the count)
+ * @param essTreatedAfter treated effective sample size after, {@code (sum w)^2 / sum w^2}
+ * @param essControlAfter control effective sample size after
+ */
+public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, double essTreatedBefore,
+        double essControlBefore, double essTreatedAfter, double essControlAfter) {
+
+    /** Which unadjusted standard deviation divides the mean differences (cobalt's {@code s.d.denom}). */
+    public enum SdDenominator {
+        /** The treated group's, the convention for the ATT. */
+        TREATED,
+        /** {@code sqrt((s_t^2 + s_c^2) / 2)}, the convention for the ATE. */
+        POOLED
+    }
+
+    /** Copies the rows. */
+    public BalanceTable {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Computes the table.
+     *
+     * @param names covariate names
+     * @param columns covariate values, one array per covariate, each of length n
+     * @param treated the arm of every row
+     * @param after the adjustment's weight of every row (0 leaves a row out)
+     * @param denominator the standard deviation for standardising
+     * @return the table
+     */
+    public static BalanceTable of(List<String> names, double[][] columns, boolean[] treated, double[] after,
+            SdDenominator denominator) {
+        int n = treated.length;
+        double[] unit = new double[n];
+        java.util.Arrays.fill(unit, 1.0);
+        List<BalanceRow> rows = new ArrayList<>();
+        for (int j = 0; j < columns.length; j++) {
+            double[] x = columns[j];
+            boolean binary = BalanceStatistics.isBinary(x);
+            double mtb = BalanceStatistics.mean(x, unit, treated, true);
+            double mcb = BalanceStatistics.mean(x, unit, treated, false);
+            double mta = BalanceStatistics.mean(x, after, treated, true);
+            double mca = BalanceStatistics.mean(x, after, treated, false);
+            double vtb = BalanceStatistics.variance(x, unit, treated, true, binary);
+            double vcb = BalanceStatistics.variance(x, unit, treated, false, binary);
+            double sd = denominator == SdDenominator.TREATED ? Math.sqrt(vtb) : Math.sqrt((vtb + vcb) / 2);
+            double scale = binary || sd == 0 ? 1 : sd;
+            double vra = 0;
+            double vrb = 0;
+            if (!binary) {
+                double vta = BalanceStatistics.variance(x, after, treated, true, false);
+                double vca = BalanceStatistics.variance(x, after, treated, false, false);
+                vrb = vcb > 0 ? vtb / vcb : 0;
+                vra = vca > 0 ? vta / vca : 0;
+            }
+            double[] eb = BalanceStatistics.ecdfDifferences(x, unit, treated);
+            double[] ea = BalanceStatistics.ecdfDifferences(x, after, treated);
+            rows.add(new BalanceRow(names.get(j), binary, mtb, mcb, mta, mca, (mtb - mcb) / scale,
+                    (mta - mca) / scale, vrb, vra, eb[0], ea[0], eb[1], ea[1]));
+        }
+        return new BalanceTable(rows, denominator,
+                BalanceStatistics.effectiveSampleSize(unit, treated, true),
+                BalanceStatistics.effectiveSampleSize(unit, treated, false),
+                BalanceStatistics.effectiveSampleSize(after, treated, true),
+                BalanceStatistics.effectiveSampleSize(after, treated, false));
+    }
+
+    /** @return the table as nested maps and lists, ready for a JSON writer (snake_case keys) */
+    public Map<String, Object> toMap() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (BalanceRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("covariate", r.covariate());
+            m.put("type", r.binary() ? "binary" : "continuous");
+            m.put("mean_treated_before", r.meanTreatedBefore());
+            m.put("mean_control_before", r.meanControlBefore());
+            m.put("mean_treated_after", r.meanTreatedAfter());
+            m.put("mean_control_after", r.meanControlAfter());
+            m.put("smd_before", r.smdBefore());
+            m.put("smd_after", r.smdAfter());
+            if (!r.binary()) {
+                m.put("variance_ratio_before", r.varianceRatioBefore());
+                m.put("variance_ratio_after", r.varianceRatioAfter());
+            }
+            m.put("ecdf_mean_before", r.ecdfMeanBefore());
+            m.put("ecdf_mean_after", r.ecdfMeanAfter());
+            m.put("ecdf_max_before", r.ecdfMaxBefore());
+            m.put("ecdf_max_after", r.ecdfMaxAfter());
+            m.put("ks_before", r.ksBefore());
+            m.put("ks_after", r.ksAfter());
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sd_denominator", sdDenominator.name().toLowerCase(java.util.Locale.ROOT));
+        out.put("mean_difference", "standardised for continuous covariates, raw for binary ones (as cobalt)");
+        out.put("covariates", list);
+        out.put("ess_treated_before", essTreatedBefore);
+        out.put("ess_control_before", essControlBefore);
+        out.put("ess_treated_after", essTreatedAfter);
+        out.put("ess_control_after", essControlAfter);
+        return out;
+    }
+}

@@ -1,0 +1,176 @@
+package org.synergia.effects.matching;
+
+import java.util.Arrays;
+
+/**
+ * Nearest-neighbour matching on a scalar score (a propensity score or its linear index). The
+ * pool is sorted once and each focal unit's neighbours are found by bisection and a two-pointer
+ * walk outwards, so matching {@code n} units costs {@code O(n log n)} (plus the number of tied
+ * matches returned), never {@code O(n^2)}.
+ *
+ * <p>With replacement, a focal unit is matched to its {@code M} nearest pool units and to every
+ * further pool unit whose squared distance exceeds the M-th one by at most a tolerance (ties
+ * kept, as R {@code Matching::Match(ties = TRUE)}, whose {@code distance.tolerance} applies to
+ * squared distances in units of the score's variance; Abadie and Imbens 2006, section 2); each
+ * match then weighs {@code 1/#J}. Without replacement, focal units are matched greedily in the order
+ * given, each taking exactly {@code M} pool units not yet used (ties broken towards the lower
+ * score, then the lower data row). A caliper excludes pool units farther than it; a focal unit
+ * with no pool unit inside the caliper stays unmatched.
+ */
+final class ScoreMatcher {
+
+    private ScoreMatcher() {
+    }
+
+    /**
+     * Matches each focal row to its nearest rows of the pool.
+     *
+     * @param pool the pool rows sorted by score
+     * @param score the score of every data row
+     * @param focal the focal rows, in matching order
+     * @param m number of neighbours, {@code >= 1}
+     * @param caliper largest admissible distance ({@code Double.POSITIVE_INFINITY} for none)
+     * @param replace whether a pool row may serve several focal rows
+     * @param tieSquared a pool unit at distance {@code d} ties with the M-th nearest (distance
+     *     {@code d_M}) when {@code d^2 <= d_M^2 + tieSquared} (with replacement)
+     * @param excludeSelf skip the pool row equal to the focal row (matching within an arm)
+     * @return the matches
+     */
+    static MatchSet nearest(SortedScores pool, double[] score, int[] focal, int m, double caliper,
+            boolean replace, double tieSquared, boolean excludeSelf) {
+        int n = pool.size();
+        double[] v = pool.values;
+        int[] rows = pool.rows;
+        int[] start = new int[focal.length + 1];
+        int[] out = new int[Math.max(16, focal.length * m)];
+        int used = 0;
+        Liveness live = replace ? null : new Liveness(n);
+        for (int k = 0; k < focal.length; k++) {
+            int self = excludeSelf ? focal[k] : -1;
+            double x = score[focal[k]];
+            int pos = pool.lowerBound(x);
+            int lo = pos - 1;
+            int hi = pos;
+            int taken = 0;
+            double dm = 0;
+            while (taken < m) {
+                if (live != null) {
+                    lo = live.left(lo);
+                    hi = live.right(hi);
+                }
+                if (lo >= 0 && rows[lo] == self) {
+                    lo--;
+                    continue;
+                }
+                if (hi < n && rows[hi] == self) {
+                    hi++;
+                    continue;
+                }
+                double dl = lo >= 0 ? x - v[lo] : Double.POSITIVE_INFINITY;
+                double dh = hi < n ? v[hi] - x : Double.POSITIVE_INFINITY;
+                int cand;
+                double d;
+                if (dl <= dh) {
+                    d = dl;
+                    cand = lo;
+                } else {
+                    d = dh;
+                    cand = hi;
+                }
+                if (d == Double.POSITIVE_INFINITY || d > caliper) {
+                    break;
+                }
+                if (cand == lo) {
+                    lo--;
+                } else {
+                    hi++;
+                }
+                if (used == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[used++] = rows[cand];
+                if (live != null) {
+                    live.kill(cand);
+                }
+                taken++;
+                dm = d;
+            }
+            if (replace && taken == m) {
+                double limit = Math.min(Math.sqrt(dm * dm + tieSquared), caliper);
+                while (lo >= 0 && (x - v[lo] <= limit || rows[lo] == self)) {
+                    if (rows[lo] != self) {
+                        if (used == out.length) {
+                            out = Arrays.copyOf(out, out.length * 2);
+                        }
+                        out[used++] = rows[lo];
+                    }
+                    lo--;
+                }
+                while (hi < n && (v[hi] - x <= limit || rows[hi] == self)) {
+                    if (rows[hi] != self) {
+                        if (used == out.length) {
+                            out = Arrays.copyOf(out, out.length * 2);
+                        }
+                        out[used++] = rows[hi];
+                    }
+                    hi++;
+                }
+            }
+            start[k + 1] = used;
+        }
+        return new MatchSet(focal.clone(), start, Arrays.copyOf(out, used));
+    }
+
+    /** Which sorted positions are still free when matching without replacement (union-find skips). */
+    private static final class Liveness {
+        private final int[] rightLink;
+        private final int[] leftLink;
+        private final boolean[] dead;
+
+        Liveness(int n) {
+            rightLink = new int[n];
+            leftLink = new int[n];
+            dead = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                rightLink[i] = i;
+                leftLink[i] = i;
+            }
+        }
+
+        void kill(int i) {
+            dead[i] = true;
+            rightLink[i] = i + 1;
+            leftLink[i] = i - 1;
+        }
+
+        /** @return the first live position {@code >= i}, or {@code n} */
+        int right(int i) {
+            int r = i;
+            while (r < dead.length && dead[r]) {
+                r = rightLink[r];
+            }
+            int c = i;
+            while (c < dead.length && dead[c] && c != r) {
+                int next = rightLink[c];
+                rightLink[c] = r;
+                c = next;
+            }
+            return r;
+        }
+
+        /** @return the last live position {@code <= i}, or {@code -1} */
+        int left(int i) {
+            int r = i;
+            while (r >= 0 && dead[r]) {
+                r = leftLink[r];
+            }
+            int c = i;
+            while (c >= 0 && dead[c] && c != r) {
+                int next = leftLink[c];
+                leftLink[c] = r;
+                c = next;
+            }
+            return r;
+        }
+    }
+}

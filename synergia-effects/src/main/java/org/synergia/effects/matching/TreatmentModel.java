@@ -1,0 +1,14 @@
+package org.synergia.effects.matching;
+
+/**
+ * What the AI2016 adjustment needs from the fitted treatment model: its regressors, fitted
+ * probabilities, the density {@code f(x'b) = dF/d(x'b)} of the link at each row and the
+ * (total) Fisher information {@code I = sum_i f_i^2 / (F_i (1 - F_i)) x_i x_i'}.
+ *
+ * @param columns regressors by column ({@code columns[j][i]})
+ * @param p fitted probabilities
+ * @param density the link's density at each linear predictor
+ * @param information the information matrix of the coefficients (sum over rows)
+ */
+record TreatmentModel(double[][] columns, double[] p, double[] density, double[][] information) {
+}

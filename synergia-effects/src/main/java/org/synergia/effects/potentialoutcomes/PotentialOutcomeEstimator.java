@@ -1,0 +1,286 @@
+package org.synergia.effects.potentialoutcomes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.synergia.data.InputException;
+import org.synergia.stats.glm.Link;
+import org.synergia.stats.inference.Estimate;
+
+/**
+ * What RA, IPW, AIPW and IPWRA share: immutable settings built fluently, and the fit on
+ * {@link TreatmentData}. Each subclass is one of Stata's {@code teffects} estimators.
+ *
+ * @param <E> the concrete estimator, returned by the {@code with...} methods
+ */
+public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcomeEstimator<E>>
+        permits Ra, Ipw, Aipw, Ipwra {
+
+    /** Trimming refits the treatment model; it stops with an error if overlap still fails after this many rounds. */
+    private static final int MAX_TRIM_ROUNDS = 20;
+
+    final Settings settings;
+    private final Method method;
+
+    PotentialOutcomeEstimator(Method method, Settings settings) {
+        this.method = method;
+        this.settings = settings;
+    }
+
+    /** @return a copy of this estimator with other settings */
+    abstract E with(Settings s);
+
+    /**
+     * @param estimand ATE (default), ATT or POmeans
+     * @return a copy with this estimand
+     */
+    public E withEstimand(Estimand estimand) {
+        return with(settings.estimand(estimand));
+    }
+
+    /**
+     * @param level the control treatment level (default: the lowest level)
+     * @return a copy with this control level
+     */
+    public E withControl(double level) {
+        return with(settings.control(level));
+    }
+
+    /**
+     * @param level the treated level whose units define the ATT population (default: the synergy's
+     *        combined arm if one is set, else the highest level other than the control)
+     * @return a copy with this treated level
+     */
+    public E withTreatedLevel(double level) {
+        return with(settings.treatedLevel(level));
+    }
+
+    /**
+     * @param synergy the factorial interaction to report as term {@code synergy}
+     * @return a copy that also estimates the synergy
+     */
+    public E withSynergy(Synergy synergy) {
+        return with(settings.synergy(synergy));
+    }
+
+    /**
+     * @param rule what to do with estimated treatment probabilities outside {@code [1e-5, 1 - 1e-5]}
+     *        (default {@link OverlapRule#REFUSE}, as Stata)
+     * @return a copy with this rule
+     */
+    public E withOverlap(OverlapRule rule) {
+        return with(settings.overlap(rule, settings.overlapBound()));
+    }
+
+    /**
+     * @param rule what to do with estimated treatment probabilities outside {@code [bound, 1 - bound]}
+     * @param bound the bound, in {@code [0, 0.5)}
+     * @return a copy with this rule and bound
+     */
+    public E withOverlap(OverlapRule rule, double bound) {
+        return with(settings.overlap(rule, bound));
+    }
+
+    /**
+     * @param level the confidence level of the intervals (default 0.95)
+     * @return a copy with this level
+     */
+    public E withConfidenceLevel(double level) {
+        return with(settings.confidenceLevel(level));
+    }
+
+    /**
+     * @param threads worker threads for the model fits (default: all processors)
+     * @return a copy using that many threads
+     */
+    public E withThreads(int threads) {
+        return with(settings.threads(threads));
+    }
+
+    /**
+     * Estimates the effects.
+     *
+     * @param data outcome, treatment, designs, optional weights and clusters
+     * @return the effects with stacked-sandwich SEs
+     * @throws InputException on bad input (one-level treatment, missing values, negative weights,
+     *         overlap violation, collinear covariates, perfect prediction)
+     */
+    public TreatmentEffectResult fit(TreatmentData data) {
+        List<String> warnings = new ArrayList<>();
+        PreparedSample sample = PreparedSample.of(data, settings, method.outcomeModel, method.treatmentModel);
+        requireArms(sample);
+        int dropped = data.size() - sample.n;
+        if (dropped > 0) {
+            warnings.add(dropped + " observations with zero weight are not used");
+        }
+        TreatmentFit tm = null;
+        int trimmed = 0;
+        int before = sample.n;
+        for (int round = 1; method.treatmentModel; round++) {
+            tm = TreatmentFit.fit(sample, settings.link(), settings.threads());
+            boolean[] inside = tm.overlapping(settings.overlapBound());
+            int outside = count(inside, false);
+            if (outside == 0) {
+                break;
+            }
+            String what = outside + " of " + sample.n + " observations have an estimated treatment probability outside ["
+                    + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound()) + "]";
+            if (settings.overlapRule() == OverlapRule.REFUSE) {
+                throw new InputException(what + " (overlap fails, possibly perfect prediction in the treatment model);"
+                        + " revise the treatment model, or trim them (--overlap trim) or keep them (--overlap allow)");
+            }
+            if (settings.overlapRule() == OverlapRule.ALLOW) {
+                warnings.add(what + "; they were kept as asked, so some inverse-probability weights are extreme");
+                break;
+            }
+            if (round > MAX_TRIM_ROUNDS) {
+                throw new InputException("trimming does not restore overlap: after " + MAX_TRIM_ROUNDS + " rounds, " + what
+                        + "; revise the treatment model");
+            }
+            trimmed += outside;
+            sample = sample.restrictTo(data, settings, inside, method.outcomeModel, true);
+            requireArms(sample);
+        }
+        if (trimmed > 0) {
+            warnings.add(trimmed + " of " + before + " observations had an estimated treatment probability outside ["
+                    + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound())
+                    + "]; they were trimmed and every model refitted without them");
+        }
+        StackedEquations.Solution sol = StackedEquations.solve(method, settings, sample, tm);
+        return assemble(sample, sol, tm, trimmed, warnings);
+    }
+
+    private TreatmentEffectResult assemble(PreparedSample d, StackedEquations.Solution sol, TreatmentFit tm,
+            int trimmed, List<String> warnings) {
+        int k = d.arms();
+        double[] levels = d.levels;
+        Integer[] ascending = new Integer[k];
+        for (int t = 0; t < k; t++) {
+            ascending[t] = t;
+        }
+        java.util.Arrays.sort(ascending, (x, y) -> Double.compare(levels[x], levels[y]));
+        String control = PreparedSample.level(levels[0]);
+        double conf = settings.confidenceLevel();
+        List<Estimate> rows = new ArrayList<>();
+        Estimand estimand = settings.estimand();
+        if (estimand == Estimand.POMEANS) {
+            for (int t : ascending) {
+                rows.add(contrast("POmean:" + PreparedSample.level(levels[t]), sol, unit(k, t), conf));
+            }
+        } else {
+            String name = estimand == Estimand.ATE ? "ATE" : "ATT";
+            for (int t : ascending) {
+                if (t != 0) {
+                    double[] c = unit(k, t);
+                    c[0] = -1;
+                    rows.add(contrast(k == 2 ? name : name + ":" + PreparedSample.level(levels[t]) + "vs" + control, sol,
+                            c, conf));
+                }
+            }
+            rows.add(contrast("POmean:" + control, sol, unit(k, 0), conf));
+        }
+        Synergy syn = settings.synergy();
+        if (syn != null) {
+            double[] c = new double[k];
+            c[0] = 1;
+            for (int t = 1; t < k; t++) {
+                c[t] = levels[t] == syn.combined() ? 1 : -1;
+            }
+            rows.add(contrast("synergy", sol, c, conf));
+        }
+        Map<String, Object> diag = new LinkedHashMap<>();
+        diag.put("estimand", estimand.name().toLowerCase(Locale.ROOT));
+        diag.put("control", control);
+        if (estimand == Estimand.ATT) {
+            diag.put("treated", PreparedSample.level(levels[d.treatedArm]));
+        }
+        int[] counts = new int[k];
+        for (int a : d.arm) {
+            counts[a]++;
+        }
+        for (int t : ascending) {
+            diag.put("n:" + PreparedSample.level(levels[t]), counts[t]);
+        }
+        if (method.outcomeModel) {
+            diag.put("outcome_model", settings.outcomeModel().name().toLowerCase(Locale.ROOT));
+        }
+        if (tm != null) {
+            diag.put("treatment_model", k == 2 ? settings.link().name().toLowerCase(Locale.ROOT) : "mlogit");
+            diag.put("score_min", tm.minimumProbability());
+            diag.put("overlap_trimmed", trimmed);
+        }
+        if (sol.clusters() > 0) {
+            diag.put("clusters", sol.clusters());
+        }
+        diag.put("vce", sol.clusters() > 0 ? "cluster" : "robust");
+        double[] means = new double[k];
+        double[][] cov = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            means[a] = sol.mu()[ascending[a]];
+            for (int b = 0; b < k; b++) {
+                cov[a][b] = sol.covariance()[ascending[a]][ascending[b]];
+            }
+        }
+        double[] sorted = new double[k];
+        for (int a = 0; a < k; a++) {
+            sorted[a] = levels[ascending[a]];
+        }
+        return new TreatmentEffectResult(method.commandName(), estimand, rows, d.n, diag, warnings, sorted, means, cov);
+    }
+
+    private static Estimate contrast(String term, StackedEquations.Solution sol, double[] c, double level) {
+        double est = 0;
+        double var = 0;
+        for (int a = 0; a < c.length; a++) {
+            est += c[a] * sol.mu()[a];
+            for (int b = 0; b < c.length; b++) {
+                var += c[a] * c[b] * sol.covariance()[a][b];
+            }
+        }
+        return Estimate.wald(term, est, Math.sqrt(Math.max(var, 0)), level);
+    }
+
+    private static double[] unit(int k, int t) {
+        double[] c = new double[k];
+        c[t] = 1;
+        return c;
+    }
+
+    private void requireArms(PreparedSample d) {
+        int p = method.outcomeModel ? d.xo.length : 0;
+        int[] counts = new int[d.arms()];
+        for (int a : d.arm) {
+            counts[a]++;
+        }
+        for (int t = 0; t < counts.length; t++) {
+            if (counts[t] < Math.max(p, 1)) {
+                throw new InputException("treatment arm " + PreparedSample.level(d.levels[t]) + " has " + counts[t]
+                        + " observations but its outcome model has " + p + " parameters; merge arms or simplify the"
+                        + " outcome model");
+            }
+        }
+        if (method.treatmentModel && d.arms() > 2 && settings.link() != Link.LOGIT) {
+            throw new InputException("a treatment with " + d.arms() + " levels is modelled by a multinomial logit;"
+                    + " the " + settings.link().name().toLowerCase(Locale.ROOT) + " link needs a binary treatment");
+        }
+    }
+
+    private static int count(boolean[] v, boolean value) {
+        int c = 0;
+        for (boolean b : v) {
+            c += b == value ? 1 : 0;
+        }
+        return c;
+    }
+
+    private static String bound(double b) {
+        return String.format(Locale.ROOT, "%.3g", b).replaceAll("\\.?0+e", "e");
+    }
+
+    @Override
+    public String toString() {
+        return method.commandName() + settings;
+    }
+}

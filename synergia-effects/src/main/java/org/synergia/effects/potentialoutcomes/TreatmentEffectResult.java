@@ -1,0 +1,105 @@
+package org.synergia.effects.potentialoutcomes;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.EstimationResult;
+
+/**
+ * The result of RA, IPW, AIPW or IPWRA: the requested effects (term names as the command-line
+ * contract spells them: {@code ATE}, {@code ATT}, {@code ATE:<level>vs<control>},
+ * {@code POmean:<level>}, {@code synergy}), plus every potential-outcome mean with its full
+ * covariance so that callers can form other contrasts. Immutable.
+ */
+public final class TreatmentEffectResult implements EstimationResult {
+
+    private final String method;
+    private final Estimand estimand;
+    private final List<Estimate> estimates;
+    private final int n;
+    private final Map<String, Object> diagnostics;
+    private final List<String> warnings;
+    private final double[] levels;
+    private final double[] means;
+    private final double[][] covariance;
+
+    TreatmentEffectResult(String method, Estimand estimand, List<Estimate> estimates, int n,
+            Map<String, Object> diagnostics, List<String> warnings, double[] levels, double[] means,
+            double[][] covariance) {
+        this.method = method;
+        this.estimand = estimand;
+        this.estimates = List.copyOf(estimates);
+        this.n = n;
+        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
+        this.warnings = List.copyOf(warnings);
+        this.levels = levels.clone();
+        this.means = means.clone();
+        this.covariance = Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    /** @return the estimand the effects refer to */
+    public Estimand estimand() {
+        return estimand;
+    }
+
+    @Override
+    public List<Estimate> estimates() {
+        return estimates;
+    }
+
+    /**
+     * @param term a term name, for example {@code ATE} or {@code POmean:0}
+     * @return that row
+     * @throws IllegalArgumentException if there is no such term
+     */
+    public Estimate estimate(String term) {
+        return estimates.stream().filter(e -> e.term().equals(term)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no term " + term + " in " + estimates));
+    }
+
+    @Override
+    public int n() {
+        return n;
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return the treatment levels in ascending order */
+    public double[] levels() {
+        return levels.clone();
+    }
+
+    /**
+     * @return the potential-outcome mean of each level (in the order of {@link #levels()}), over the
+     *         whole population (ATE, POmeans) or among units of the treated level (ATT)
+     */
+    public double[] potentialOutcomeMeans() {
+        return means.clone();
+    }
+
+    /** @return the stacked-sandwich covariance of {@link #potentialOutcomeMeans()} */
+    public double[][] potentialOutcomeCovariance() {
+        return Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + estimand + " n=" + n + " " + estimates;
+    }
+}

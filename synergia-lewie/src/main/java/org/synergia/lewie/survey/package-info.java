@@ -1,0 +1,2 @@
+/** Calibration of LEWIE parameters from a household survey: weighted means, ratios and production regressions. */
+package org.synergia.lewie.survey;
