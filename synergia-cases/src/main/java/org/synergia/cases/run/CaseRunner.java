@@ -39,7 +39,10 @@ final class CaseRunner {
             data = CaseData.load(spec, specDirectory, seedOverride);
             data = data.withOutcomes(spec);
             Analyses analyses = analyse(spec, data, progress);
-            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "ok", "", data.simulated(), data.source(),
+            List<DiagnosticRecord> failures = analyses.diagnostics().stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
+            String message = failures.isEmpty() ? "" : failures.size() + " estimation(s) failed; first: " + failures.get(0).analysisId()
+                    + "/" + failures.get(0).outcome() + ": " + failures.get(0).value();
+            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "ok", message, data.simulated(), data.source(),
                     data.sha256(), spec.sha256(), data.seed(), data.data().rowCount(), softwareVersion);
             return new CaseResult(record, analyses.estimates(), analyses.diagnostics());
         } catch (RuntimeException e) {

@@ -42,6 +42,9 @@ import org.synergia.stats.inference.EstimationResult;
  */
 final class PlanExecutor {
 
+    /** The diagnostic key of an estimation that failed; its value is the reason. */
+    static final String FAILED = "failed";
+
     private final CaseSpec spec;
     private final Dataset data;
     private final Optional<SimulatedSurvey> truth;
@@ -69,13 +72,18 @@ final class PlanExecutor {
         Output out = new Output(new ArrayList<>(), new ArrayList<>());
         checkVariables(a, index);
         for (String outcome : a.outcomes()) {
-            switch (a.estimator()) {
-                case RA, IPW, AIPW, IPWRA -> potentialOutcomes(a, index, outcome, out);
-                case PSMATCH -> matching(a, index, outcome, out);
-                case DID -> differenceInDifferences(a, index, outcome, out);
-                case SATURATION -> saturation(a, outcome, out);
-                case RD, DOSE -> throw new InputException(spec.file() + ": plan[" + index + "].estimator: "
-                        + a.estimator().name().toLowerCase(Locale.ROOT) + " is not wired into the case pipeline yet");
+            try {
+                switch (a.estimator()) {
+                    case RA, IPW, AIPW, IPWRA -> potentialOutcomes(a, index, outcome, out);
+                    case PSMATCH -> matching(a, index, outcome, out);
+                    case DID -> differenceInDifferences(a, index, outcome, out);
+                    case SATURATION -> saturation(a, outcome, out);
+                    case RD, DOSE -> throw new InputException(spec.file() + ": plan[" + index + "].estimator: "
+                            + a.estimator().name().toLowerCase(Locale.ROOT) + " is not wired into the case pipeline yet");
+                }
+            } catch (InputException e) {
+                // one outcome's failure (no overlap, no convergence) is reported, and the others are still estimated
+                out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, FAILED, e.getMessage()));
             }
         }
         return out;
