@@ -10,6 +10,9 @@ import org.synergia.data.InputException;
  */
 final class PreparedSample {
 
+    /** More distinct treatment values than this means the treatment is not categorical. */
+    private static final int MAX_LEVELS = 50;
+
     final int n;
     final double[] y;
     final int[] arm;
@@ -102,7 +105,7 @@ final class PreparedSample {
     private static PreparedSample select(TreatmentData d, Settings s, int[] rows, boolean needsOutcomeModel,
             boolean needsTreatmentModel) {
         int n = rows.length;
-        double[] levelsAsc = Arrays.stream(rows).mapToDouble(i -> d.treatment()[i]).sorted().distinct().toArray();
+        double[] levelsAsc = distinctLevels(d.treatment(), rows);
         if (levelsAsc.length < 2) {
             throw new InputException("the treatment has " + levelsAsc.length + " level"
                     + (levelsAsc.length == 1 ? " (" + level(levelsAsc[0]) + ")" : "") + " among the " + n
@@ -165,7 +168,37 @@ final class PreparedSample {
                 treatedArm, rows);
     }
 
+    /** The distinct values among the rows, ascending (a treatment has few levels: O(N K)). */
+    private static double[] distinctLevels(double[] t, int[] rows) {
+        double[] found = new double[4];
+        int count = 0;
+        for (int i : rows) {
+            double v = t[i];
+            boolean seen = false;
+            for (int j = 0; j < count && !seen; j++) {
+                seen = found[j] == v;
+            }
+            if (!seen) {
+                if (count == MAX_LEVELS) {
+                    throw new InputException("the treatment has more than " + MAX_LEVELS
+                            + " distinct values; RA, IPW, AIPW and IPWRA need a categorical treatment (recode it into levels)");
+                }
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, 2 * count);
+                }
+                found[count++] = v;
+            }
+        }
+        double[] levels = Arrays.copyOf(found, count);
+        Arrays.sort(levels);
+        return levels;
+    }
+
+    /** The columns restricted to the rows; the columns themselves when every row is kept. */
     private static double[][] columns(double[][] x, int[] rows) {
+        if (rows.length == x[0].length) {
+            return x;
+        }
         double[][] out = new double[x.length][rows.length];
         for (int j = 0; j < x.length; j++) {
             double[] src = x[j];

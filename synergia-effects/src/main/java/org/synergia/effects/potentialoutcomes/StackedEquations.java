@@ -1,5 +1,8 @@
 package org.synergia.effects.potentialoutcomes;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.BinaryOperator;
+import java.util.stream.IntStream;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -32,10 +35,61 @@ import org.synergia.stats.inference.SmallSampleCorrection;
  * {@code z_it = psi_mu_t + b_t' psi_beta_t + g_t' psi_gamma}, {@code b_t = -A_beta_t^-1 A_mu_t,beta_t'} and
  * {@code g_t = A_gamma^-1 (-A_beta_t,gamma' b_t - A_mu_t,gamma')} (the partitioned inverse of {@code A});
  * it costs O(N K p) instead of O(N p^2) for the full system.
+ *
+ * <p>The passes over observations run by blocks of rows (gathered row-major, so the inner loops
+ * stay in cache), in parallel when more than one thread is allowed; the Jacobian blocks are
+ * accumulated per block and combined.
  */
 final class StackedEquations {
 
-    private StackedEquations() {
+    /** Rows per block of the passes over observations. */
+    private static final int BLOCK = 2048;
+
+    private final Method method;
+    private final PreparedSample d;
+    private final TreatmentFit tm;
+    private final OutcomeModel family;
+    private final boolean att;
+    private final int tau;
+    private final int n;
+    private final int k;
+    /** outcome-model parameters per arm */
+    private final int p;
+    /** treatment-model parameters, and columns of its design */
+    private final int q;
+    private final int qt;
+    /** IPW factor r_t(x_i) of each observation for its own arm; null for RA */
+    private final double[] r;
+    /** m_t(x_i) and dm/deta at [i * k + t]; null for IPW */
+    private final double[] fitted;
+    private final double[] slope;
+    private final double[] mu;
+    private final double[] den;
+
+    private StackedEquations(Method method, Settings s, PreparedSample d, TreatmentFit tm) {
+        this.method = method;
+        this.d = d;
+        this.tm = method == Method.RA ? null : tm;
+        this.family = s.outcomeModel();
+        this.att = s.estimand() == Estimand.ATT;
+        this.tau = d.treatedArm;
+        this.n = d.n;
+        this.k = d.arms();
+        this.p = method.outcomeModel ? d.xo.length : 0;
+        this.q = this.tm == null ? 0 : this.tm.parameters();
+        this.qt = this.tm == null ? 0 : d.xt.length;
+        this.r = this.tm == null ? null : ipwFactors();
+        if (method.outcomeModel) {
+            fitted = new double[n * k];
+            slope = new double[n * k];
+            fitOutcomeModels(s.threads());
+        } else {
+            fitted = null;
+            slope = null;
+        }
+        this.mu = new double[k];
+        this.den = new double[k];
+        solveMeans();
     }
 
     /**
@@ -58,158 +112,214 @@ final class StackedEquations {
      * @return the solution
      */
     static Solution solve(Method method, Settings s, PreparedSample d, TreatmentFit tm) {
-        int n = d.n;
-        int k = d.arms();
-        int tau = d.treatedArm;
-        boolean att = s.estimand() == Estimand.ATT;
-        double[] w = d.w;
-        int[] arm = d.arm;
-        // IPW factor of each observation for its own arm
-        double[] r = null;
-        if (tm != null) {
-            r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = att ? tm.probability(i, tau) / tm.probability(i, arm[i]) : 1 / tm.probability(i, arm[i]);
+        StackedEquations e = new StackedEquations(method, s, d, tm);
+        int threads = s.threads();
+        ForkJoinPool pool = threads > 1 && d.n >= 4 * BLOCK ? new ForkJoinPool(threads) : null;
+        try {
+            return e.variance(pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
             }
         }
-        OutcomeModel family = s.outcomeModel();
-        int p = method.outcomeModel ? d.xo.length : 0;
-        double[] fitted = null;
-        double[] slope = null;
-        if (method.outcomeModel) {
-            fitted = new double[n * k];
-            slope = new double[n * k];
-            double[] u = new double[n];
+    }
+
+    private double[] ipwFactors() {
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            int own = d.arm[i];
+            f[i] = att ? tm.probability(i, tau) / tm.probability(i, own) : 1 / tm.probability(i, own);
+        }
+        return f;
+    }
+
+    private void fitOutcomeModels(int threads) {
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = method == Method.IPWRA ? d.w[i] * r[i] : d.w[i];
+        }
+        double[] eta = new double[n];
+        for (int t = 0; t < k; t++) {
+            double[] beta = ArmRegression.fit(family, d, t, u, threads);
+            java.util.Arrays.fill(eta, 0);
+            for (int j = 0; j < p; j++) {
+                double bj = beta[j];
+                double[] xj = d.xo[j];
+                for (int i = 0; i < n; i++) {
+                    eta[i] += bj * xj[i];
+                }
+            }
             for (int i = 0; i < n; i++) {
-                u[i] = method == Method.IPWRA ? w[i] * r[i] : w[i];
+                double m = family.mean(eta[i]);
+                fitted[i * k + t] = m;
+                slope[i * k + t] = family.slope(m);
+            }
+        }
+    }
+
+    /** {@code a_i}: 1 for ATE and POmeans, {@code 1(T_i = tau)} for ATT. */
+    private double target(int i) {
+        return att ? (d.arm[i] == tau ? 1 : 0) : 1;
+    }
+
+    private void solveMeans() {
+        double[] num = new double[k];
+        double[] w = d.w;
+        for (int i = 0; i < n; i++) {
+            int own = d.arm[i];
+            double a = target(i);
+            if (method == Method.IPW) {
+                num[own] += w[i] * r[i] * d.y[i];
+                den[own] += w[i] * r[i];
+                continue;
             }
             for (int t = 0; t < k; t++) {
-                double[] beta = ArmRegression.fit(family, d, t, u, s.threads());
-                double[] eta = new double[n];
-                for (int j = 0; j < p; j++) {
-                    double bj = beta[j];
-                    double[] xj = d.xo[j];
-                    for (int i = 0; i < n; i++) {
-                        eta[i] += bj * xj[i];
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    double m = family.mean(eta[i]);
-                    fitted[i * k + t] = m;
-                    slope[i * k + t] = family.slope(m);
-                }
+                num[t] += w[i] * a * fitted[i * k + t];
+                den[t] += w[i] * a;
+            }
+            if (method == Method.AIPW) {
+                num[own] += w[i] * r[i] * (d.y[i] - fitted[i * k + own]);
             }
         }
-        // point estimates
-        double[] num = new double[k];
-        double[] den = new double[k];
-        for (int i = 0; i < n; i++) {
-            double a = att ? (arm[i] == tau ? 1 : 0) : 1;
-            int own = arm[i];
-            switch (method) {
-                case RA, IPWRA -> {
-                    for (int t = 0; t < k; t++) {
-                        num[t] += w[i] * a * fitted[i * k + t];
-                        den[t] += w[i] * a;
-                    }
-                }
-                case IPW -> {
-                    num[own] += w[i] * r[i] * d.y[i];
-                    den[own] += w[i] * r[i];
-                }
-                case AIPW -> {
-                    for (int t = 0; t < k; t++) {
-                        num[t] += w[i] * a * fitted[i * k + t];
-                        den[t] += w[i] * a;
-                    }
-                    num[own] += w[i] * r[i] * (d.y[i] - fitted[i * k + own]);
-                }
-            }
-        }
-        double[] mu = new double[k];
         for (int t = 0; t < k; t++) {
             mu[t] = num[t] / den[t];
         }
-        // Jacobian blocks (sums over observations of w_i dpsi_i/dtheta')
-        int q = tm == null ? 0 : tm.parameters();
-        int qt = tm == null ? 0 : d.xt.length;
-        double[][][] aBeta = new double[k][p][p];
-        double[][] aMuBeta = new double[k][p];
-        double[][][] aBetaGamma = new double[k][p][q];
-        double[][] aMuGamma = new double[k][q];
-        double[] grad = new double[k - 1];
-        double[] xo = new double[p];
-        double[] xt = new double[qt];
-        for (int i = 0; i < n; i++) {
-            int own = arm[i];
-            double a = att ? (own == tau ? 1 : 0) : 1;
-            if (method.outcomeModel) {
-                row(d.xo, i, xo);
-                double u = method == Method.IPWRA ? w[i] * r[i] : w[i];
-                addOuter(aBeta[own], xo, -u * slope[i * k + own]);
-                for (int t = 0; t < k; t++) {
-                    double c = w[i] * (a - (method == Method.AIPW && t == own ? r[i] : 0)) * slope[i * k + t];
-                    if (c != 0) {
-                        axpy(aMuBeta[t], xo, c);
+    }
+
+    /** The blocks of {@code A = sum_i w_i dpsi_i/dtheta'} that the partitioned inverse needs. */
+    private static final class Jacobian {
+        /** A_beta_t (lower triangle until {@link #symmetrise}) */
+        final double[][][] beta;
+        final double[][] muBeta;
+        final double[][][] betaGamma;
+        final double[][] muGamma;
+
+        Jacobian(int k, int p, int q) {
+            beta = new double[k][p][p];
+            muBeta = new double[k][p];
+            betaGamma = new double[k][p][q];
+            muGamma = new double[k][q];
+        }
+
+        Jacobian combine(Jacobian o) {
+            for (int t = 0; t < beta.length; t++) {
+                add(beta[t], o.beta[t]);
+                add(betaGamma[t], o.betaGamma[t]);
+                add(muBeta[t], o.muBeta[t]);
+                add(muGamma[t], o.muGamma[t]);
+            }
+            return this;
+        }
+
+        void symmetrise() {
+            for (double[][] m : beta) {
+                for (int j = 0; j < m.length; j++) {
+                    for (int l = 0; l < j; l++) {
+                        m[l][j] = m[j][l];
                     }
                 }
             }
-            if (method == Method.RA) {
+        }
+
+        private static void add(double[][] a, double[][] b) {
+            for (int j = 0; j < a.length; j++) {
+                add(a[j], b[j]);
+            }
+        }
+
+        private static void add(double[] a, double[] b) {
+            for (int j = 0; j < a.length; j++) {
+                a[j] += b[j];
+            }
+        }
+    }
+
+    /** Rows {@code from..from+len-1} of the columns, row-major. */
+    private static double[] gather(double[][] columns, int from, int len) {
+        int c = columns.length;
+        double[] out = new double[len * c];
+        for (int j = 0; j < c; j++) {
+            double[] col = columns[j];
+            for (int row = 0; row < len; row++) {
+                out[row * c + j] = col[from + row];
+            }
+        }
+        return out;
+    }
+
+    private Jacobian jacobian(int from, int len) {
+        Jacobian acc = new Jacobian(k, p, q);
+        double[] xo = p > 0 ? gather(d.xo, from, len) : null;
+        double[] xt = tm != null ? gather(d.xt, from, len) : null;
+        double[] grad = new double[k - 1];
+        double[] w = d.w;
+        for (int row = 0; row < len; row++) {
+            int i = from + row;
+            int own = d.arm[i];
+            double a = target(i);
+            int ro = row * p;
+            if (method.outcomeModel) {
+                double u = method == Method.IPWRA ? w[i] * r[i] : w[i];
+                double[][] ab = acc.beta[own];
+                double c = -u * slope[i * k + own];
+                for (int j = 0; j < p; j++) {
+                    double f = c * xo[ro + j];
+                    double[] target = ab[j];
+                    for (int l = 0; l <= j; l++) {
+                        target[l] += f * xo[ro + l];
+                    }
+                }
+                for (int t = 0; t < k; t++) {
+                    double cm = w[i] * (a - (method == Method.AIPW && t == own ? r[i] : 0)) * slope[i * k + t];
+                    if (cm != 0) {
+                        double[] target = acc.muBeta[t];
+                        for (int j = 0; j < p; j++) {
+                            target[j] += cm * xo[ro + j];
+                        }
+                    }
+                }
+            }
+            if (tm == null) {
                 continue;
             }
             tm.ratioGradient(i, own, att, tau, grad);
-            row(d.xt, i, xt);
+            int rt = row * qt;
             double e = method == Method.IPW ? d.y[i] - mu[own] : d.y[i] - fitted[i * k + own];
             for (int s1 = 0; s1 < k - 1; s1++) {
                 double g = w[i] * e * grad[s1];
                 if (g == 0) {
                     continue;
                 }
+                int off = s1 * qt;
                 if (method == Method.IPWRA) {
                     for (int c = 0; c < p; c++) {
-                        double[] target = aBetaGamma[own][c];
-                        double f = g * xo[c];
+                        double[] target = acc.betaGamma[own][c];
+                        double f = g * xo[ro + c];
                         for (int j = 0; j < qt; j++) {
-                            target[s1 * qt + j] += f * xt[j];
+                            target[off + j] += f * xt[rt + j];
                         }
                     }
                 } else {
+                    double[] target = acc.muGamma[own];
                     for (int j = 0; j < qt; j++) {
-                        aMuGamma[own][s1 * qt + j] += g * xt[j];
+                        target[off + j] += g * xt[rt + j];
                     }
                 }
             }
         }
-        // reduced coefficients b_t (on the arm's outcome score) and g_t (on the treatment score)
-        double[][] b = new double[k][p];
-        double[][] g = new double[k][];
-        DecompositionSolver gammaSolver = tm == null ? null : solver(tm.hessian(), "treatment model", d.treatmentNames);
-        for (int t = 0; t < k; t++) {
-            if (method.outcomeModel) {
-                DecompositionSolver bs = solver(aBeta[t], "outcome model of arm " + PreparedSample.level(d.levels[t]),
-                        d.outcomeNames);
-                b[t] = bs.solve(MatrixUtils.createRealVector(aMuBeta[t])).mapMultiply(-1).toArray();
-            }
-            if (gammaSolver != null) {
-                double[] rhs = new double[q];
-                for (int j = 0; j < q; j++) {
-                    double v = -aMuGamma[t][j];
-                    for (int c = 0; c < p; c++) {
-                        v -= aBetaGamma[t][c][j] * b[t][c];
-                    }
-                    rhs[j] = v;
-                }
-                g[t] = gammaSolver.solve(MatrixUtils.createRealVector(rhs)).toArray();
-            }
-        }
-        // reduced estimating functions w_i z_it of mu_t alone; their sandwich with A = -diag(den)
-        double[] z = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            int own = arm[i];
-            double a = att ? (own == tau ? 1 : 0) : 1;
-            if (method.outcomeModel) {
-                row(d.xo, i, xo);
-            }
+        return acc;
+    }
+
+    /**
+     * Writes {@code w_i z_it} of rows {@code from..from+len-1} into {@code z} (column-major, {@code n x k}).
+     */
+    private void reducedScores(int from, int len, double[][] b, double[][] g, double[] z) {
+        double[] xo = p > 0 ? gather(d.xo, from, len) : null;
+        double[] w = d.w;
+        for (int row = 0; row < len; row++) {
+            int i = from + row;
+            int own = d.arm[i];
+            double a = target(i);
             for (int t = 0; t < k; t++) {
                 double v = switch (method) {
                     case RA, IPWRA -> a * (fitted[i * k + t] - mu[t]);
@@ -218,33 +328,91 @@ final class StackedEquations {
                 };
                 if (method.outcomeModel && own == t) {
                     double u = method == Method.IPWRA ? r[i] : 1;
-                    v += u * (d.y[i] - fitted[i * k + t]) * dot(b[t], xo);
-                }
-                v *= w[i];
-                if (tm != null) {
-                    double[] gt = g[t];
-                    for (int j = 0; j < q; j++) {
-                        v += gt[j] * tm.score(i, j);
+                    double bx = 0;
+                    double[] bt = b[t];
+                    for (int j = 0; j < p; j++) {
+                        bx += bt[j] * xo[row * p + j];
                     }
+                    v += u * (d.y[i] - fitted[i * k + t]) * bx;
                 }
-                z[t * n + i] = v;
+                z[t * n + i] = w[i] * v;
             }
         }
+        if (tm != null) {
+            for (int t = 0; t < k; t++) {
+                double[] gt = g[t];
+                int col = t * n;
+                for (int j = 0; j < q; j++) {
+                    double c = gt[j];
+                    for (int row = 0; row < len; row++) {
+                        z[col + from + row] += c * tm.score(from + row, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private Solution variance(ForkJoinPool pool) {
+        Jacobian jac = overBlocks(pool, this::jacobian, Jacobian::combine);
+        jac.symmetrise();
+        double[][] b = new double[k][p];
+        double[][] g = new double[k][];
+        DecompositionSolver gammaSolver = tm == null ? null : solver(tm.hessian(), "treatment model", d.treatmentNames);
+        for (int t = 0; t < k; t++) {
+            if (method.outcomeModel) {
+                DecompositionSolver bs = solver(jac.beta[t], "outcome model of arm " + PreparedSample.level(d.levels[t]),
+                        d.outcomeNames);
+                b[t] = bs.solve(MatrixUtils.createRealVector(jac.muBeta[t])).mapMultiply(-1).toArray();
+            }
+            if (gammaSolver != null) {
+                double[] rhs = new double[q];
+                for (int j = 0; j < q; j++) {
+                    double v = -jac.muGamma[t][j];
+                    for (int c = 0; c < p; c++) {
+                        v -= jac.betaGamma[t][c][j] * b[t][c];
+                    }
+                    rhs[j] = v;
+                }
+                g[t] = gammaSolver.solve(MatrixUtils.createRealVector(rhs)).toArray();
+            }
+        }
+        double[] z = new double[n * k];
+        overBlocks(pool, (from, len) -> {
+            reducedScores(from, len, b, g, z);
+            return Boolean.TRUE;
+        }, (x, y) -> x);
         double[][] bread = new double[k][k];
         for (int t = 0; t < k; t++) {
             bread[t][t] = -den[t];
         }
         EstimatingFunctions psi = EstimatingFunctions.of(z, n, k);
-        double[][] cov = d.cluster == null
-                ? SandwichVariance.robust(psi, bread, SmallSampleCorrection.NONE)
-                : SandwichVariance.clusterRobust(psi, bread, Clusters.of(d.cluster), SmallSampleCorrection.NONE);
-        return new Solution(mu, cov, d.cluster == null ? 0 : Clusters.of(d.cluster).count());
+        if (d.cluster == null) {
+            return new Solution(mu, SandwichVariance.robust(psi, bread, SmallSampleCorrection.NONE), 0);
+        }
+        Clusters clusters = Clusters.of(d.cluster);
+        return new Solution(mu, SandwichVariance.clusterRobust(psi, bread, clusters, SmallSampleCorrection.NONE),
+                clusters.count());
     }
 
-    private static void row(double[][] columns, int i, double[] out) {
-        for (int j = 0; j < out.length; j++) {
-            out[j] = columns[j][i];
+    /** A computation over rows {@code from..from+len-1}. */
+    @FunctionalInterface
+    private interface BlockFunction<T> {
+        T apply(int from, int len);
+    }
+
+    /** Applies {@code f} to every block of rows, in parallel on {@code pool} when given, and combines the results. */
+    private <T> T overBlocks(ForkJoinPool pool, BlockFunction<T> f, BinaryOperator<T> combine) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        java.util.function.IntFunction<T> one = blk -> f.apply(blk * BLOCK, Math.min(BLOCK, n - blk * BLOCK));
+        if (pool == null) {
+            T acc = one.apply(0);
+            for (int blk = 1; blk < blocks; blk++) {
+                acc = combine.apply(acc, one.apply(blk));
+            }
+            return acc;
         }
+        return pool.submit(() -> IntStream.range(0, blocks).parallel().mapToObj(one).reduce(combine).orElseThrow())
+                .join();
     }
 
     private static DecompositionSolver solver(double[][] m, String model, String[] names) {
@@ -254,31 +422,5 @@ final class StackedEquations {
                     + String.join(", ", names) + "); drop a covariate");
         }
         return solver;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
-        }
-        return s;
-    }
-
-    private static void axpy(double[] target, double[] x, double c) {
-        for (int j = 0; j < x.length; j++) {
-            target[j] += c * x[j];
-        }
-    }
-
-    private static void addOuter(double[][] target, double[] x, double c) {
-        for (int j = 0; j < x.length; j++) {
-            double f = c * x[j];
-            if (f != 0) {
-                double[] row = target[j];
-                for (int l = 0; l < x.length; l++) {
-                    row[l] += f * x[l];
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,170 @@
+package org.synergia.effects.rd;
+
+/**
+ * The units on one side of the cutoff, sorted once by distance to the cutoff so that every
+ * kernel window is a prefix and nearest neighbours in the running variable are adjacent.
+ * Columns hold the outcome, then the treatment received (fuzzy designs), then the covariates.
+ */
+final class RdSide {
+
+    /** Number of units on this side. */
+    final int n;
+    /** The running variable, sorted by distance to the cutoff. */
+    final double[] x;
+    /** {@code x - c}, same order. */
+    final double[] dist;
+    /** {@code |x - c|}, ascending. */
+    final double[] absDist;
+    /** Data columns {@code [column][unit]}: outcome, treatment received, covariates. */
+    final double[][] columns;
+    /** Sampling weights, or null. */
+    final double[] weights;
+    /** Cluster codes in {@code [0, clusterCount)}, or null. */
+    final int[] clusters;
+    /** Number of distinct cluster codes in the whole sample. */
+    final int clusterCount;
+    /** First index of each unit's group of tied running-variable values. */
+    final int[] tieStart;
+    /** One past the last index of each unit's tie group. */
+    final int[] tieEnd;
+    /** Distances to the cutoff of the distinct running-variable values, ascending. */
+    final double[] distinctAbsDist;
+
+    /**
+     * @param units the sample indices of this side's units
+     * @param x the running variable of the whole sample
+     * @param cutoff the cutoff
+     * @param columns the data columns of the whole sample
+     * @param weights the weights of the whole sample, or null
+     * @param clusters cluster codes in {@code [0, clusterCount)} of the whole sample, or null
+     * @param clusterCount the number of cluster codes
+     */
+    RdSide(int[] units, double[] x, double cutoff, double[][] columns, double[] weights, int[] clusters,
+            int clusterCount) {
+        n = units.length;
+        double[] key = new double[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = Math.abs(x[units[i]] - cutoff);
+        }
+        int[] order = sortedOrder(key);
+        this.x = new double[n];
+        dist = new double[n];
+        absDist = new double[n];
+        this.columns = new double[columns.length][n];
+        this.weights = weights == null ? null : new double[n];
+        this.clusters = clusters == null ? null : new int[n];
+        this.clusterCount = clusterCount;
+        for (int i = 0; i < n; i++) {
+            int u = units[order[i]];
+            this.x[i] = x[u];
+            dist[i] = x[u] - cutoff;
+            absDist[i] = key[order[i]];
+            for (int c = 0; c < columns.length; c++) {
+                this.columns[c][i] = columns[c][u];
+            }
+            if (weights != null) {
+                this.weights[i] = weights[u];
+            }
+            if (clusters != null) {
+                this.clusters[i] = clusters[u];
+            }
+        }
+        tieStart = new int[n];
+        tieEnd = new int[n];
+        int groups = 0;
+        for (int i = 0; i < n;) {
+            int e = i + 1;
+            while (e < n && this.x[e] == this.x[i]) {
+                e++;
+            }
+            for (int j = i; j < e; j++) {
+                tieStart[j] = i;
+                tieEnd[j] = e;
+            }
+            groups++;
+            i = e;
+        }
+        distinctAbsDist = new double[groups];
+        for (int i = 0, g = 0; i < n; i = tieEnd[i]) {
+            distinctAbsDist[g++] = absDist[i];
+        }
+    }
+
+    /**
+     * @param h a bandwidth
+     * @param kernel the kernel
+     * @return the number of units with a positive kernel weight, which are the first ones
+     */
+    int window(double h, Kernel kernel) {
+        int lo = 0;
+        int hi = n;
+        boolean closed = kernel.includesBoundary();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (closed ? absDist[mid] <= h : absDist[mid] < h) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return the number of distinct values of the running variable */
+    int distinctCount() {
+        return distinctAbsDist.length;
+    }
+
+    /** @return the largest distance to the cutoff */
+    double range() {
+        return n == 0 ? 0 : absDist[n - 1];
+    }
+
+    /**
+     * @param count number of units from the cutoff
+     * @return the number of distinct clusters among them
+     */
+    int clustersIn(int count) {
+        boolean[] seen = new boolean[clusterCount];
+        int g = 0;
+        for (int i = 0; i < count; i++) {
+            if (!seen[clusters[i]]) {
+                seen[clusters[i]] = true;
+                g++;
+            }
+        }
+        return g;
+    }
+
+    /** Stable ascending order of the keys (merge sort on indices, O(n log n)). */
+    private static int[] sortedOrder(double[] key) {
+        int n = key.length;
+        int[] a = new int[n];
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    b[k++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[k++] = a[i++];
+                }
+                while (j < hi) {
+                    b[k++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,18 @@
+package org.synergia.effects.rd;
+
+/**
+ * How the conditional variance of the residuals is estimated in the sandwich formulas
+ * (Calonico, Cattaneo and Titiunik 2014, section 5; Calonico, Cattaneo and Farrell 2020).
+ */
+public enum RdVariance {
+    /** Nearest-neighbour residuals (Abadie and Imbens 2006 style matching on the running variable). */
+    NN,
+    /** Plug-in residuals from the local polynomial fit. */
+    HC0,
+    /** Plug-in residuals times {@code sqrt(n / (n - k))}. */
+    HC1,
+    /** Plug-in residuals divided by {@code sqrt(1 - h_ii)}. */
+    HC2,
+    /** Plug-in residuals divided by {@code 1 - h_ii}. */
+    HC3
+}
