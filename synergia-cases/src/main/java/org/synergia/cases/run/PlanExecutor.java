@@ -30,6 +30,14 @@ import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
 import org.synergia.effects.potentialoutcomes.Ra;
 import org.synergia.effects.potentialoutcomes.Synergy;
 import org.synergia.effects.potentialoutcomes.TreatmentData;
+import org.synergia.effects.dose.DoseResult;
+import org.synergia.effects.dose.DoseSample;
+import org.synergia.effects.dose.ExposureRegression;
+import org.synergia.effects.dose.GpsDoseResponse;
+import org.synergia.effects.rd.BandwidthSelector;
+import org.synergia.effects.rd.Kernel;
+import org.synergia.effects.rd.RdRobust;
+import org.synergia.effects.rd.RdSample;
 import org.synergia.effects.saturation.SaturationEffects;
 import org.synergia.effects.saturation.SaturationSample;
 import org.synergia.stats.inference.Estimate;
@@ -78,8 +86,8 @@ final class PlanExecutor {
                     case PSMATCH -> matching(a, index, outcome, out);
                     case DID -> differenceInDifferences(a, index, outcome, out);
                     case SATURATION -> saturation(a, outcome, out);
-                    case RD, DOSE -> throw new InputException(spec.file() + ": plan[" + index + "].estimator: "
-                            + a.estimator().name().toLowerCase(Locale.ROOT) + " is not wired into the case pipeline yet");
+                    case RD -> discontinuity(a, index, outcome, out);
+                    case DOSE -> dose(a, outcome, out);
                 }
             } catch (InputException e) {
                 // one outcome's failure (no overlap, no convergence) is reported, and the others are still estimated
@@ -221,6 +229,126 @@ final class PlanExecutor {
             out.estimates().add(record(a, outcome, e.term(), saturationLabel(e.term()), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
+    }
+
+    private void discontinuity(AnalysisSpec a, int index, String outcome, Output out) {
+        String running = a.option("running").orElseThrow();
+        double cutoff;
+        try {
+            cutoff = Double.parseDouble(a.option("cutoff").orElseThrow());
+        } catch (NumberFormatException e) {
+            throw new InputException(spec.file() + ": plan[" + index + "].options.cutoff: '" + a.option("cutoff").get()
+                    + "' is not a number; give the cutoff of " + running);
+        }
+        List<String> vars = new ArrayList<>(List.of(outcome, running));
+        vars.addAll(a.covariates());
+        a.cluster().ifPresent(vars::add);
+        a.weights().ifPresent(vars::add);
+        AnalysisSample s = AnalysisSample.of(data, vars, i -> true);
+        double[] x = s.values(running);
+        RdSample sample = RdSample.of(s.values(outcome), x);
+        AnalysisSample.Design covariates = s.design(a.covariates());
+        if (covariates.columns().length > 0) {
+            sample = sample.withCovariates(covariates.names(), covariates.columns());
+        }
+        if (a.cluster().isPresent()) {
+            sample = sample.withClusters(s.codes(a.cluster().get()));
+        }
+        if (a.weights().isPresent()) {
+            sample = sample.withWeights(s.values(a.weights().get()));
+        }
+        RdRobust rd = RdRobust.withDefaults();
+        if (a.option("kernel").isPresent()) {
+            rd = rd.withKernel(Kernel.valueOf(a.option("kernel").get().toUpperCase(Locale.ROOT)));
+        }
+        if (a.option("bwselect").isPresent()) {
+            rd = rd.withBandwidthSelector(BandwidthSelector.valueOf(a.option("bwselect").get().toUpperCase(Locale.ROOT)));
+        }
+        if (a.option("p").isPresent()) {
+            rd = rd.withOrder(Integer.parseInt(a.option("p").get()));
+        }
+        EstimationResult r = rd.fit(sample, cutoff);
+        double[] y = s.values(outcome);
+        double scale = comparisonSd(y, i -> x[i] < cutoff);
+        double t = truth.map(sv -> sv.discontinuity(outcome)).orElse(Double.NaN);
+        for (Estimate e : r.estimates()) {
+            out.estimates().add(record(a, outcome, e.term(), "Discontinuity at " + running + " = " + cutoff + " (" + e.term() + ")",
+                    e, r.n(), t, scale));
+        }
+        diagnostics(a, outcome, r, out);
+    }
+
+    private void dose(AnalysisSpec a, String outcome, Output out) {
+        String subgroup = a.option("subgroup").orElse(null);
+        List<String> vars = new ArrayList<>(List.of(outcome, a.treatment()));
+        vars.addAll(a.covariates());
+        a.cluster().ifPresent(vars::add);
+        a.weights().ifPresent(vars::add);
+        if (subgroup != null) {
+            vars.add(subgroup);
+        }
+        AnalysisSample s = AnalysisSample.of(data, vars, i -> true);
+        double[] y = s.values(outcome);
+        DoseSample sample = DoseSample.of(y, s.values(a.treatment()), a.treatment());
+        AnalysisSample.Design covariates = s.design(a.covariates());
+        if (covariates.columns().length > 0) {
+            sample = sample.withCovariates(covariates.names(), covariates.columns());
+        }
+        if (a.cluster().isPresent()) {
+            sample = sample.withClusters(s.values(a.cluster().get()));
+        }
+        if (a.weights().isPresent()) {
+            sample = sample.withWeights(s.values(a.weights().get()));
+        }
+        DoseSample pooled = sample;
+        if (subgroup != null) {
+            sample = sample.withSubgroup(subgroup, s.values(subgroup));
+        }
+        double scale = comparisonSd(y, i -> true);
+        for (DoseSample target : subgroup == null ? List.of(sample) : List.of(pooled, sample)) {
+            EstimationResult r = ExposureRegression.withDefaults().fit(target);
+            for (Estimate e : r.estimates()) {
+                double t = truth.map(sv -> doseTruth(sv, outcome, e.term())).orElse(Double.NaN);
+                out.estimates().add(record(a, outcome, e.term(), doseLabel(e.term()), e, r.n(), t, scale));
+            }
+            diagnostics(a, outcome, r, out);
+        }
+        DoseResult curve = GpsDoseResponse.withDefaults().withBootstrap(99).withSeed(20171).fit(pooled);
+        DoseResult.Curve c = curve.curve();
+        out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_dose", join(c.doses())));
+        out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_mu", join(c.estimate())));
+        out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_low", join(c.lower())));
+        out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_high", join(c.upper())));
+    }
+
+    /** The planted slope of an exposure-regression term: overall, within a subgroup, or the difference between two. */
+    private static double doseTruth(SimulatedSurvey sv, String outcome, String term) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\|[^=]+=(-?[0-9.]+)").matcher(term);
+        List<Integer> groups = new ArrayList<>();
+        while (m.find()) {
+            groups.add((int) Double.parseDouble(m.group(1)));
+        }
+        if (term.contains("[")) {
+            return Double.NaN;
+        }
+        return switch (groups.size()) {
+            case 0 -> sv.doseSlope(outcome, -1);
+            case 1 -> sv.doseSlope(outcome, groups.get(0));
+            default -> sv.doseSlope(outcome, groups.get(0)) - sv.doseSlope(outcome, groups.get(1));
+        };
+    }
+
+    private static String doseLabel(String term) {
+        return term.contains(" - ") ? "Difference in the effect per unit of exposure (" + term + ")"
+                : "Effect per unit of exposure (" + term + ")";
+    }
+
+    private static String join(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double d : v) {
+            b.append(b.length() == 0 ? "" : ",").append(d);
+        }
+        return b.toString();
     }
 
     /** The planted value of a saturation-design term; slopes only for continuous outcomes, where they are exact. */
