@@ -87,7 +87,7 @@ public final class Svg {
     public String toString() {
         return String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\""
-                        + " font-family=\"DejaVu Sans, Arial, sans-serif\"><title>%s</title><desc>%s</desc>%s</svg>",
+                        + " font-family=\"DejaVu Sans\"><title>%s</title><desc>%s</desc>%s</svg>",
                 width, height, width, height, escape(title), escape(description), body);
     }
 

@@ -10,9 +10,11 @@ public final class Page {
     /** The style sheet of reports (screen and print). */
     public static final String STYLE = """
             @page { size: A4; margin: 18mm 16mm 20mm 16mm;
-              @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #4d4d4d; } }
+              @bottom-center { content: counter(page) " / " counter(pages); font-family: 'DejaVu Sans', sans-serif; font-size: 8pt;
+                color: #4d4d4d; } }
             @page onepager { size: A4; margin: 12mm 12mm 12mm 12mm; }
-            body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #1a1a1a; line-height: 1.4; }
+            * { font-family: 'DejaVu Sans', sans-serif; }
+            body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1a1a1a; line-height: 1.4; }
             header.doc { border-bottom: 3px solid #0072B2; margin-bottom: 10pt; }
             header.doc .kind { color: #4d4d4d; font-size: 9pt; text-transform: uppercase; letter-spacing: 0.05em; }
             h1 { font-size: 18pt; margin: 4pt 0 6pt 0; color: #003f63; }
