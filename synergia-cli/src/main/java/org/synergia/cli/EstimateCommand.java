@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Runs one estimator on one data file (CSV, Stata .dta, SPSS .sav, Parquet).",
         subcommands = {EstimateMeanCommand.class, EstimateTotalCommand.class, EstimatePovertyCommand.class,
-            EstimateMetaCommand.class})
+            EstimateMetaCommand.class, EstimateRaCommand.class, EstimateIpwCommand.class, EstimateAipwCommand.class,
+            EstimateIpwraCommand.class})
 public final class EstimateCommand implements Runnable {
 
     @CommandLine.Spec
