@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         name = "estimate",
         mixinStandardHelpOptions = true,
         description = "Runs one estimator on one data file (CSV, Stata .dta, SPSS .sav, Parquet).",
-        subcommands = {EstimateMeanCommand.class, EstimateTotalCommand.class, EstimatePovertyCommand.class,
-            EstimateMetaCommand.class, EstimateRaCommand.class, EstimateIpwCommand.class, EstimateAipwCommand.class,
+        subcommands = {EstimateGlmCommand.class, EstimateMeanCommand.class, EstimateTotalCommand.class,
+            EstimatePovertyCommand.class, EstimateMetaCommand.class, DidCommand.class, SaturationCommand.class,
+            DoseCommand.class, EstimateRaCommand.class, EstimateIpwCommand.class, EstimateAipwCommand.class,
             EstimateIpwraCommand.class})
 public final class EstimateCommand implements Runnable {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SynergiaCli.Version.class,
         description = "Evaluates programmes that combine social protection with rural productive development.",
-        subcommands = {EstimateCommand.class, LewieCommand.class, DescribeCommand.class})
+        subcommands = {EstimateCommand.class, LewieCommand.class, DescribeCommand.class, PowerCommand.class})
 public final class SynergiaCli implements Runnable {
 
     /** Exit status for bad usage (unknown option, missing argument). */

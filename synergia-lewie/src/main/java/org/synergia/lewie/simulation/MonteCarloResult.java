@@ -1,15 +1,22 @@
 package org.synergia.lewie.simulation;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hipparchus.stat.descriptive.rank.Percentile;
+import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.EstimationResult;
 
 /**
- * The point simulation and the Monte Carlo summaries of its statistics. Immutable.
+ * The point simulation and the Monte Carlo summaries of its statistics. Immutable. As an
+ * {@link EstimationResult} (method {@code lewie}, {@code n} = draws) each statistic is a row with
+ * the point estimate, the draws' SD as {@code se}, the 5th and 95th percentiles as the interval
+ * (90%) and no p-value (NaN, printed as null).
  */
-public final class MonteCarloResult {
+public final class MonteCarloResult implements EstimationResult {
 
     private final SimulationResult point;
     private final List<String> names;
@@ -85,8 +92,46 @@ public final class MonteCarloResult {
         return seed;
     }
 
-    /** @return how many draws were redrawn because their accounts could not close */
+    /** @return how many draws were redrawn because they could not be calibrated or solved */
     public int redraws() {
         return redraws;
+    }
+
+    @Override
+    public String method() {
+        return "lewie";
+    }
+
+    @Override
+    public List<Estimate> estimates() {
+        List<Estimate> rows = new ArrayList<>();
+        summaries.forEach((term, s) -> rows.add(new Estimate(term, s.estimate(), s.sd(), s.p5(), s.p95(), Double.NaN)));
+        return rows;
+    }
+
+    @Override
+    public int n() {
+        return values.length;
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("draws", values.length);
+        d.put("seed", seed);
+        d.put("redraws", redraws);
+        d.put("interval", "5th-95th percentiles of the draws (90%); se is their standard deviation");
+        d.put("injection", point.scenario().injection());
+        d.put("prices", point.regime().name().toLowerCase(Locale.ROOT));
+        d.put("labour", point.labour().name().toLowerCase(Locale.ROOT));
+        d.put("newton_iterations", point.simulated().iterations());
+        d.put("residual", point.simulated().residual());
+        return d;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return redraws == 0 ? List.of() : List.of(redraws + " parameter draws could not be calibrated (accounts that"
+                + " cannot close) or solved and were redrawn; the intervals condition on draws that calibrate and solve.");
     }
 }

@@ -45,5 +45,12 @@ class MonteCarloTest {
         assertEquals(r.point().incomeMultiplier(), s.estimate(), 0);
         // the sampled shares move the multiplier, but not far from its point value
         assertTrue(Math.abs(s.mean() - s.estimate()) < 3 * s.sd());
+        // as an estimation result: one row per statistic, interval = 5th-95th percentiles
+        assertEquals("lewie", r.method());
+        assertEquals(20, r.n());
+        assertEquals(r.summaries().size(), r.estimates().size());
+        assertEquals("income_multiplier", r.estimates().get(0).term());
+        assertEquals(s.p5(), r.estimates().get(0).ciLow(), 0);
+        assertEquals(s.sd(), r.estimates().get(0).se(), 0);
     }
 }

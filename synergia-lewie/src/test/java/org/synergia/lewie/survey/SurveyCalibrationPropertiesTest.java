@@ -43,6 +43,43 @@ class SurveyCalibrationPropertiesTest {
         assertSame(BASE, SurveyCalibrationTest.mapping().calibrate(scaled).parameters(), c);
     }
 
+    /** Output planted exactly on a constant-returns Cobb-Douglas: the regression returns the planted shares. */
+    @Property(tries = 10)
+    void plantedCobbDouglasSharesAreRecovered(@ForAll @DoubleRange(min = 0.05, max = 0.45) double labour,
+            @ForAll @DoubleRange(min = 0.05, max = 0.45) double land, @ForAll @LongRange(min = 1, max = 1000) long seed) {
+        Random rng = new Random(seed);
+        int n = 60;
+        String[] group = new String[n];
+        double[] w = new double[n];
+        double[] l = new double[n];
+        double[] t = new double[n];
+        double[] k = new double[n];
+        double[] q = new double[n];
+        double[] food = new double[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = i % 2 == 0 ? "a" : "b";
+            w[i] = 1 + 9 * rng.nextDouble();
+            l[i] = Math.exp(rng.nextGaussian());
+            t[i] = Math.exp(rng.nextGaussian());
+            k[i] = Math.exp(rng.nextGaussian());
+            q[i] = 3 * Math.pow(l[i], labour) * Math.pow(t[i], land) * Math.pow(k[i], 1 - labour - land);
+            food[i] = 100 + q[i];
+        }
+        Dataset d = Dataset.builder("planted").addStrings("g", group).addNumeric("w", w).addNumeric("l", l)
+                .addNumeric("t", t).addNumeric("k", k).addNumeric("q", q).addNumeric("food", food).build();
+        LewieParameters p = SurveyCalibration.of("planted", "", List.of(new LewieParameters.Good("food",
+                org.synergia.lewie.params.GoodMarket.ZONE)), List.of(), "g").withWeights("w")
+                .withActivity("food", new SurveyCalibration.ActivityColumns("q", Map.of("labour", "l", "land", "t",
+                        "capital", "k"), Map.of()))
+                .withExpenditure(Map.of("food", "food")).calibrate(d).parameters();
+        for (LewieParameters.Activity a : p.activities()) {
+            assertEquals(labour, a.factorShares().get("labour").value(), 1e-9);
+            assertEquals(land, a.factorShares().get("land").value(), 1e-9);
+            assertEquals(1 - labour - land, a.factorShares().get("capital").value(), 1e-9);
+            assertEquals(0, a.factorShares().get("labour").se(), 1e-7);
+        }
+    }
+
     private static void assertSame(LewieParameters a, LewieParameters b, double sizeRatio) {
         // groups may come in another order when rows are shuffled
         for (LewieParameters.Group ga : a.groups()) {

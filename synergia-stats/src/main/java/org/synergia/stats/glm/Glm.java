@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import org.synergia.data.InputException;
+import org.synergia.data.NumericColumn;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.SmallSampleCorrection;
+import org.synergia.stats.formula.ModelMatrix;
 import org.synergia.stats.inference.VarianceType;
 import org.synergia.stats.linalg.Cholesky;
 
@@ -134,7 +136,7 @@ public final class Glm {
      * Stops as soon as the relative change in deviance {@code |D_k - D_{k-1}| / (|D_k| + 0.1)} falls below
      * {@code epsilon}, the criterion of R's {@code glm} ({@code glm.control(epsilon = 1e-8)}), instead of
      * iterating to full convergence (the default, {@code 0}: until the Newton decrement
-     * {@code gᵀI⁻¹g} is below {@code 1e-20 · max(1, |ℓ|)}, then one more step). With R's {@code 1e-8},
+     * {@code gᵀI⁻¹g} is below {@code 1e-20}, then one more step). With R's {@code 1e-8},
      * estimates agree with the exact maximum only to about {@code 1e-8} relative.
      *
      * @param epsilon the tolerance, or 0 for full convergence
@@ -197,6 +199,33 @@ public final class Glm {
     }
 
     /**
+     * Fits the model to a model matrix built from a formula: its response, columns and names, its
+     * weights (of the kind set by {@link #withWeights}) and clusters. The matrix's warnings (rows
+     * dropped for missing values, collinear columns dropped) are carried into the fit's warnings.
+     *
+     * @param m the model matrix of a two-sided formula
+     * @return the fit
+     * @throws InputException as {@link #fit(double[][], List, double[], double[], Clusters)}, with
+     *         outcome problems reported by the dataset's row numbers
+     */
+    public GlmFit fit(ModelMatrix m) {
+        double[] y = m.response();
+        if (y == null) {
+            throw new InputException("formula '" + m.formula().text() + "' has no outcome: write it as 'y ~ x1 + x2'");
+        }
+        Family f = GlmKernel.of(family, link).family();
+        for (int i = 0; i < y.length; i++) {
+            double v = y[i];
+            if (f == Family.BINOMIAL && !(v >= 0 && v <= 1) || f == Family.POISSON && !(v >= 0)) {
+                throw new InputException("outcome '" + m.responseName() + "' is " + NumericColumn.formatNumber(v) + " in row "
+                        + (m.rows()[i] + 1) + ": the " + f.name().toLowerCase(Locale.ROOT) + " family needs "
+                        + (f == Family.BINOMIAL ? "0 or 1" : "non-negative counts") + "; recode it or choose another family");
+            }
+        }
+        return fit(m.columns(), m.names(), y, m.weights(), m.clusters(), m.warnings());
+    }
+
+    /**
      * Fits without weights or clusters.
      *
      * @param x the design's columns
@@ -220,6 +249,11 @@ public final class Glm {
      * @throws InputException for collinear regressors, perfect prediction, non-convergence, bad values
      */
     public GlmFit fit(double[][] x, List<String> names, double[] y, double[] weights, Clusters clusters) {
+        return fit(x, names, y, weights, clusters, List.of());
+    }
+
+    private GlmFit fit(double[][] x, List<String> names, double[] y, double[] weights, Clusters clusters,
+            List<String> warnings) {
         GlmKernel kernel = GlmKernel.of(family, link);
         int p = x.length;
         int n = y.length;
@@ -228,11 +262,14 @@ public final class Glm {
         ForkJoinPool pool = threads > 1 && n > 2 * LikelihoodPass.CHUNK ? new ForkJoinPool(threads) : null;
         try {
             LikelihoodPass pass = new LikelihoodPass(kernel, x, y, weights, pool);
+            // Newton steps use the observed information (quadratic convergence) except when reproducing R's
+            // Fisher-scoring path with its stopping rule; the reported information is the one asked for
+            boolean observedSteps = information == Information.OBSERVED || devianceTolerance <= 0;
             boolean observed = information == Information.OBSERVED;
             double saturated = saturatedLogLikelihood(kernel, y, weights);
             double[] start = new double[1];
             double[] beta = startingValues(kernel, x, names, y, weights, pool, start);
-            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observed, null), beta, saturated,
+            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observedSteps, null), beta, saturated,
                     start[0], devianceTolerance, maxIterations, column -> collinear(names, column),
                     (b, step, iterations) -> notConverged(kernel, x, names, y, weights, b, step, iterations, pool));
             beta = out.beta();
@@ -244,7 +281,7 @@ public final class Glm {
                 throw separation(kernel, x, names, beta, extreme);
             }
             return new GlmFit(this, kernel, x, List.copyOf(names), y, weights, clusters, beta, eta,
-                    acc.informationMatrix(), iterations);
+                    acc.informationMatrix(), iterations, warnings);
         } finally {
             if (pool != null) {
                 pool.shutdown();

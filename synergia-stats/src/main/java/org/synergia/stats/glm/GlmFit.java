@@ -37,9 +37,11 @@ public final class GlmFit implements EstimationResult {
     private final double deviance;
     private final double observations;
     private final double[][] variance;
+    private final List<String> warnings;
 
-    GlmFit(Glm settings, GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] w, Clusters clusters,
-            double[] beta, double[] eta, double[][] information, int iterations) {
+    GlmFit(Glm settings, GlmKernel kernel, double[][] x, List<String> names, double[] y, double[] w,
+            Clusters clusters, double[] beta, double[] eta, double[][] information, int iterations, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.settings = settings;
         this.kernel = kernel;
         this.x = x;
@@ -156,8 +158,9 @@ public final class GlmFit implements EstimationResult {
 
     @Override
     public List<String> warnings() {
-        return List.of();
+        return warnings;
     }
+
 
     /** @return the regressors' names, in coefficient order */
     public List<String> names() {

@@ -7,8 +7,8 @@ import org.synergia.stats.linalg.Cholesky;
 /**
  * Maximises a concave log-likelihood by Newton–Raphson steps {@code Δ = I⁻¹ g} with step halving
  * whenever the log-likelihood falls (Nocedal &amp; Wright 2006, §3.1 and §3.5). Two stopping rules:
- * full convergence (Newton decrement {@code gᵀI⁻¹g < 1e-20 · max(1, |ℓ|)}, then the final step is
- * taken) or R {@code glm}'s relative change in deviance {@code |D_k - D_{k-1}| / (|D_k| + 0.1) < ε}.
+ * full convergence (Newton decrement {@code gᵀI⁻¹g < 1e-20}, then the final step is taken) or R
+ * {@code glm}'s relative change in deviance {@code |D_k - D_{k-1}| / (|D_k| + 0.1) < ε}.
  */
 final class NewtonMaximiser {
 
@@ -89,9 +89,10 @@ final class NewtonMaximiser {
             }
             iterations++;
             acc = f.at(beta);
-            double scale = Math.max(1, Math.abs(previousLl));
-            boolean stalled = decrement < 1e-10 * scale && acc.logLikelihood - previousLl <= 1e-15 * scale;
-            if (devianceTolerance <= 0 && (decrement < 1e-20 * scale || stalled) && Double.isFinite(acc.logLikelihood)) {
+            // the decrement is in χ² units, ((β - β̂)/SE)²: 1e-20 means an error of 1e-10 standard errors before
+            // this last step; "stalled" catches rounding noise in the score on very large data
+            boolean stalled = decrement < 1e-12 && acc.logLikelihood - previousLl <= 1e-15 * Math.abs(previousLl);
+            if (devianceTolerance <= 0 && (decrement < 1e-20 || stalled) && Double.isFinite(acc.logLikelihood)) {
                 return new Outcome(beta, iterations);
             }
         }

@@ -9,21 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The values in {@code reference/glm_lalonde.csv} (made by {@code glm_lalonde.R}). */
-final class GlmReference {
+/** Reference values in {@code reference/*.csv} (model, term, quantity, value), made by the R scripts beside them. */
+public final class GlmReference {
 
     private final Map<String, Map<String, Double>> values = new LinkedHashMap<>();
 
     private GlmReference() {
     }
 
-    static GlmReference load() {
+    public static GlmReference load() {
+        return load("glm_lalonde.csv");
+    }
+
+    /** @param file a file in {@code reference/}; {@code NA} is read as NaN */
+    public static GlmReference load(String file) {
         GlmReference r = new GlmReference();
-        try (InputStream in = GlmReference.class.getResourceAsStream("/reference/glm_lalonde.csv")) {
+        try (InputStream in = GlmReference.class.getResourceAsStream("/reference/" + file)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].replace("\"", "").split(",");
-                r.values.computeIfAbsent(f[0] + "/" + f[2], k -> new LinkedHashMap<>()).put(f[1], Double.parseDouble(f[3]));
+                r.values.computeIfAbsent(f[0] + "/" + f[2], k -> new LinkedHashMap<>()).put(f[1], f[3].equals("NA") ? Double.NaN : Double.parseDouble(f[3]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -32,7 +37,7 @@ final class GlmReference {
     }
 
     /** @return term → value for a model and quantity, in R's order */
-    Map<String, Double> get(String model, String quantity) {
+    public Map<String, Double> get(String model, String quantity) {
         Map<String, Double> m = values.get(model + "/" + quantity);
         if (m == null) {
             throw new IllegalArgumentException(model + "/" + quantity);
@@ -40,11 +45,11 @@ final class GlmReference {
         return m;
     }
 
-    double scalar(String model, String quantity) {
+    public double scalar(String model, String quantity) {
         return get(model, quantity).get("(model)");
     }
 
-    List<String> terms(String model) {
+    public List<String> terms(String model) {
         return new ArrayList<>(get(model, "coef").keySet());
     }
 }

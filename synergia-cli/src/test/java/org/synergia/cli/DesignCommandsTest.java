@@ -1,0 +1,124 @@
+package org.synergia.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code estimate did|saturation|dose} through the command line, JSON per the contract. */
+class DesignCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = new CommandLine(new EstimateCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static Path shared(String file) {
+        return Path.of(System.getProperty("synergia.shared"), "reference", file);
+    }
+
+    @Test
+    void didPrintsTheAttOfDrdid() throws IOException {
+        Run r = run("did", "--data", shared("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
+                "--group", "treated", "--id", "id", "--covariates", "x1 + x2 + x3", "--method", "ipw", "--format", "json");
+        assertEquals(0, r.status, r.err);
+        JsonNode doc = new ObjectMapper().readTree(r.out);
+        JsonNode att = doc.get("estimates").get(0);
+        assertEquals("ATT", att.get("term").asText());
+        // R DRDID 1.2.3 ipwdid(normalized = FALSE), reference_values_designs.json -> panel_did.ipw_unnormalized
+        assertEquals(1.5161962110379, att.get("estimate").asDouble(), 1e-6 * 1.52);
+        assertEquals(0.0462378390488195, att.get("se").asDouble(), 1e-4 * 0.046);
+        assertEquals(5000, doc.get("data").get("rows_used").asInt());
+    }
+
+    @Test
+    void didRefusesThreePeriods() throws IOException {
+        Path csv = dir.resolve("three.csv");
+        Files.writeString(csv, "y,t,d\n1,0,0\n2,1,1\n3,2,0\n");
+        Run r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "t", "--group", "d");
+        assertTrue(r.status != 0);
+    }
+
+    private Path saturationCsv() throws IOException {
+        SplittableRandom rng = new SplittableRandom(4);
+        StringBuilder b = new StringBuilder("y,treat,village,sat,age\n");
+        double[] sats = {0, 0.3, 0.6};
+        for (int v = 0; v < 30; v++) {
+            double s = sats[v % 3];
+            for (int k = 0; k < 10; k++) {
+                int t = k < Math.round(s * 10) ? 1 : 0;
+                double y = 1 + (t == 1 ? 1 : s > 0 ? 0.3 : 0) + rng.nextGaussian();
+                b.append(y).append(',').append(t).append(',').append(v).append(',').append(s).append(',')
+                        .append(20 + rng.nextInt(40)).append('\n');
+            }
+        }
+        Path csv = dir.resolve("sat.csv");
+        Files.writeString(csv, b);
+        return csv;
+    }
+
+    @Test
+    void saturationPrintsIttSpilloverAndRandomisationPValues() throws IOException {
+        Run r = run("saturation", "--data", saturationCsv().toString(), "--outcome", "y", "--treatment", "treat",
+                "--cluster", "village", "--saturation", "sat", "--covariates", "age", "--permutations", "99",
+                "--format", "json");
+        assertEquals(0, r.status, r.err);
+        JsonNode doc = new ObjectMapper().readTree(r.out);
+        assertEquals("saturation", doc.get("method").asText());
+        assertEquals("ITT", doc.get("estimates").get(0).get("term").asText());
+        assertEquals("spillover", doc.get("estimates").get(1).get("term").asText());
+        assertTrue(doc.get("diagnostics").get("ri_p_value:ITT").asDouble() > 0);
+        assertEquals(30, doc.get("diagnostics").get("clusters").asInt());
+    }
+
+    @Test
+    void doseRunsTheThreeForms() throws IOException {
+        SplittableRandom rng = new SplittableRandom(6);
+        StringBuilder b = new StringBuilder("y,months,x,female\n");
+        for (int i = 0; i < 400; i++) {
+            double x = rng.nextGaussian();
+            double m = 12 + 3 * x + 3 * rng.nextGaussian();
+            b.append(0.1 * m + x + rng.nextGaussian()).append(',').append(m).append(',').append(x).append(',')
+                    .append(i % 2).append('\n');
+        }
+        b.append("NA,3,0,1\n");
+        Path csv = dir.resolve("dose.csv");
+        Files.writeString(csv, b);
+        Run lin = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
+                "--by", "female", "--format", "json");
+        assertEquals(0, lin.status, lin.err);
+        JsonNode doc = new ObjectMapper().readTree(lin.out);
+        assertEquals("months|female=0", doc.get("estimates").get(0).get("term").asText());
+        assertEquals(1, doc.get("data").get("rows_dropped").asInt());
+        Run bins = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--method", "bins",
+                "--bins", "10,14", "--format", "json");
+        assertEquals(0, bins.status, bins.err);
+        Run gps = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
+                "--method", "gps", "--grid", "8,12,16", "--bootstrap", "20", "--format", "json");
+        assertEquals(0, gps.status, gps.err);
+        JsonNode g = new ObjectMapper().readTree(gps.out);
+        assertEquals("mu(8)", g.get("estimates").get(0).get("term").asText());
+        assertEquals("effect(16)", g.get("estimates").get(4).get("term").asText());
+    }
+}

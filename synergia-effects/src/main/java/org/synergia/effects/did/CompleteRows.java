@@ -1,0 +1,65 @@
+package org.synergia.effects.did;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.synergia.data.InputException;
+
+/**
+ * The rows of a {@link DidColumns} data set with no missing value in the variables the estimator
+ * uses, after checking the time, group and weight variables: the step shared by the panel and
+ * the repeated cross-section forms.
+ */
+final class CompleteRows {
+
+    final int[] rows;
+    final int dropped;
+    final double pre;
+    final double post;
+
+    private CompleteRows(int[] rows, int dropped, double pre, double post) {
+        this.rows = rows;
+        this.dropped = dropped;
+        this.pre = pre;
+        this.post = post;
+    }
+
+    static CompleteRows of(DidColumns c) {
+        int n = c.rows();
+        int[] keep = new int[n];
+        int m = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (DidColumns.Column col : c.all()) {
+                if (Double.isNaN(col.values()[i])) {
+                    continue outer;
+                }
+            }
+            keep[m++] = i;
+        }
+        if (m == 0) {
+            throw new InputException("no row has all of " + c.all().stream().map(DidColumns.Column::name).toList()
+                    + " non-missing: check the variable names and missing-value codes");
+        }
+        int[] rows = Arrays.copyOf(keep, m);
+        TreeSet<Double> times = new TreeSet<>();
+        double[] t = c.time().values();
+        double[] d = c.group().values();
+        for (int i : rows) {
+            times.add(t[i]);
+            if (d[i] != 0 && d[i] != 1) {
+                throw new InputException("group variable '" + c.group().name() + "' is " + d[i] + " in row " + (i + 1)
+                        + ": it must be 1 for the treated group and 0 for the comparison group; recode it");
+            }
+            if (c.weights() != null && !(c.weights().values()[i] >= 0)) {
+                throw new InputException("sampling weight '" + c.weights().name() + "' is negative ("
+                        + c.weights().values()[i] + ") in row " + (i + 1) + ": weights must be non-negative");
+            }
+        }
+        if (times.size() != 2) {
+            throw new InputException("time variable '" + c.time().name() + "' has " + times.size() + " distinct values "
+                    + (times.size() <= 10 ? times.toString() : "") + ": two-period difference-in-differences needs"
+                    + " exactly two; keep the pre-treatment and one post-treatment period");
+        }
+        return new CompleteRows(rows, n - m, times.first(), times.last());
+    }
+}

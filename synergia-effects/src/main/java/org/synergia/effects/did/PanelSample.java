@@ -1,0 +1,256 @@
+package org.synergia.effects.did;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.synergia.data.InputException;
+import org.synergia.stats.inference.Clusters;
+
+/**
+ * A balanced two-period panel, one entry per unit: the outcome before ({@code y0}) and after
+ * ({@code y1}), the group (1 treated, 0 comparison), pre-period covariates, optional sampling
+ * weights and clusters. Arrays are not copied. Immutable.
+ */
+public final class PanelSample {
+
+    private final double[] y0;
+    private final double[] y1;
+    private final double[] d;
+    private final double[][] covariates;
+    private final List<String> covariateNames;
+    private final double[] weights;
+    private final Clusters clusters;
+    private final int rowsDropped;
+    private final List<String> notes;
+
+    private PanelSample(double[] y0, double[] y1, double[] d, double[][] covariates, List<String> covariateNames,
+            double[] weights, Clusters clusters, int rowsDropped, List<String> notes) {
+        int n = y0.length;
+        if (y1.length != n || d.length != n) {
+            throw new IllegalArgumentException("y0, y1 and d must have the same length");
+        }
+        for (double[] c : covariates) {
+            if (c.length != n) {
+                throw new IllegalArgumentException("a covariate has " + c.length + " values, expected " + n);
+            }
+        }
+        if (weights != null && weights.length != n || clusters != null && clusters.size() != n) {
+            throw new IllegalArgumentException("weights and clusters need one value per unit");
+        }
+        this.y0 = y0;
+        this.y1 = y1;
+        this.d = d;
+        this.covariates = covariates;
+        this.covariateNames = List.copyOf(covariateNames);
+        this.weights = weights;
+        this.clusters = clusters;
+        this.rowsDropped = rowsDropped;
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * A panel from wide arrays, without covariates, weights or clusters.
+     *
+     * @param y0 outcome in the pre-treatment period
+     * @param y1 outcome in the post-treatment period
+     * @param d group: 1 treated, 0 comparison
+     * @return the sample
+     */
+    public static PanelSample of(double[] y0, double[] y1, double[] d) {
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] != 0 && d[i] != 1) {
+                throw new InputException("group indicator is " + d[i] + " for unit " + (i + 1) + ": it must be 0 or 1");
+            }
+        }
+        return new PanelSample(y0, y1, d, new double[0][], List.of(), null, null, 0, List.of());
+    }
+
+    /**
+     * @param names the covariates' names
+     * @param columns one array per covariate, one value per unit (pre-period values)
+     * @return the sample with these covariates
+     */
+    public PanelSample withCovariates(List<String> names, double[][] columns) {
+        if (names.size() != columns.length) {
+            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " covariates");
+        }
+        return new PanelSample(y0, y1, d, columns, names, weights, clusters, rowsDropped, notes);
+    }
+
+    /** @param w sampling weights, one per unit @return the sample with weights */
+    public PanelSample withWeights(double[] w) {
+        return new PanelSample(y0, y1, d, covariates, covariateNames, w, clusters, rowsDropped, notes);
+    }
+
+    /** @param c the cluster of each unit @return the sample with clusters */
+    public PanelSample withClusters(Clusters c) {
+        return new PanelSample(y0, y1, d, covariates, covariateNames, weights, c, rowsDropped, notes);
+    }
+
+    /**
+     * A balanced panel from long data (one row per unit and period). Rows with a missing value are
+     * left out; units then observed in only one period are dropped and counted in {@link #notes()}.
+     * Covariates are taken from the pre-treatment period.
+     *
+     * @param c the columns, with an id
+     * @return the panel
+     * @throws InputException when the time variable does not have two values, the group is not 0/1,
+     *         an id appears twice in a period, or the group, weight or cluster changes within a unit
+     */
+    public static PanelSample fromLong(DidColumns c) {
+        if (c.id() == null) {
+            throw new IllegalArgumentException("a panel needs an id column");
+        }
+        CompleteRows ok = CompleteRows.of(c);
+        double[] id = c.id().values();
+        double[] t = c.time().values();
+        Map<Double, Integer> code = new HashMap<>();
+        int[] preRow = new int[ok.rows.length];
+        int[] postRow = new int[ok.rows.length];
+        Arrays.fill(preRow, -1);
+        Arrays.fill(postRow, -1);
+        for (int i : ok.rows) {
+            Integer k = code.putIfAbsent(id[i] == 0.0 ? 0.0 : id[i], code.size());
+            int u = k == null ? code.size() - 1 : k;
+            int[] slot = t[i] == ok.pre ? preRow : postRow;
+            if (slot[u] >= 0) {
+                throw new InputException(c.id().name() + " " + fmt(id[i]) + " appears twice in period " + fmt(t[i])
+                        + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
+                        + "): a panel needs one row per unit and period; remove duplicates or omit --id");
+            }
+            slot[u] = i;
+        }
+        int units = code.size();
+        int onlyPre = 0;
+        int onlyPost = 0;
+        int m = 0;
+        for (int u = 0; u < units; u++) {
+            if (preRow[u] >= 0 && postRow[u] >= 0) {
+                preRow[m] = preRow[u];
+                postRow[m] = postRow[u];
+                m++;
+            } else if (preRow[u] >= 0) {
+                onlyPre++;
+            } else {
+                onlyPost++;
+            }
+        }
+        if (m == 0) {
+            throw new InputException("no " + c.id().name() + " is observed in both periods of '" + c.time().name()
+                    + "': for repeated cross-sections omit --id");
+        }
+        double[] y = c.outcome().values();
+        double[] g = c.group().values();
+        double[] y0 = new double[m];
+        double[] y1 = new double[m];
+        double[] d = new double[m];
+        for (int u = 0; u < m; u++) {
+            int a = preRow[u];
+            int b = postRow[u];
+            y0[u] = y[a];
+            y1[u] = y[b];
+            d[u] = g[a];
+            if (g[b] != g[a]) {
+                throw new InputException("group variable '" + c.group().name() + "' changes between periods for "
+                        + c.id().name() + " " + fmt(id[a]) + " (rows " + (a + 1) + " and " + (b + 1)
+                        + "): the group must be fixed per unit (1 if ever treated)");
+            }
+        }
+        double[][] x = new double[c.covariates().size()][];
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < x.length; j++) {
+            x[j] = pick(c.covariates().get(j).values(), preRow, m);
+            names.add(c.covariates().get(j).name());
+        }
+        double[] w = null;
+        if (c.weights() != null) {
+            w = constantWithinUnit(c.weights(), c.id(), preRow, postRow, m);
+        }
+        Clusters cl = null;
+        if (c.clusters() != null) {
+            cl = Clusters.of(constantWithinUnit(c.clusters(), c.id(), preRow, postRow, m), c.clusters().name());
+        }
+        List<String> notes = new ArrayList<>();
+        int rowsDropped = ok.dropped;
+        if (ok.dropped > 0) {
+            notes.add(ok.dropped + " rows with a missing value in the model's variables were left out");
+        }
+        if (onlyPre + onlyPost > 0) {
+            notes.add("unbalanced panel: " + (onlyPre + onlyPost) + " " + c.id().name() + " values dropped ("
+                    + onlyPre + " observed only in period " + fmt(ok.pre) + ", " + onlyPost + " only in period "
+                    + fmt(ok.post) + ", counting rows left out for missing values); panel estimators need both periods");
+            rowsDropped += onlyPre + onlyPost;
+        }
+        return new PanelSample(y0, y1, d, x, names, w, cl, rowsDropped, notes);
+    }
+
+    private static double[] pick(double[] v, int[] rows, int m) {
+        double[] out = new double[m];
+        for (int u = 0; u < m; u++) {
+            out[u] = v[rows[u]];
+        }
+        return out;
+    }
+
+    private static double[] constantWithinUnit(DidColumns.Column v, DidColumns.Column id, int[] pre, int[] post, int m) {
+        double[] a = v.values();
+        for (int u = 0; u < m; u++) {
+            if (a[pre[u]] != a[post[u]]) {
+                throw new InputException("'" + v.name() + "' changes between periods for " + id.name() + " "
+                        + fmt(id.values()[pre[u]]) + " (rows " + (pre[u] + 1) + " and " + (post[u] + 1)
+                        + "): it must be constant within a unit");
+            }
+        }
+        return pick(a, pre, m);
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** @return number of units */
+    public int size() {
+        return d.length;
+    }
+
+    double[] y0() {
+        return y0;
+    }
+
+    double[] y1() {
+        return y1;
+    }
+
+    double[] group() {
+        return d;
+    }
+
+    double[][] covariates() {
+        return covariates;
+    }
+
+    /** @return the covariates' names */
+    public List<String> covariateNames() {
+        return covariateNames;
+    }
+
+    double[] weights() {
+        return weights;
+    }
+
+    Clusters clusters() {
+        return clusters;
+    }
+
+    /** @return rows of the long data not used (missing values, units seen in one period only) */
+    public int rowsDropped() {
+        return rowsDropped;
+    }
+
+    /** @return what was dropped and why, one sentence each */
+    public List<String> notes() {
+        return notes;
+    }
+}
