@@ -1,6 +1,7 @@
 package org.synergia.effects.rd;
 
 import org.synergia.data.InputException;
+import org.synergia.stats.linalg.Cholesky;
 
 /**
  * Kernel-weighted least squares fit of a polynomial of order {@code o} in {@code (x - c)} on the
@@ -10,6 +11,12 @@ import org.synergia.data.InputException;
  * {@code j} in the units of {@code x} is the scaled one divided by {@code h^j}.
  */
 final class LocalPolynomialFit {
+
+    /**
+     * Relative pivot below which the polynomial is not identified; in the scaled basis the moment
+     * matrices of orders up to 9 stay well above it.
+     */
+    private static final double PIVOT_TOLERANCE = 1e-13;
 
     final RdSide side;
     /** Number of units in the window (the first ones of the side). */
@@ -79,12 +86,13 @@ final class LocalPolynomialFit {
                 g[a][b] = moments[a + b];
             }
         }
-        inverse = SymmetricInverse.of(g);
-        if (inverse == null) {
+        Cholesky factor = Cholesky.of(g, PIVOT_TOLERANCE);
+        if (!factor.isPositiveDefinite()) {
             throw new InputException("the local polynomial of order " + order + " is not identified within bandwidth "
                     + h + " on one side of the cutoff (" + n + " units, " + distinctIn(side, n)
                     + " distinct running-variable values); use a wider bandwidth or a lower order --p");
         }
+        inverse = factor.inverse();
         beta = new double[rhs.length][];
         for (int c = 0; c < rhs.length; c++) {
             beta[c] = times(inverse, rhs[c]);

@@ -2,6 +2,7 @@ package org.synergia.effects.rd;
 
 import java.util.List;
 import org.synergia.data.InputException;
+import org.synergia.stats.linalg.Cholesky;
 
 /**
  * The RD parameter as a function of the per-column boundary quantities {@code theta} (jumps at the
@@ -43,26 +44,21 @@ final class RdEstimand {
                 zz[a][b] = partial[zStart + a][zStart + b];
             }
         }
-        double[][] inv = SymmetricInverse.of(zz);
-        if (inv == null) {
+        Cholesky factor = Cholesky.of(zz);
+        if (!factor.isPositiveDefinite()) {
             throw new InputException("the covariates " + covariateNames + " are collinear within the bandwidth"
                     + " (after removing the polynomial in the running variable); drop one of them");
         }
-        gammaY = solve(inv, partial, 0);
-        gammaT = fuzzy ? solve(inv, partial, 1) : null;
+        gammaY = factor.solve(crossWith(partial, 0, dz));
+        gammaT = fuzzy ? factor.solve(crossWith(partial, 1, dz)) : null;
     }
 
-    private double[] solve(double[][] inv, double[][] partial, int column) {
-        int dz = inv.length;
-        double[] g = new double[dz];
+    private double[] crossWith(double[][] partial, int column, int dz) {
+        double[] b = new double[dz];
         for (int a = 0; a < dz; a++) {
-            double s = 0;
-            for (int b = 0; b < dz; b++) {
-                s += inv[a][b] * partial[zStart + b][column];
-            }
-            g[a] = s;
+            b[a] = partial[zStart + a][column];
         }
-        return g;
+        return b;
     }
 
     /** @return {@code theta_c - gamma' theta_Z} for column c with coefficients gamma (or none) */

@@ -1,13 +1,14 @@
 package org.synergia.effects.rd;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.linalg.Cholesky;
 
 /**
  * Local polynomial regression discontinuity estimator with robust bias-corrected inference
@@ -340,16 +341,19 @@ public final class RdRobust {
             columns[cols - zcols.size() + j] = zcols.get(j);
         }
         int[] codes = null;
+        int codeCount = 0;
         int clusterTotal = 0;
         if (cl != null) {
-            codes = new int[n];
-            Map<Integer, Integer> index = new HashMap<>();
+            Clusters clusters = Clusters.of(cl);
+            codes = clusters.codes();
+            codeCount = clusters.count();
+            boolean[] seen = new boolean[codeCount];
             for (int i = 0; i < n; i++) {
-                if (keep[i]) {
-                    codes[i] = index.computeIfAbsent(cl[i], k -> index.size());
+                if (keep[i] && !seen[codes[i]]) {
+                    seen[codes[i]] = true;
+                    clusterTotal++;
                 }
             }
-            clusterTotal = index.size();
             if (clusterTotal < FEW_CLUSTERS) {
                 warnings.add("only " + clusterTotal + " clusters: cluster-robust standard errors are unreliable with"
                         + " fewer than " + FEW_CLUSTERS);
@@ -392,8 +396,8 @@ public final class RdRobust {
                 }
             }
         }
-        RdSide left = new RdSide(li, x, cutoff, columns, w, codes, clusterTotal);
-        RdSide right = new RdSide(ri, x, cutoff, columns, w, codes, clusterTotal);
+        RdSide left = new RdSide(li, x, cutoff, columns, w, codes, codeCount);
+        RdSide right = new RdSide(ri, x, cutoff, columns, w, codes, codeCount);
         return new Prepared(left, right, t != null, cols, List.copyOf(names), xs, clusterTotal, variance);
     }
 
@@ -441,7 +445,7 @@ public final class RdRobust {
                     sub[a][b] = c[ia][ib];
                 }
             }
-            if (SymmetricInverse.of(sub) != null) {
+            if (Cholesky.of(sub).isPositiveDefinite()) {
                 kept.add(j);
             } else {
                 dropped.add(names.get(j));

@@ -1,0 +1,93 @@
+package org.synergia.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code synergia estimate rd}, end to end on the Senate data. */
+class EstimateRdCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = new CommandLine(new EstimateCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static String shared(String name) {
+        return Path.of(System.getProperty("synergia.shared"), "reference", name).toString();
+    }
+
+    @Test
+    void defaultRdMatchesRdrobustAndFollowsTheContract() throws IOException {
+        // R rdrobust 4.0.0: rdrobust(vote, margin), reference_values.json senate_rd/default
+        JsonNode ref = JSON.readTree(Path.of(shared("reference_values.json")).toFile()).at("/senate_rd/default");
+        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+                "margin", "--cutoff", "0", "--format", "json", "--quiet");
+        assertEquals(0, r.status, r.err);
+        JsonNode doc = JSON.readTree(r.out);
+        assertEquals("rd", doc.get("method").asText());
+        JsonNode est = doc.get("estimates");
+        assertEquals("conventional", est.get(0).get("term").asText());
+        assertEquals("bias-corrected", est.get(1).get("term").asText());
+        assertEquals("robust", est.get(2).get("term").asText());
+        double coef = ref.get("coef_conventional").asDouble();
+        assertEquals(coef, est.get(0).get("estimate").asDouble(), 1e-6 * coef);
+        double se = ref.get("se_robust").asDouble();
+        assertEquals(se, est.get(2).get("se").asDouble(), 1e-6 * se);
+        double lo = ref.get("ci_robust").get(0).asDouble();
+        assertEquals(lo, est.get(2).get("ci_low").asDouble(), 1e-6 * lo);
+        JsonNode d = doc.get("diagnostics");
+        double h = ref.get("h").get(0).asDouble();
+        assertEquals(h, d.get("h_left").asDouble(), 1e-6 * h);
+        assertEquals(h, d.get("h_right").asDouble(), 1e-6 * h);
+        assertEquals(ref.get("n_eff").get(0).asInt(), d.get("n_eff_left").asInt());
+        assertEquals(ref.get("n_eff").get(1).asInt(), d.get("n_eff_right").asInt());
+        assertEquals(1297, doc.get("n").asInt());
+        assertEquals(93, doc.at("/data/rows_dropped").asInt());
+    }
+
+    @Test
+    void fuzzyWithGivenBandwidthAndHc1Runs() throws IOException {
+        Run r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+                "--fuzzy", "take", "--h", "15,18", "--b", "25", "--vce", "hc1", "--kernel", "epanechnikov",
+                "--covariates", "z", "--format", "json");
+        assertEquals(0, r.status, r.err);
+        JsonNode d = JSON.readTree(r.out).get("diagnostics");
+        assertEquals(15, d.get("h_left").asDouble());
+        assertEquals(18, d.get("h_right").asDouble());
+        assertEquals(25, d.get("b_right").asDouble());
+    }
+
+    @Test
+    void cutoffOutsideTheRangeIsRefusedWithCounts() {
+        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+                "margin", "--cutoff", "150");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("outside the range") && r.err.contains("1297 units left"), r.err);
+    }
+
+    @Test
+    void fewClustersWarnOnStderr() {
+        Run r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+                "--cluster", "take", "--vce", "hc0", "--h", "20");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.err.contains("only 2 clusters"), r.err);
+    }
+}
