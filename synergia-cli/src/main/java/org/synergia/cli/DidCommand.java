@@ -1,7 +1,5 @@
 package org.synergia.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.effects.did.DidColumns;
@@ -37,7 +35,8 @@ public final class DidCommand extends EstimateMethodCommand {
     @Option(names = "--id", paramLabel = "I", description = "unit identifier: panel data (omit for repeated cross-sections)")
     private String id;
 
-    @Option(names = "--covariates", paramLabel = "\"x1 + x2\"", description = "covariates (pre-period values in a panel)")
+    @Option(names = "--covariates", paramLabel = "\"x1 + x2\"",
+            description = "covariates as the right-hand side of a formula (pre-period values in a panel)")
     private String covariates;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "dr-improved",
@@ -66,9 +65,10 @@ public final class DidCommand extends EstimateMethodCommand {
         if (id != null) {
             c = c.withId(id, data.numeric(id).toDoubleArray());
         }
-        List<String> xs = new ArrayList<>(NumericVariables.covariates(covariates));
-        for (String x : xs) {
-            c = c.withCovariate(x, data.numeric(x).toDoubleArray());
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
+        NumericVariables.warn(xs, this);
+        for (int j = 0; j < xs.names().size(); j++) {
+            c = c.withCovariate(xs.names().get(j), xs.columns()[j]);
         }
         if (weights.variable().isPresent()) {
             String w = weights.variable().get();

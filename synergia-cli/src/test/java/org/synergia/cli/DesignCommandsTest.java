@@ -102,7 +102,7 @@ class DesignCommandsTest {
     @Test
     void saturationPrintsIttSpilloverAndRandomisationPValues() throws IOException {
         Run r = run("saturation", "--data", saturationCsv().toString(), "--outcome", "y", "--treatment", "treat",
-                "--cluster", "village", "--saturation", "sat", "--covariates", "age", "--permutations", "99",
+                "--cluster", "village", "--saturation", "sat", "--covariates", "age + I(age^2)", "--permutations", "99",
                 "--format", "json");
         assertEquals(0, r.status, r.err);
         JsonNode doc = new ObjectMapper().readTree(r.out);
