@@ -34,3 +34,13 @@ add("SMD1.yi", e1$yi); add("SMD1.vi", e1$vi); add("SMD1H.yi", e2$yi); add("SMD1H
 add("ROM.yi", e3$yi); add("ROM.vi", e3$vi)
 write.csv(out, "metafor_more.csv", row.names = FALSE, quote = FALSE)
 print(out)
+# subgroups by latitude (>= 35 degrees), REML in each, and the test of subgroup differences: a
+# fixed-effect meta-analysis of the subgroup estimates (its Q is Q_between)
+g <- ifelse(dat$ablat >= 35, "far", "near")
+rf <- rma(yi, vi, data = dat, subset = g == "far")
+rn <- rma(yi, vi, data = dat, subset = g == "near")
+qb <- rma(c(coef(rf), coef(rn)), sei = c(rf$se, rn$se), method = "FE")
+sub <- data.frame(name = c("sub.far.estimate", "sub.far.tau2", "sub.near.estimate", "sub.near.tau2", "sub.Q_between",
+  "sub.Q_between_p"), value = sprintf("%.17g", c(coef(rf), rf$tau2, coef(rn), rn$tau2, qb$QE, qb$QEp)))
+write.csv(rbind(read.csv("metafor_more.csv", colClasses = "character"), sub), "metafor_more.csv",
+  row.names = FALSE, quote = FALSE)

@@ -54,16 +54,16 @@ public final class DoseCommand extends EstimateMethodCommand {
 
     @Override
     protected EstimationResult estimate(Dataset data) {
-        List<String> xs = NumericVariables.covariates(covariates);
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
+        NumericVariables.warn(xs, this);
         List<String> names = new ArrayList<>(List.of(outcome, dose));
-        names.addAll(xs);
         names.add(by);
         weights.variable().ifPresent(names::add);
         cluster.variable().ifPresent(names::add);
-        NumericVariables v = NumericVariables.completeCases(data, names);
+        NumericVariables v = NumericVariables.completeCases(data, names, xs);
         DoseSample s = DoseSample.of(v.get(outcome), v.get(dose), dose);
-        if (!xs.isEmpty()) {
-            s = s.withCovariates(xs, xs.stream().map(v::get).toArray(double[][]::new));
+        if (!xs.names().isEmpty()) {
+            s = s.withCovariates(xs.names(), xs.names().stream().map(v::get).toArray(double[][]::new));
         }
         if (weights.variable().isPresent()) {
             s = s.withWeights(v.get(weights.variable().get()));

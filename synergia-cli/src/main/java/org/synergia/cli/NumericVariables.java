@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
+import org.synergia.stats.formula.Formula;
+import org.synergia.stats.formula.ModelFrame;
+import org.synergia.stats.formula.ModelMatrix;
 
 /**
  * The numeric variables an {@code estimate} method uses, restricted to the rows where none is
@@ -26,14 +29,18 @@ final class NumericVariables {
     /**
      * @param data the data set
      * @param names the variables (null entries are skipped, repeats read once)
+     * @param covariates covariate columns already expanded from a formula
      * @return their complete cases
      */
-    static NumericVariables completeCases(Dataset data, List<String> names) {
+    static NumericVariables completeCases(Dataset data, List<String> names, Covariates covariates) {
         Map<String, double[]> raw = new LinkedHashMap<>();
         for (String n : names) {
             if (n != null && !raw.containsKey(n)) {
                 raw.put(n, data.numeric(n).toDoubleArray());
             }
+        }
+        for (int j = 0; j < covariates.names().size(); j++) {
+            raw.putIfAbsent(covariates.names().get(j), covariates.columns()[j]);
         }
         int rows = data.rowCount();
         int[] keep = new int[rows];
@@ -74,25 +81,61 @@ final class NumericVariables {
     }
 
     /**
-     * The variable names of a {@code --covariates "x1 + x2"} option: names joined by {@code +}.
+     * The covariates of a {@code --covariates "x1 + factor(region) + I(age^2)"} option, expanded by
+     * the formula layer ({@link ModelFrame}: factors as indicators, functions in double precision,
+     * collinear columns dropped with a warning), without the intercept, as full-length columns with
+     * NaN in the rows where a variable is missing.
      *
+     * @param data the data set
      * @param option the option's value, or null
-     * @return the names, in order
+     * @return the covariate columns (none for a null or blank option)
      */
-    static List<String> covariates(String option) {
-        List<String> out = new ArrayList<>();
+    static Covariates covariates(Dataset data, String option) {
         if (option == null || option.isBlank()) {
-            return out;
+            return new Covariates(List.of(), new double[0][], List.of());
         }
-        for (String part : option.split("\\+")) {
-            String v = part.trim();
-            if (v.isEmpty() || !v.matches("[\\p{L}_.][\\p{L}\\p{N}_.]*")) {
-                throw new InputException("--covariates '" + option + "': '" + v + "' is not a variable name; give"
-                        + " variable names joined by + (create interactions or transformations as new variables)");
+        ModelMatrix mm = ModelFrame.of(Formula.parse("~ " + option)).build(data);
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        int rows = data.rowCount();
+        for (int j = 0; j < mm.names().size(); j++) {
+            if (mm.names().get(j).equals("(Intercept)")) {
+                continue;
             }
-            out.add(v);
+            double[] full = new double[rows];
+            Arrays.fill(full, Double.NaN);
+            double[] c = mm.columns()[j];
+            for (int r = 0; r < mm.rows().length; r++) {
+                full[mm.rows()[r]] = c[r];
+            }
+            names.add(mm.names().get(j));
+            cols.add(full);
         }
-        return out;
+        List<String> warnings = mm.dropped().isEmpty() ? List.of()
+                : List.of("covariates " + mm.dropped() + " are collinear with earlier ones and were dropped");
+        return new Covariates(names, cols.toArray(new double[0][]), warnings);
+    }
+
+    /**
+     * Prints the covariates' warnings on stderr (unless {@code --quiet}).
+     *
+     * @param xs the covariates
+     * @param command the command printing them
+     */
+    static void warn(Covariates xs, EstimateMethodCommand command) {
+        if (!command.global.quiet()) {
+            xs.warnings().forEach(w -> command.spec.commandLine().getErr().println("synergia: warning: " + w));
+        }
+    }
+
+    /**
+     * Covariate columns expanded from a formula.
+     *
+     * @param names the columns' names ({@code x1}, {@code factor(region)2})
+     * @param columns the columns, full length, NaN where missing
+     * @param warnings sentences about dropped collinear columns
+     */
+    record Covariates(List<String> names, double[][] columns, List<String> warnings) {
     }
 
     /**

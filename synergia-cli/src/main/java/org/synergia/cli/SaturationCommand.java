@@ -43,15 +43,15 @@ public final class SaturationCommand extends EstimateMethodCommand {
 
     @Override
     protected EstimationResult estimate(Dataset data) {
-        List<String> xs = NumericVariables.covariates(covariates);
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
+        NumericVariables.warn(xs, this);
         List<String> names = new ArrayList<>(List.of(outcome, treatment, cluster, saturation));
-        names.addAll(xs);
         weights.variable().ifPresent(names::add);
-        NumericVariables v = NumericVariables.completeCases(data, names);
+        NumericVariables v = NumericVariables.completeCases(data, names, xs);
         SaturationSample s = SaturationSample.of(v.get(outcome), v.get(treatment), v.get(cluster), v.get(saturation),
                 saturation);
-        if (!xs.isEmpty()) {
-            s = s.withCovariates(xs, xs.stream().map(v::get).toArray(double[][]::new));
+        if (!xs.names().isEmpty()) {
+            s = s.withCovariates(xs.names(), xs.names().stream().map(v::get).toArray(double[][]::new));
         }
         if (weights.variable().isPresent()) {
             s = s.withWeights(v.get(weights.variable().get()));

@@ -53,6 +53,27 @@ class DesignCommandsTest {
     }
 
     @Test
+    void didWithCohortsPrintsGroupTimeEffects() throws IOException {
+        StringBuilder b = new StringBuilder("id,year,first,y\n");
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int u = 0; u < 300; u++) {
+            int first = u % 3 == 0 ? 0 : u % 3 == 1 ? 2 : 3;
+            for (int t = 1; t <= 3; t++) {
+                double y = u % 7 + 0.1 * t + (first > 0 && t >= first ? 1 : 0) + rng.nextGaussian();
+                b.append(u).append(',').append(t).append(',').append(first).append(',').append(y).append('\n');
+            }
+        }
+        Path csv = dir.resolve("staggered.csv");
+        Files.writeString(csv, b);
+        Run r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "year", "--cohort", "first", "--id", "id",
+                "--method", "reg", "--format", "json");
+        assertEquals(0, r.status, r.err);
+        JsonNode doc = new ObjectMapper().readTree(r.out);
+        assertEquals("ATT(2,2)", doc.get("estimates").get(0).get("term").asText());
+        assertEquals(900, doc.get("data").get("rows_used").asInt());
+    }
+
+    @Test
     void didRefusesThreePeriods() throws IOException {
         Path csv = dir.resolve("three.csv");
         Files.writeString(csv, "y,t,d\n1,0,0\n2,1,1\n3,2,0\n");
@@ -81,7 +102,7 @@ class DesignCommandsTest {
     @Test
     void saturationPrintsIttSpilloverAndRandomisationPValues() throws IOException {
         Run r = run("saturation", "--data", saturationCsv().toString(), "--outcome", "y", "--treatment", "treat",
-                "--cluster", "village", "--saturation", "sat", "--covariates", "age", "--permutations", "99",
+                "--cluster", "village", "--saturation", "sat", "--covariates", "age + I(age^2)", "--permutations", "99",
                 "--format", "json");
         assertEquals(0, r.status, r.err);
         JsonNode doc = new ObjectMapper().readTree(r.out);

@@ -78,6 +78,10 @@ class MeasuresCommandsTest {
         assertEquals("pooled", pooled.get("term").asText());
         assertEquals(ref.get("se").asDouble(), pooled.get("se").asDouble(), 1e-6);
         assertEquals(ref.get("I2").asDouble(), doc.get("diagnostics").get("I2").asDouble(), 1e-5);
+        Run withSe = run("meta", "--data", shared("dat_bcg.csv"), "--effect", "yi", "--se", "vi", "--method", "dl",
+                "--format", "json");
+        assertEquals(0, withSe.status, withSe.err);
+        assertEquals("DL", JSON.readTree(withSe.out).get("diagnostics").get("method").asText());
         Run reg = run("meta", "--data", shared("dat_bcg.csv"), "--effect", "yi", "--variance", "vi",
                 "--moderators", "ablat", "--format", "json");
         assertEquals("ablat", JSON.readTree(reg.out).get("estimates").get(1).get("term").asText());

@@ -79,7 +79,7 @@ final class BinaryInput {
      */
     void need(long n, String what) {
         if (n < 0 || n > remaining()) {
-            throw new InputException(file + " is truncated or corrupt: " + what + " needs " + n + " bytes but "
+            throw new InputException(file + " is truncated or corrupt: reading " + what + " needs " + n + " bytes but only "
                     + remaining() + " remain; the " + kind + " file is damaged, write it again from its source");
         }
     }

@@ -13,7 +13,7 @@ public final class DatasetReaders {
 
     /**
      * Reads {@code .csv}, {@code .tsv} and {@code .txt} (delimited text, default settings of
-     * {@link CsvReader}) and Stata {@code .dta} files.
+     * {@link CsvReader}), Stata {@code .dta}, SPSS {@code .sav}/{@code .zsav} and Parquet files.
      *
      * @param file the file
      * @return the dataset, named after the file
@@ -35,10 +35,12 @@ public final class DatasetReaders {
         return switch (ext) {
             case "csv", "tsv", "txt" -> CsvReader.withDefaults();
             case "dta" -> StataReader.withDefaults();
+            case "sav", "zsav" -> SpssReader.withDefaults();
+            case "parquet" -> ParquetReader.withDefaults();
             default -> throw new InputException(name + ": unknown file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
                     + "; Synergia reads " + SUPPORTED + " (save the data in one of these)");
         };
     }
 
-    private static final String SUPPORTED = ".csv, .tsv, .txt, .dta";
+    private static final String SUPPORTED = ".csv, .tsv, .txt, .dta, .sav, .zsav, .parquet";
 }

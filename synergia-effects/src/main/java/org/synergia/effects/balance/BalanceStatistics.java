@@ -88,52 +88,63 @@ public final class BalanceStatistics {
 
     /**
      * Weighted eCDF differences between the groups, evaluated at every distinct value of all
-     * rows. Sorts once: {@code O(n log n)}.
+     * rows, for one or more weightings at once (one sort of the values).
      *
      * @param x values
-     * @param w weights
      * @param treated group membership
-     * @return {@code {eCDF mean, eCDF max}} of {@code |F_treated - F_control|}
+     * @param weights one or more weight vectors
+     * @return for each weighting in turn, {@code eCDF mean, eCDF max} of {@code |F_treated - F_control|}
      */
-    public static double[] ecdfDifferences(double[] x, double[] w, boolean[] treated) {
+    public static double[] ecdfDifferences(double[] x, boolean[] treated, double[]... weights) {
         int n = x.length;
-        double st = 0;
-        double sc = 0;
-        for (int i = 0; i < n; i++) {
-            if (treated[i]) {
-                st += w[i];
-            } else {
-                sc += w[i];
+        int m = weights.length;
+        double[] st = new double[m];
+        double[] sc = new double[m];
+        for (int a = 0; a < m; a++) {
+            for (int i = 0; i < n; i++) {
+                if (treated[i]) {
+                    st[a] += weights[a][i];
+                } else {
+                    sc[a] += weights[a][i];
+                }
             }
         }
-        int[] rows = new int[n];
+        int[] all = new int[n];
         for (int i = 0; i < n; i++) {
-            rows[i] = i;
+            all[i] = i;
         }
-        int[] order = RowOrder.ascending(x, rows);
-        double ft = 0;
-        double fc = 0;
-        double max = 0;
-        double sum = 0;
+        RowOrder order = RowOrder.of(x, all);
+        double[] v = order.values();
+        int[] rows = order.rows();
+        double[] ft = new double[m];
+        double[] fc = new double[m];
+        double[] out = new double[2 * m];
         int distinct = 0;
         int i = 0;
         while (i < n) {
-            double v = x[order[i]];
-            while (i < n && x[order[i]] == v) {
-                int r = order[i];
-                if (treated[r]) {
-                    ft += w[r] / st;
-                } else {
-                    fc += w[r] / sc;
+            double value = v[i];
+            while (i < n && v[i] == value) {
+                int r = rows[i];
+                for (int a = 0; a < m; a++) {
+                    if (treated[r]) {
+                        ft[a] += weights[a][r];
+                    } else {
+                        fc[a] += weights[a][r];
+                    }
                 }
                 i++;
             }
-            double d = Math.abs(ft - fc);
-            max = Math.max(max, d);
-            sum += d;
+            for (int a = 0; a < m; a++) {
+                double d = Math.abs(ft[a] / st[a] - fc[a] / sc[a]);
+                out[2 * a] += d;
+                out[2 * a + 1] = Math.max(out[2 * a + 1], d);
+            }
             distinct++;
         }
-        return new double[] {distinct == 0 ? 0 : sum / distinct, max};
+        for (int a = 0; a < m; a++) {
+            out[2 * a] /= distinct;
+        }
+        return out;
     }
 
     /**

@@ -47,36 +47,38 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
         int n = treated.length;
         double[] unit = new double[n];
         java.util.Arrays.fill(unit, 1.0);
-        List<BalanceRow> rows = new ArrayList<>();
-        for (int j = 0; j < columns.length; j++) {
-            double[] x = columns[j];
-            boolean binary = BalanceStatistics.isBinary(x);
-            double mtb = BalanceStatistics.mean(x, unit, treated, true);
-            double mcb = BalanceStatistics.mean(x, unit, treated, false);
-            double mta = BalanceStatistics.mean(x, after, treated, true);
-            double mca = BalanceStatistics.mean(x, after, treated, false);
-            double vtb = BalanceStatistics.variance(x, unit, treated, true, binary);
-            double vcb = BalanceStatistics.variance(x, unit, treated, false, binary);
-            double sd = denominator == SdDenominator.TREATED ? Math.sqrt(vtb) : Math.sqrt((vtb + vcb) / 2);
-            double scale = binary || sd == 0 ? 1 : sd;
-            double vra = 0;
-            double vrb = 0;
-            if (!binary) {
-                double vta = BalanceStatistics.variance(x, after, treated, true, false);
-                double vca = BalanceStatistics.variance(x, after, treated, false, false);
-                vrb = vcb > 0 ? vtb / vcb : 0;
-                vra = vca > 0 ? vta / vca : 0;
-            }
-            double[] eb = BalanceStatistics.ecdfDifferences(x, unit, treated);
-            double[] ea = BalanceStatistics.ecdfDifferences(x, after, treated);
-            rows.add(new BalanceRow(names.get(j), binary, mtb, mcb, mta, mca, (mtb - mcb) / scale,
-                    (mta - mca) / scale, vrb, vra, eb[0], ea[0], eb[1], ea[1]));
-        }
-        return new BalanceTable(rows, denominator,
+        BalanceRow[] rows = new BalanceRow[columns.length];
+        java.util.stream.IntStream.range(0, columns.length).parallel()
+                .forEach(j -> rows[j] = row(names.get(j), columns[j], treated, unit, after, denominator));
+        return new BalanceTable(List.of(rows), denominator,
                 BalanceStatistics.effectiveSampleSize(unit, treated, true),
                 BalanceStatistics.effectiveSampleSize(unit, treated, false),
                 BalanceStatistics.effectiveSampleSize(after, treated, true),
                 BalanceStatistics.effectiveSampleSize(after, treated, false));
+    }
+
+    private static BalanceRow row(String name, double[] x, boolean[] treated, double[] unit, double[] after,
+            SdDenominator denominator) {
+        boolean binary = BalanceStatistics.isBinary(x);
+        double mtb = BalanceStatistics.mean(x, unit, treated, true);
+        double mcb = BalanceStatistics.mean(x, unit, treated, false);
+        double mta = BalanceStatistics.mean(x, after, treated, true);
+        double mca = BalanceStatistics.mean(x, after, treated, false);
+        double vtb = BalanceStatistics.variance(x, unit, treated, true, binary);
+        double vcb = BalanceStatistics.variance(x, unit, treated, false, binary);
+        double sd = denominator == SdDenominator.TREATED ? Math.sqrt(vtb) : Math.sqrt((vtb + vcb) / 2);
+        double scale = binary || sd == 0 ? 1 : sd;
+        double vra = 0;
+        double vrb = 0;
+        if (!binary) {
+            double vta = BalanceStatistics.variance(x, after, treated, true, false);
+            double vca = BalanceStatistics.variance(x, after, treated, false, false);
+            vrb = vcb > 0 ? vtb / vcb : 0;
+            vra = vca > 0 ? vta / vca : 0;
+        }
+        double[] e = BalanceStatistics.ecdfDifferences(x, treated, unit, after);
+        return new BalanceRow(name, binary, mtb, mcb, mta, mca, (mtb - mcb) / scale,
+                (mta - mca) / scale, vrb, vra, e[0], e[2], e[1], e[3]);
     }
 
     /** @return the table as nested maps and lists, ready for a JSON writer (snake_case keys) */

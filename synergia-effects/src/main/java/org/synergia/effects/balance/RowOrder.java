@@ -1,13 +1,36 @@
 package org.synergia.effects.balance;
 
 /**
- * Rows ordered by a numeric value: a stable merge sort of row numbers on primitive arrays
- * ({@code O(n log n)} time, one scratch {@code int[]}), so equal values keep the order in which
- * the rows were given and the result is deterministic.
+ * Rows ordered by a numeric value: a stable merge sort of (value, row) pairs held in two
+ * parallel primitive arrays, so that the values are read sequentially (cache-friendly) and
+ * equal values keep the order in which the rows were given; {@code O(n log n)} time.
  */
 public final class RowOrder {
 
-    private RowOrder() {
+    /** The values, ascending. */
+    private final double[] values;
+    /** The row of each value. */
+    private final int[] rows;
+
+    private RowOrder(double[] values, int[] rows) {
+        this.values = values;
+        this.rows = rows;
+    }
+
+    /**
+     * @param value the value of every data row
+     * @param rows the rows to order
+     * @return the rows in ascending order of {@code value}, ties in input order
+     */
+    public static RowOrder of(double[] value, int[] rows) {
+        int n = rows.length;
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = value[rows[i]];
+        }
+        int[] r = rows.clone();
+        mergeSort(k, r, new double[n], new int[n], 0, n);
+        return new RowOrder(k, r);
     }
 
     /**
@@ -16,39 +39,52 @@ public final class RowOrder {
      * @return a new array holding {@code rows} in ascending order of {@code value}, ties in input order
      */
     public static int[] ascending(double[] value, int[] rows) {
-        int[] a = rows.clone();
-        mergeSort(value, a, new int[a.length], 0, a.length);
-        return a;
+        return of(value, rows).rows;
     }
 
-    private static void mergeSort(double[] key, int[] a, int[] tmp, int from, int to) {
-        if (to - from <= 24) {
+    /** @return the sorted values (the array itself: do not modify) */
+    public double[] values() {
+        return values;
+    }
+
+    /** @return the rows in sorted order (the array itself: do not modify) */
+    public int[] rows() {
+        return rows;
+    }
+
+    private static void mergeSort(double[] k, int[] r, double[] tk, int[] tr, int from, int to) {
+        if (to - from <= 32) {
             for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                double kv = key[v];
+                double kv = k[i];
+                int rv = r[i];
                 int j = i - 1;
-                while (j >= from && key[a[j]] > kv) {
-                    a[j + 1] = a[j];
+                while (j >= from && k[j] > kv) {
+                    k[j + 1] = k[j];
+                    r[j + 1] = r[j];
                     j--;
                 }
-                a[j + 1] = v;
+                k[j + 1] = kv;
+                r[j + 1] = rv;
             }
             return;
         }
         int mid = (from + to) >>> 1;
-        mergeSort(key, a, tmp, from, mid);
-        mergeSort(key, a, tmp, mid, to);
-        if (key[a[mid - 1]] <= key[a[mid]]) {
+        mergeSort(k, r, tk, tr, from, mid);
+        mergeSort(k, r, tk, tr, mid, to);
+        if (k[mid - 1] <= k[mid]) {
             return;
         }
-        System.arraycopy(a, from, tmp, from, to - from);
+        System.arraycopy(k, from, tk, from, to - from);
+        System.arraycopy(r, from, tr, from, to - from);
         int i = from;
         int j = mid;
-        for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && key[tmp[i]] <= key[tmp[j]])) {
-                a[k] = tmp[i++];
+        for (int q = from; q < to; q++) {
+            if (j >= to || (i < mid && tk[i] <= tk[j])) {
+                k[q] = tk[i];
+                r[q] = tr[i++];
             } else {
-                a[k] = tmp[j++];
+                k[q] = tk[j];
+                r[q] = tr[j++];
             }
         }
     }

@@ -50,8 +50,8 @@ final class CrossSectionEstimators {
         return c;
     }
 
-    /** A fitted regression: coefficients, fitted values for all rows, and its weights. */
-    private record Fit(double[] fitted, double[] weights, double[][] gram, double[] residualWeight) {
+    /** A fitted regression: fitted values for all rows, Gram matrix and weighted residuals {@code w_i e_i}. */
+    private record Fit(double[] fitted, double[][] gram, double[] residualWeight) {
     }
 
     private Fit regression(double[] weights, String what) {
@@ -61,7 +61,7 @@ final class CrossSectionEstimators {
         for (int i = 0; i < n; i++) {
             rw[i] = weights[i] * (y[i] - f[i]);
         }
-        return new Fit(f, weights, x.gram(weights), rw);
+        return new Fit(f, x.gram(weights), rw);
     }
 
     /** {@code Σ_i} contributions of a regression's estimation effect: {@code w_i e_i x_iᵀ G⁻¹ m}, added into {@code psi}. */

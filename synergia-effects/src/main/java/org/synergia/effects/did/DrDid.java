@@ -76,6 +76,11 @@ public final class DrDid {
         return method;
     }
 
+    /** @return the confidence level of the intervals */
+    public double confidenceLevel() {
+        return level;
+    }
+
     /**
      * Fits the panel form when the columns have an id, the repeated cross-section form otherwise.
      *

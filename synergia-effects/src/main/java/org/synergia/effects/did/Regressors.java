@@ -26,10 +26,6 @@ final class Regressors {
         names.addAll(covariateNames);
     }
 
-    int rows() {
-        return n;
-    }
-
     int count() {
         return columns.length;
     }
@@ -40,10 +36,6 @@ final class Regressors {
 
     List<String> names() {
         return names;
-    }
-
-    double value(int i, int j) {
-        return columns[j][i];
     }
 
     /** @return {@code x_iᵀ b} for every row */

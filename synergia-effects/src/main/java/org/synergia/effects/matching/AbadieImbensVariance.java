@@ -70,7 +70,8 @@ final class AbadieImbensVariance {
                 int i = set.focalRow(k);
                 double sign = s.treated[i] ? 1 : -1;
                 double acc = 0;
-                for (int j : set.matchesOf(k)) {
+                for (int q = set.from(k); q < set.to(k); q++) {
+                    int j = set.matchAt(q);
                     double yj = s.y[j];
                     if (s.adjustment != null) {
                         yj += s.adjustment.pairCorrection(i, j, !s.treated[i]);

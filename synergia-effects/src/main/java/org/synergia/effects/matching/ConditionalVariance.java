@@ -55,8 +55,9 @@ final class ConditionalVariance {
                 int r = set.focalRow(k);
                 double mean = (set.meanOverMatches(k, y) * c + y[r]) / (c + 1);
                 double ss = (y[r] - mean) * (y[r] - mean);
-                for (int j : set.matchesOf(k)) {
-                    ss += (y[j] - mean) * (y[j] - mean);
+                for (int q = set.from(k); q < set.to(k); q++) {
+                    double d = y[set.matchAt(q)] - mean;
+                    ss += d * d;
                 }
                 out[r] = ss / c;
             }

@@ -118,26 +118,20 @@ final class EstimatedScoreAdjustment {
     }
 
     private static void covariance(MatchSet h, int q, double[][] x, double[] y, double[] out) {
-        int[] m = h.matchesOf(q);
-        int c = m.length;
+        int from = h.from(q);
+        int to = h.to(q);
+        int c = to - from;
         java.util.Arrays.fill(out, 0);
         if (c < 2) {
             return;
         }
-        double ybar = 0;
-        for (int r : m) {
-            ybar += y[r];
-        }
-        ybar /= c;
+        double ybar = h.meanOverMatches(q, y);
         for (int j = 0; j < x.length; j++) {
             double[] xj = x[j];
-            double xbar = 0;
-            for (int r : m) {
-                xbar += xj[r];
-            }
-            xbar /= c;
+            double xbar = h.meanOverMatches(q, xj);
             double s = 0;
-            for (int r : m) {
+            for (int p = from; p < to; p++) {
+                int r = h.matchAt(p);
                 s += (xj[r] - xbar) * (y[r] - ybar);
             }
             out[j] = s / (c - 1);

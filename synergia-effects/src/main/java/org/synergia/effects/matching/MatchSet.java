@@ -58,6 +58,30 @@ public final class MatchSet {
         return Arrays.copyOfRange(match, start[k], start[k + 1]);
     }
 
+    /**
+     * @param k index of a focal unit
+     * @return the position of its first match, for {@link #matchAt(int)}
+     */
+    int from(int k) {
+        return start[k];
+    }
+
+    /**
+     * @param k index of a focal unit
+     * @return one past the position of its last match
+     */
+    int to(int k) {
+        return start[k + 1];
+    }
+
+    /**
+     * @param position a position in {@code from(k) .. to(k) - 1}
+     * @return the data row of the match there
+     */
+    int matchAt(int position) {
+        return match[position];
+    }
+
     /** @return the number of matched focal units */
     public int matchedCount() {
         int c = 0;

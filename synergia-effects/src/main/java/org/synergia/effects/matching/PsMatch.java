@@ -104,12 +104,12 @@ public final class PsMatch {
 
     /**
      * @return 1 neighbour, ATT, no caliper, with replacement, probability score, AI2016 SEs with
-     *     2 variance neighbours, tie tolerance 1e-5, logit, no support rule, overlap tolerance
-     *     1e-5, 95% intervals
+     *     2 variance neighbours, exact ties only (tie tolerance 0), logit, no support rule,
+     *     overlap tolerance 1e-5, 95% intervals
      */
     public static PsMatch withDefaults() {
         return new PsMatch(1, Estimand.ATT, Double.POSITIVE_INFINITY, true, Score.PROBABILITY, StandardError.AI2016, 2,
-                1e-5, Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95);
+                0, Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95);
     }
 
     /**
@@ -193,8 +193,11 @@ public final class PsMatch {
 
     /**
      * @param tol a unit ties with the M-th nearest when its squared score distance, in units of
-     *     the score's sample variance, exceeds the M-th one by at most {@code tol} (R Matching's
-     *     {@code distance.tolerance}, default 1e-5); 0 keeps only exact ties
+     *     the score's sample variance, exceeds the M-th one by at most {@code tol}; 0 (the
+     *     default) keeps exact ties only; {@code 1e-5} reproduces R Matching's default
+     *     {@code distance.tolerance}. Being absolute, R's tolerance turns 1:1 matching into
+     *     many-to-one on large samples (about {@code 2 n sqrt(tol) sd f} tied units per match
+     *     for a score density {@code f}), which is why it is not the default here
      * @return a copy with that setting
      */
     public PsMatch withTieTolerance(double tol) {
@@ -367,6 +370,7 @@ public final class PsMatch {
         diag.put("caliper_score", Double.isInfinite(caliperAbs) ? null : caliperAbs);
         diag.put("se", seName());
         diag.put("variance_neighbors", varianceNeighbors);
+        diag.put("tie_tolerance", tieTolerance);
         diag.put("link", link.name().toLowerCase(Locale.ROOT));
         double[] w = matchingWeights(s);
         double[] ipw = ipwWeights(p, treated, inSample);

@@ -96,7 +96,7 @@ final class ScoreMatcher {
                 dm = d;
             }
             if (replace && taken == m) {
-                double limit = Math.min(Math.sqrt(dm * dm + tieSquared), caliper);
+                double limit = Math.min(tieSquared == 0 ? dm : Math.sqrt(dm * dm + tieSquared), caliper);
                 while (lo >= 0 && (x - v[lo] <= limit || rows[lo] == self)) {
                     if (rows[lo] != self) {
                         if (used == out.length) {

@@ -18,12 +18,9 @@ final class SortedScores {
      * @param subset the data rows to sort, in a deterministic order (ascending row number)
      */
     SortedScores(double[] score, int[] subset) {
-        int n = subset.length;
-        this.rows = RowOrder.ascending(score, subset);
-        this.values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = score[rows[i]];
-        }
+        RowOrder order = RowOrder.of(score, subset);
+        this.rows = order.rows();
+        this.values = order.values();
     }
 
     /** @return the number of rows */

@@ -32,8 +32,10 @@ class PsMatchReferenceTest {
         try (InputStream in = PsMatchReferenceTest.class.getResourceAsStream("/reference/matching_lalonde.json")) {
             local = new ObjectMapper().readTree(in);
         }
-        PsMatch ai = PsMatch.withDefaults().withStandardError(PsMatch.StandardError.AI2006);
-        PsMatch robust = PsMatch.withDefaults().withStandardError(PsMatch.StandardError.AI2006_ROBUST);
+        // R Matching's default distance.tolerance = 1e-5
+        PsMatch ai = PsMatch.withDefaults().withTieTolerance(1e-5).withStandardError(PsMatch.StandardError.AI2006);
+        PsMatch robust = PsMatch.withDefaults().withTieTolerance(1e-5)
+                .withStandardError(PsMatch.StandardError.AI2006_ROBUST);
         return Stream.of(
                 // R 4.2.2 Matching 4.10.8 Match(Y=re78, Tr=treat, X=pscore, estimand="ATT", M=1), Var.calc=0
                 Arguments.of("psm_att_m1", ai, shared.get("psm_att_m1"), "se_ai"),

@@ -41,7 +41,8 @@ public final class EquilibriumSystem implements SquareSystem {
     /**
      * @param economy the calibrated economy
      * @param regime how prices are determined
-     * @param elasticity each factor's supply elasticity ({@code +inf}: fixed wage; ignored for fixed factors)
+     * @param elasticity each factor's supply elasticity ({@code +inf}: fixed wage; ignored for fixed and
+     *     world-priced factors)
      * @param transfer the transfer received by each group
      * @param productivity each activity's productivity multiplier (1: no shock)
      */
@@ -107,7 +108,7 @@ public final class EquilibriumSystem implements SquareSystem {
         for (int f = 0; f < nF; f++) {
             for (int m = 0; m < nV; m++) {
                 factorVar[f][m] = -1;
-                boolean exists = e.factorMarket[f] != FactorMarket.FIXED
+                boolean exists = e.factorMarket[f] != FactorMarket.FIXED && e.factorMarket[f] != FactorMarket.WORLD
                         && (m == 0 || e.factorMarket[f] == FactorMarket.VILLAGE);
                 if (exists && regime == PriceRegime.FLEXIBLE && Double.isFinite(elasticity[f])
                         && factorSupply0[f][m] > 0) {

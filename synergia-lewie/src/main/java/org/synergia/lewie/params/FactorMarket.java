@@ -7,5 +7,10 @@ public enum FactorMarket {
     /** Hired within each village, with a supply elasticity; wage income is shared by fixed endowment shares. */
     VILLAGE,
     /** Hired within the local zone, with a supply elasticity; wage income is shared by fixed endowment shares. */
-    ZONE
+    ZONE,
+    /**
+     * Hired at a wage fixed outside the local economy: perfectly elastic supply whatever the labour
+     * scenario; wage income is shared by fixed endowment shares over the zone.
+     */
+    WORLD
 }

@@ -143,6 +143,8 @@ public final class Simulator {
         for (int f = 0; f < el.length; f++) {
             if (economy.factorMarket(f) == FactorMarket.FIXED) {
                 el[f] = 0;
+            } else if (economy.factorMarket(f) == FactorMarket.WORLD) {
+                el[f] = Double.POSITIVE_INFINITY;
             } else {
                 el[f] = labour == LabourSupply.CONSTRAINED ? economy.constrainedElasticity() : economy.elasticity(f);
             }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
 import org.synergia.lewie.model.Economy;
+import org.synergia.lewie.params.FactorMarket;
+import org.synergia.lewie.params.LewieParameters;
 import org.synergia.lewie.params.ParameterFile;
 
 /** Scenarios on the bundled Lesotho-like example. */
@@ -24,6 +28,30 @@ class SimulatorTest {
         // scarcer labour: higher prices, so a lower real multiplier than with elastic labour
         assertTrue(r.realIncomeMultiplier() < elastic.realIncomeMultiplier());
         assertTrue(r.statistics().get("price_change_pct[crops]") > elastic.statistics().get("price_change_pct[crops]"));
+    }
+
+    @Test
+    void worldPricedLabourIsNotConstrained() {
+        Economy world = withHiredFactors(FactorMarket.WORLD);
+        double elastic = Simulator.withDefaults().simulate(world, CGP).realIncomeMultiplier();
+        double constrained = Simulator.withDefaults().withLabour(LabourSupply.CONSTRAINED).simulate(world, CGP)
+                .realIncomeMultiplier();
+        assertEquals(elastic, constrained, 1e-12);
+        // the same as zone labour with a perfectly elastic supply
+        assertEquals(Simulator.withDefaults().simulate(withHiredFactors(FactorMarket.ZONE), CGP).realIncomeMultiplier(),
+                elastic, 1e-10);
+    }
+
+    /** The example with every hired factor in one market level, perfectly elastic. */
+    private static Economy withHiredFactors(FactorMarket market) {
+        LewieParameters p = ParameterFile.lesothoExample();
+        List<LewieParameters.Factor> factors = new ArrayList<>();
+        for (LewieParameters.Factor f : p.factors()) {
+            factors.add(f.market() == FactorMarket.FIXED ? f
+                    : new LewieParameters.Factor(f.name(), market, Double.POSITIVE_INFINITY));
+        }
+        return Economy.calibrate(new LewieParameters(p.name(), p.currency(), p.goods(), factors, p.groups(),
+                p.activities(), p.constrainedElasticity()));
     }
 
     @Test

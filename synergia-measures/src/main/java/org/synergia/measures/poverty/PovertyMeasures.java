@@ -73,6 +73,16 @@ public final class PovertyMeasures {
             throw new InputException("income, group and design have different lengths (" + n + ", " + group.length
                     + ", " + design.size() + ")");
         }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(income[i])) {
+                throw new InputException("income is missing or non-finite at row " + (i + 1)
+                        + ": drop or impute such rows before estimating poverty");
+            }
+            if (group[i] < 0 || group[i] >= labels.length) {
+                throw new IllegalArgumentException("group code " + group[i] + " at row " + (i + 1)
+                        + " has no label (labels: " + labels.length + ")");
+            }
+        }
         double[] w = design.weights();
         List<Estimate> estimates = new ArrayList<>();
         Map<String, Object> diagnostics = new LinkedHashMap<>();

@@ -24,8 +24,8 @@ public final class TransferIncidence {
      * @param transferShare share of all transfers received by the group
      * @param coverage weighted share of the group's rows with a positive transfer
      * @param meanTransfer weighted mean transfer per row in the group
-     * @param transferToIncome the group's transfers over its pre-transfer income
-     *     (infinite when that income is zero)
+     * @param transferToIncome the group's transfers over its pre-transfer income (0 when it
+     *     receives nothing; infinite when it receives transfers but has no income)
      */
     public record Row(int group, double populationShare, double transferShare, double coverage,
             double meanTransfer, double transferToIncome) {
@@ -74,7 +74,7 @@ public final class TransferIncidence {
                         + " is empty (many tied incomes): use fewer groups");
             }
             rows.add(new Row(g + 1, weight[g] / dist.totalWeight(), received[g] / totalTransfer, covered[g] / weight[g],
-                    received[g] / weight[g], received[g] / groupIncome[g]));
+                    received[g] / weight[g], received[g] == 0 ? 0 : received[g] / groupIncome[g]));
         }
         return List.copyOf(rows);
     }

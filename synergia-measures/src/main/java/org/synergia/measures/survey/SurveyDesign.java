@@ -1,8 +1,6 @@
 package org.synergia.measures.survey;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.synergia.data.InputException;
 
 /**
@@ -450,19 +448,25 @@ public final class SurveyDesign {
 
     /**
      * Dense 0-based codes for labels nested in parent groups: rows with equal (parent, label)
-     * share a code. O(n) expected (hashing).
+     * share a code. Sorts the packed keys once (O(n log n), no boxing), then looks each row up.
      */
     private static int denseCodes(int[] labels, int[] parent, int[] out) {
-        Map<Long, Integer> index = new HashMap<>();
-        for (int i = 0; i < labels.length; i++) {
-            long key = ((long) (parent == null ? 0 : parent[i]) << 32) | (labels[i] & 0xffffffffL);
-            Integer code = index.get(key);
-            if (code == null) {
-                code = index.size();
-                index.put(key, code);
-            }
-            out[i] = code;
+        int n = labels.length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) (parent == null ? 0 : parent[i]) << 32) | (labels[i] & 0xffffffffL);
         }
-        return index.size();
+        long[] distinct = keys.clone();
+        Arrays.sort(distinct);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[count++] = distinct[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = Arrays.binarySearch(distinct, 0, count, keys[i]);
+        }
+        return count;
     }
 }

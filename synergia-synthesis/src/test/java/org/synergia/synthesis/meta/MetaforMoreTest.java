@@ -30,7 +30,7 @@ class MetaforMoreTest {
     @BeforeAll
     static void read() throws IOException, URISyntaxException {
         for (String line : Files.readAllLines(Path.of(MetaforMoreTest.class.getResource("/reference/metafor_more.csv").toURI()))
-                .subList(1, 32)) {
+                .subList(1, 38)) {
             String[] f = line.split(",");
             REF.put(f[0], Double.parseDouble(f[1]));
         }
@@ -89,6 +89,22 @@ class MetaforMoreTest {
         near("REML_ablat.QMp", (Double) z.diagnostics().get("QM_p"));
         near("REML_ablat.QE", z.q());
         near("REML_ablat.I2", z.i2());
+    }
+
+    @Test
+    void subgroupsByLatitudeAndTheirDifference() {
+        String[] group = new String[yi.length];
+        for (int i = 0; i < yi.length; i++) {
+            group[i] = ablat[i] >= 35 ? "far" : "near";
+        }
+        SubgroupResult s = MetaAnalysis.withDefaults().subgroups(yi, vi, group);
+        near("sub.far.estimate", s.subgroups().get("far").estimate());
+        near("sub.far.tau2", s.subgroups().get("far").tau2());
+        near("sub.near.estimate", s.subgroups().get("near").estimate());
+        near("sub.near.tau2", s.subgroups().get("near").tau2());
+        near("sub.Q_between", s.qBetween());
+        near("sub.Q_between_p", s.pValue());
+        assertEquals(1, s.df());
     }
 
     @Test
