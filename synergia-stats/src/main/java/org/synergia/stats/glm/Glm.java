@@ -269,13 +269,14 @@ public final class Glm {
             double saturated = saturatedLogLikelihood(kernel, y, weights);
             double[] start = new double[1];
             double[] beta = startingValues(kernel, x, names, y, weights, pool, start);
-            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observedSteps, null), beta, saturated,
+            double[] eta = new double[n];
+            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(b -> pass.run(b, observedSteps, eta), beta, saturated,
                     start[0], devianceTolerance, maxIterations, column -> collinear(names, column),
                     (b, step, iterations) -> notConverged(kernel, x, names, y, weights, b, step, iterations, pool));
             beta = out.beta();
             int iterations = out.iterations();
-            double[] eta = new double[n];
-            NewtonAccumulator acc = pass.run(beta, observed, eta);
+            // the maximiser's last evaluation is at β̂ and filled η; redo it only for another information type
+            NewtonAccumulator acc = observedSteps == observed ? out.last() : pass.run(beta, observed, eta);
             int extreme = extremeCount(kernel, y, eta);
             if (extreme > 0) {
                 throw separation(kernel, x, names, beta, extreme);

@@ -189,13 +189,13 @@ public final class MultinomialLogit {
         ForkJoinPool pool = threads > 1 && n > 2 * LikelihoodPass.CHUNK ? new ForkJoinPool(threads) : null;
         try {
             MultinomialPass pass = new MultinomialPass(x, y, weights, base, k, pool);
-            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(t -> pass.run(t, null), new double[(k - 1) * p], 0,
+            double[] prob = new double[(k - 1) * n];
+            NewtonMaximiser.Outcome out = NewtonMaximiser.maximise(t -> pass.run(t, prob), new double[(k - 1) * p], 0,
                     Double.NaN, 0, maxIterations,
                     column -> new InputException("regressor '" + names.get(column % p) + "' is collinear with earlier"
                             + " regressors: drop it"),
                     (t, step, iterations) -> notConverged(x, terms, step, iterations));
-            double[] prob = new double[(k - 1) * n];
-            NewtonAccumulator acc = pass.run(out.beta(), prob);
+            NewtonAccumulator acc = out.last(); // evaluated at the estimate, probabilities filled
             return new MultinomialLogitFit(this, x, List.copyOf(names), List.copyOf(levels), List.copyOf(terms), y, weights,
                     clusters, out.beta(), prob, acc.informationMatrix(), acc.logLikelihood, out.iterations());
         } finally {

@@ -22,8 +22,8 @@ final class NewtonMaximiser {
         InputException at(double[] beta, double[] lastStep, int iterations);
     }
 
-    /** Where the maximiser stopped. */
-    record Outcome(double[] beta, int iterations) {
+    /** Where the maximiser stopped, with the objective evaluated there (its last evaluation). */
+    record Outcome(double[] beta, int iterations, NewtonAccumulator last) {
     }
 
     private NewtonMaximiser() {
@@ -67,7 +67,7 @@ final class NewtonMaximiser {
             halvings = 0;
             double dev = 2 * (saturated - acc.logLikelihood);
             if (devianceTolerance > 0 && Math.abs(dev - previousDeviance) / (Math.abs(dev) + 0.1) < devianceTolerance) {
-                return new Outcome(beta, iterations);
+                return new Outcome(beta, iterations, acc);
             }
             previousDeviance = dev;
             Cholesky chol = Cholesky.of(acc.informationMatrix());
@@ -93,7 +93,7 @@ final class NewtonMaximiser {
             // this last step; "stalled" catches rounding noise in the score on very large data
             boolean stalled = decrement < 1e-12 && acc.logLikelihood - previousLl <= 1e-15 * Math.abs(previousLl);
             if (devianceTolerance <= 0 && (decrement < 1e-20 || stalled) && Double.isFinite(acc.logLikelihood)) {
-                return new Outcome(beta, iterations);
+                return new Outcome(beta, iterations, acc);
             }
         }
     }
