@@ -13,6 +13,8 @@ import org.synergia.data.InputException;
 final class InverseProbabilityTilting {
 
     private static final int MAX_ITERATIONS = 200;
+    /** Newton decrement (relative to the loss) at which the solution is converged to rounding. */
+    private static final double CONVERGED = 1e-14;
 
     private InverseProbabilityTilting() {
     }
@@ -61,8 +63,9 @@ final class InverseProbabilityTilting {
             }
             g = next;
             loss = nextLoss;
-            if (decrement < 1e-16) {
-                // the Newton step just taken leaves an error of the order of decrement²: converged
+            if (decrement < CONVERGED * Math.max(1, Math.abs(loss))) {
+                // the Newton step just taken leaves an error of the order of decrement²; below this
+                // the decrement is rounding noise, which further steps cannot reduce
                 return g;
             }
         }

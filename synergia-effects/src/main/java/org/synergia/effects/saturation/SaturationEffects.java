@@ -230,6 +230,7 @@ public final class SaturationEffects {
         private final boolean slopes;
         private final boolean spillSlope;
         private final Glm ols;
+        private final Glm pointOnly;
 
         Models(SaturationSample s, List<Double> ittLevels, List<Double> spillLevels, boolean slopes, boolean spillSlope) {
             this.s = s;
@@ -239,6 +240,9 @@ public final class SaturationEffects {
             this.spillSlope = spillSlope;
             this.ols = Glm.withDefaults().withFamily(Family.GAUSSIAN).withLink(Link.IDENTITY)
                     .withVariance(VarianceType.CLUSTER).withThreads(1);
+            // re-randomisations need coefficients only: the model-based variance is the cheapest
+            // the fit accepts (sampling weights require a robust one)
+            this.pointOnly = ols.withVariance(s.weights() == null ? VarianceType.OIM : VarianceType.ROBUST);
         }
 
         List<String> termNames() {
@@ -268,7 +272,8 @@ public final class SaturationEffects {
             List<Double> se = new ArrayList<>();
             Map<String, Object> extra = new LinkedHashMap<>();
             // pooled
-            GlmFit pooled = regress(new double[][] {t, sp}, List.of("T", "S"));
+            Glm glm = withSe ? ols : pointOnly;
+            GlmFit pooled = regress(glm, new double[][] {t, sp}, List.of("T", "S"));
             collect(pooled, 2, est, se);
             // by saturation
             List<double[]> cols = new ArrayList<>();
@@ -281,7 +286,7 @@ public final class SaturationEffects {
                 cols.add(indicator(sp, pi, 1, l));
                 names.add("S:" + l);
             }
-            collect(regress(cols.toArray(new double[0][]), names), cols.size(), est, se);
+            collect(regress(glm, cols.toArray(new double[0][]), names), cols.size(), est, se);
             if (slopes) {
                 double[] tpi = new double[n];
                 double[] spi = new double[n];
@@ -290,8 +295,8 @@ public final class SaturationEffects {
                     spi[i] = sp[i] * pi[i];
                 }
                 GlmFit lin = spillSlope
-                        ? regress(new double[][] {t, tpi, sp, spi}, List.of("T", "T:pi", "S", "S:pi"))
-                        : regress(new double[][] {t, tpi, sp}, List.of("T", "T:pi", "S"));
+                        ? regress(glm, new double[][] {t, tpi, sp, spi}, List.of("T", "T:pi", "S", "S:pi"))
+                        : regress(glm, new double[][] {t, tpi, sp}, List.of("T", "T:pi", "S"));
                 double[] b = lin.coefficients();
                 double[] e = lin.standardErrors();
                 est.add(b[2]);
@@ -324,7 +329,7 @@ public final class SaturationEffects {
             }
         }
 
-        private GlmFit regress(double[][] terms, List<String> termNames) {
+        private GlmFit regress(Glm glm, double[][] terms, List<String> termNames) {
             int n = s.size();
             double[][] x = new double[1 + terms.length + s.covariates().length][];
             double[] one = new double[n];
@@ -340,7 +345,7 @@ public final class SaturationEffects {
                 x[1 + terms.length + j] = s.covariates()[j];
                 names.add(s.covariateNames().get(j));
             }
-            return ols.fit(x, names, s.outcome(), s.weights(), s.clusters());
+            return glm.fit(x, names, s.outcome(), s.weights(), s.clusters());
         }
     }
 }

@@ -1,0 +1,96 @@
+package org.synergia.cases.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.spec.CaseSpec;
+import org.synergia.cases.store.CaseRecord;
+import org.synergia.cases.store.DiagnosticRecord;
+import org.synergia.cases.store.EstimateRecord;
+
+/**
+ * Runs one case end to end: loads its data, applies every analysis of its plan, adjusts p-values
+ * within outcome domains, and returns what the results store keeps. A failure is returned as a
+ * failed case with its one-line message, never thrown, so that the other cases still run.
+ */
+final class CaseRunner {
+
+    private CaseRunner() {}
+
+    /**
+     * @param spec the case
+     * @param specDirectory the folder relative data paths are resolved against, or null
+     * @param seedOverride a seed for the simulated survey instead of the specification's, or null
+     * @param softwareVersion Synergia's version, for provenance
+     * @param progress where progress goes
+     * @return the case's results
+     */
+    static CaseResult run(CaseSpec spec, Path specDirectory, Long seedOverride, String softwareVersion, Progress progress) {
+        String region = spec.region().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (spec.institutionalOnly()) {
+            return new CaseResult(new CaseRecord(spec.id(), spec.country(), region, "institutional", "", false, "", "",
+                    spec.sha256(), 0, 0, softwareVersion), List.of(), List.of());
+        }
+        CaseData data = null;
+        try {
+            progress.step(spec.id(), spec.data().simulated() ? "simulating the survey" : "reading the survey");
+            data = CaseData.load(spec, specDirectory, seedOverride);
+            data = data.withOutcomes(spec);
+            Analyses analyses = analyse(spec, data, progress);
+            List<DiagnosticRecord> failures = analyses.diagnostics().stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
+            String message = failures.isEmpty() ? "" : failures.size() + " estimation(s) failed; first: " + failures.get(0).analysisId()
+                    + "/" + failures.get(0).outcome() + ": " + failures.get(0).value();
+            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "ok", message, data.simulated(), data.source(),
+                    data.sha256(), spec.sha256(), data.seed(), data.data().rowCount(), softwareVersion);
+            return new CaseResult(record, analyses.estimates(), analyses.diagnostics());
+        } catch (RuntimeException e) {
+            String message = e instanceof org.synergia.data.InputException ? e.getMessage()
+                    : "internal error: " + e + " (please report it)";
+            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "failed", message,
+                    data != null && data.simulated(), data == null ? "" : data.source(), data == null ? "" : data.sha256(),
+                    spec.sha256(), data == null ? 0 : data.seed(), data == null ? 0 : data.data().rowCount(), softwareVersion);
+            return new CaseResult(record, List.of(), List.of());
+        }
+    }
+
+    /**
+     * Applies every analysis of a case's plan to prepared data and adjusts p-values within outcome domains.
+     *
+     * @param spec the case
+     * @param data its data, with indicator outcomes derived
+     * @param progress where progress goes
+     * @return the estimates and diagnostics
+     */
+    static Analyses analyse(CaseSpec spec, CaseData data, Progress progress) {
+        PlanExecutor executor = new PlanExecutor(spec, data);
+        List<EstimateRecord> estimates = new ArrayList<>();
+        List<DiagnosticRecord> diagnostics = new ArrayList<>();
+        for (int i = 0; i < spec.plan().size(); i++) {
+            AnalysisSpec a = spec.plan().get(i);
+            progress.step(spec.id(), a.id() + " (" + a.estimator().name().toLowerCase(Locale.ROOT) + ")");
+            PlanExecutor.Output out = executor.run(a, i);
+            estimates.addAll(out.estimates());
+            diagnostics.addAll(out.diagnostics());
+        }
+        return new Analyses(FamilyAdjustment.adjust(estimates, spec.multipleTesting()), diagnostics);
+    }
+
+    /**
+     * The estimates and diagnostics of a case's plan.
+     *
+     * @param estimates the estimates, with adjusted p-values
+     * @param diagnostics diagnostics and warnings
+     */
+    record Analyses(List<EstimateRecord> estimates, List<DiagnosticRecord> diagnostics) {}
+
+    /**
+     * One case's results.
+     *
+     * @param record the case record
+     * @param estimates its estimates, with adjusted p-values
+     * @param diagnostics its diagnostics and warnings
+     */
+    record CaseResult(CaseRecord record, List<EstimateRecord> estimates, List<DiagnosticRecord> diagnostics) {}
+}

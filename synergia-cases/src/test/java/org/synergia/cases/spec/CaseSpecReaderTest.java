@@ -1,0 +1,80 @@
+package org.synergia.cases.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.synergia.data.InputException;
+
+class CaseSpecReaderTest {
+
+    @Test
+    void everyBundledCaseReadsAndValidates() {
+        var cases = CaseCatalogue.all();
+        assertEquals(8, cases.size());
+        for (CaseSpec c : cases) {
+            assertEquals(c.id() + ".yaml", c.file());
+            assertEquals(64, c.sha256().length());
+            assertTrue(!c.institutional().actors().isEmpty(), c.id() + " has actors");
+            for (Text t : c.recommendations()) {
+                assertTrue(!t.en().isBlank() && !t.es().isBlank() && !t.fr().isBlank(), c.id() + " recommendation in three languages");
+            }
+        }
+        assertTrue(CaseSpecReader.bundled("mexico-proinpro").institutionalOnly());
+        assertEquals(6, CaseSpecReader.bundled("colombia-fest-unidos").outcomes().size());
+        assertEquals(new AnalysisSpec.Synergy(3, 1, 2),
+                CaseSpecReader.bundled("zambia-hgsf-casu").plan().get(0).synergy().orElseThrow());
+    }
+
+    static Stream<Arguments> malformations() {
+        String arm = "    control: 0\n    estimand: ate\n    cluster: village";
+        return Stream.of(
+                Arguments.of("estimator: ipwra", "estimator: ipwr", "bad.yaml: plan[0].estimator: unknown value 'ipwr'; use one of ra, ipw, aipw, ipwra, psmatch, did, rd, saturation, dose"),
+                Arguments.of("outcomes: [fcs, rcsi, herd_tlu, hdds, income]", "outcomes: [fcs, rcs]", "bad.yaml: plan[0].outcomes: outcome 'rcs' is not among the case's outcomes"),
+                Arguments.of(arm, arm.replace("cluster", "synergy: \"3=1\"\n    cluster"), "bad.yaml: plan[0].synergy: write the synergy contrast as BOTH=A+B"),
+                Arguments.of(arm, arm.replace("control: 0", "control: 7"), "bad.yaml: plan[0]: group code 7 is not among design.groups"),
+                Arguments.of("country: Mali", "countri: Mali", "bad.yaml: countri: unknown key"),
+                Arguments.of("icc: 0.08", "icc: 1.5", "bad.yaml: simulation.icc: the intra-cluster correlation must be in [0, 1)"),
+                Arguments.of("{0: 0.41, 1: 0.29", "{zero: 0.41, 1: 0.29", "bad.yaml: simulation.assignment.shares: keys must be group codes"));
+    }
+
+    /** Each malformed specification names the file, the key and the fix. */
+    @ParameterizedTest
+    @MethodSource("malformations")
+    void malformedSpecsAreRefusedWithFileKeyAndFix(String from, String to, String expectedStart) throws IOException {
+        String original = bundledText("mali-cash-plus");
+        assertTrue(original.contains(from), from);
+        String text = original.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        InputException e = assertThrows(InputException.class,
+                () -> CaseSpecReader.parse("bad.yaml", text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredKeyIsNamed() throws IOException {
+        String text = bundledText("mali-cash-plus").replace("country: Mali\n", "");
+        InputException e = assertThrows(InputException.class,
+                () -> CaseSpecReader.parse("bad.yaml", text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("bad.yaml: country: required key is missing; add it (see docs/case-spec.md)", e.getMessage());
+    }
+
+    @Test
+    void unknownCaseIsNamed() {
+        InputException e = assertThrows(InputException.class, () -> CaseSpecReader.bundled("chile"));
+        assertTrue(e.getMessage().startsWith("unknown case 'chile'; the cases are colombia-fest-unidos"), e.getMessage());
+    }
+
+    private static String bundledText(String id) throws IOException {
+        try (InputStream in = CaseSpecReader.class.getResourceAsStream("/cases/" + id + ".yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

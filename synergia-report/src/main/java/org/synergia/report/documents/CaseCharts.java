@@ -1,0 +1,128 @@
+package org.synergia.report.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.spec.CaseSpec;
+import org.synergia.cases.spec.Institutional;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.chart.ActorDiagram;
+import org.synergia.report.chart.ForestPlot;
+import org.synergia.report.chart.SynergyChart;
+import org.synergia.report.i18n.Messages;
+
+/** The charts of a case, drawn from its stored results and its specification. */
+public final class CaseCharts {
+
+    private CaseCharts() {}
+
+    /**
+     * @param c the case
+     * @param m the reader's language
+     * @return the source note under a chart, with the simulated-data mark where it applies
+     */
+    public static String footnote(CaseResults c, Messages m) {
+        String source = c.record().map(r -> r.dataFile()).orElse(c.spec().id());
+        return m.get("chart.source", source) + " " + (c.simulated() ? m.get("simulated.mark") : m.get("real.mark")) + ".";
+    }
+
+    /**
+     * A forest plot of an analysis's effects, standardised on the comparison group's standard
+     * deviation and signed so that positive means better off, so outcomes in different units
+     * share one axis.
+     *
+     * @param c the case
+     * @param a the analysis
+     * @param m the reader's language
+     * @return the SVG, or empty when the analysis has no standardisable effect
+     */
+    public static Optional<String> effects(CaseResults c, AnalysisSpec a, Messages m) {
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        for (EstimateRecord e : c.estimates(a.id())) {
+            if (e.term().startsWith("POmean") || !(e.scale() > 0) || e.term().equals("bias-corrected")
+                    || e.term().equals("conventional")) {
+                continue;
+            }
+            double sign = c.spec().outcome(e.outcome()).higherIsBetter() ? 1 : -1;
+            double lo = sign * e.ciLow() / e.scale();
+            double hi = sign * e.ciHigh() / e.scale();
+            rows.add(new ForestPlot.Row(c.spec().outcome(e.outcome()).label().in(m.language()) + " — " + TermLabels.label(c.spec(), e.term(), m),
+                    sign * e.estimate() / e.scale(), Math.min(lo, hi), Math.max(lo, hi), false));
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ForestPlot.render(a.title().in(m.language()).isEmpty() ? a.id() : a.title().in(m.language()), rows,
+                m.get("chart.smd"), footnote(c, m)));
+    }
+
+    /**
+     * The synergy decomposition of one outcome of a factorial analysis.
+     *
+     * @param c the case
+     * @param a an analysis with a synergy contrast
+     * @param outcome the outcome
+     * @param m the reader's language
+     * @return the SVG, or empty when the estimates are missing
+     */
+    public static Optional<String> synergy(CaseResults c, AnalysisSpec a, String outcome, Messages m) {
+        if (a.synergy().isEmpty()) {
+            return Optional.empty();
+        }
+        AnalysisSpec.Synergy s = a.synergy().get();
+        Optional<EstimateRecord> ea = find(c, a, outcome, effectTerm(s.a(), a.control()));
+        Optional<EstimateRecord> eb = find(c, a, outcome, effectTerm(s.b(), a.control()));
+        Optional<EstimateRecord> both = find(c, a, outcome, effectTerm(s.both(), a.control()));
+        Optional<EstimateRecord> syn = find(c, a, outcome, "synergy");
+        if (ea.isEmpty() || eb.isEmpty() || both.isEmpty() || syn.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseSpec spec = c.spec();
+        String[] labels = {label(spec, s.a(), m), label(spec, s.b(), m), m.get("chart.synergy.sum"), label(spec, s.both(), m),
+            m.get("chart.synergy.gap")};
+        String title = spec.outcome(outcome).label().in(m.language()) + " (" + spec.outcome(outcome).unit() + ")";
+        return Optional.of(SynergyChart.render(title, new SynergyChart.Decomposition(ea.get().estimate(), eb.get().estimate(),
+                both.get().estimate(), syn.get().estimate(), syn.get().ciLow(), syn.get().ciHigh()), labels, m.get("chart.effect"),
+                footnote(c, m)));
+    }
+
+    /**
+     * The institutional architecture: actors by level, mechanisms as links.
+     *
+     * @param spec the case
+     * @param m the reader's language
+     * @return the SVG
+     */
+    public static String actors(CaseSpec spec, Messages m) {
+        Institutional inst = spec.institutional();
+        List<ActorDiagram.Actor> actors = inst.actors().stream().map(a -> new ActorDiagram.Actor(a.name(), levelIndex(a.level()),
+                m.name("sector", a.sector()))).toList();
+        List<ActorDiagram.Link> links = inst.mechanisms().stream().map(x -> new ActorDiagram.Link(x.actors(),
+                m.name("mechanism", x.type()), x.direction() == Institutional.Direction.VERTICAL)).toList();
+        String[] levels = {m.get("level.international"), m.get("level.national"), m.get("level.subnational"), m.get("level.local")};
+        return ActorDiagram.render(m.get("sec.institutions") + " — " + spec.country(), levels, actors, links,
+                m.get("chart.actors") + " (" + m.get("direction.horizontal") + " —, " + m.get("direction.vertical") + " - -).");
+    }
+
+    private static int levelIndex(Institutional.Level level) {
+        return switch (level) {
+            case INTERNATIONAL -> 0;
+            case NATIONAL -> 1;
+            case SUBNATIONAL -> 2;
+            case LOCAL -> 3;
+        };
+    }
+
+    private static String effectTerm(int treated, int control) {
+        return "ATE:" + treated + "vs" + control;
+    }
+
+    private static Optional<EstimateRecord> find(CaseResults c, AnalysisSpec a, String outcome, String term) {
+        return c.estimates(a.id()).stream().filter(e -> e.outcome().equals(outcome) && e.term().equals(term)).findFirst();
+    }
+
+    static String label(CaseSpec spec, int code, Messages m) {
+        return spec.group(code).map(g -> g.label().in(m.language())).orElse(String.valueOf(code));
+    }
+}

@@ -1,0 +1,151 @@
+package org.synergia.report.documents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.html.Html;
+import org.synergia.report.html.Page;
+import org.synergia.report.i18n.Messages;
+
+/**
+ * The three documents of each case, as the project produced them: the country report (full
+ * methods and results), the country summary (messages and recommendations, 2–4 pages) and the
+ * one-pager (key numbers as pictures, one page). An institutional-only case (Mexico) has the
+ * institutional sections only.
+ */
+public final class CaseDocuments {
+
+    private CaseDocuments() {}
+
+    /**
+     * @param c the case
+     * @param m the reader's language
+     * @param version Synergia's version
+     * @return the country report's HTML
+     */
+    public static String report(CaseResults c, Messages m, String version) {
+        CaseSections s = new CaseSections(c, m);
+        Html h = new Html(m.locale());
+        s.programmes(h);
+        s.institutions(h, true);
+        if (c.spec().institutionalOnly()) {
+            h.paragraph(m.get("text.institutional-only"));
+        } else {
+            s.design(h);
+            s.data(h);
+            s.results(h);
+            s.synergy(h, 8);
+        }
+        s.findings(h);
+        s.recommendations(h);
+        s.methods(h);
+        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.report"),
+                s.banner(), h.toString(), s.footer(version), null);
+    }
+
+    /**
+     * @param c the case
+     * @param m the reader's language
+     * @param version Synergia's version
+     * @return the country summary's HTML
+     */
+    public static String summary(CaseResults c, Messages m, String version) {
+        CaseSections s = new CaseSections(c, m);
+        Html h = new Html(m.locale());
+        h.paragraph(c.spec().summary().in(m.language()));
+        if (c.spec().institutionalOnly()) {
+            h.paragraph(m.get("text.institutional-only"));
+        } else {
+            h.heading(2, m.get("sec.keyresults"), "key-results");
+            h.paragraph(c.spec().design().method().in(m.language()));
+            s.estimatesTable(h, keyEstimates(c, 8));
+            AnalysisSpec first = c.spec().plan().get(0);
+            CaseCharts.effects(c, first, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+            s.synergy(h, 1);
+        }
+        h.heading(2, m.get("sec.institutions"), "institutions").paragraph(c.spec().institutional().summary().in(m.language()));
+        s.findings(h);
+        s.recommendations(h);
+        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.summary"),
+                s.banner(), h.toString(), s.footer(version), null);
+    }
+
+    /**
+     * @param c the case
+     * @param m the reader's language
+     * @param version Synergia's version
+     * @return the one-pager's HTML
+     */
+    public static String onePager(CaseResults c, Messages m, String version) {
+        CaseSections s = new CaseSections(c, m);
+        Html h = new Html(m.locale());
+        h.paragraph(clip(c.spec().summary().in(m.language()), 420));
+        if (!c.spec().institutionalOnly() && !c.failed()) {
+            h.heading(2, m.get("sec.keyresults"), "key-results");
+            h.raw("<div class=\"keynums\">");
+            for (EstimateRecord e : keyEstimates(c, 3)) {
+                h.raw("<div class=\"keynum\" data-case=\"" + Html.escape(e.caseId()) + "\" data-analysis=\"" + Html.escape(e.analysisId())
+                        + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.term())
+                        + "\" data-value=\"" + e.estimate() + "\"><div class=\"value\">" + (e.estimate() > 0 ? "+" : "")
+                        + Html.escape(h.format(e.estimate())) + "</div><div class=\"label\">"
+                        + Html.escape(c.spec().outcome(e.outcome()).label().in(m.language()) + " (" + c.spec().outcome(e.outcome()).unit()
+                                + ") — " + TermLabels.label(c.spec(), e.term(), m)) + "</div></div>");
+            }
+            h.raw("</div>");
+            boolean synergyDrawn = false;
+            for (AnalysisSpec a : c.spec().plan()) {
+                if (a.synergy().isPresent() && !synergyDrawn) {
+                    var svg = CaseCharts.synergy(c, a, a.outcomes().get(0), m);
+                    if (svg.isPresent()) {
+                        h.raw("<figure>").raw(svg.get()).raw("</figure>");
+                        synergyDrawn = true;
+                    }
+                }
+            }
+            if (!synergyDrawn) {
+                CaseCharts.effects(c, c.spec().plan().get(0), m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+            }
+        } else {
+            h.heading(2, m.get("sec.institutions"), "institutions").paragraph(clip(c.spec().institutional().summary().in(m.language()), 500));
+            h.raw("<figure>").raw(CaseCharts.actors(c.spec(), m)).raw("</figure>");
+        }
+        if (!c.spec().recommendations().isEmpty()) {
+            h.heading(2, m.get("sec.recommendations"), "recommendations")
+                    .list(c.spec().recommendations().stream().limit(2).map(t -> t.in(m.language())).toList());
+        }
+        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.onepager"),
+                s.banner(), h.toString(), s.footer(version), "onepager");
+    }
+
+    /**
+     * The case's headline estimates: the effects of the first analysis of the plan (the study's
+     * method), then synergies, strongest standardised effects first.
+     */
+    static List<EstimateRecord> keyEstimates(CaseResults c, int count) {
+        if (c.spec().plan().isEmpty()) {
+            return List.of();
+        }
+        List<EstimateRecord> candidates = new ArrayList<>();
+        for (AnalysisSpec a : c.spec().plan()) {
+            for (EstimateRecord e : c.estimates(a.id())) {
+                if (!e.term().startsWith("POmean") && !e.term().equals("conventional") && !e.term().equals("bias-corrected")
+                        && !e.term().contains("[") && (a == c.spec().plan().get(0) || e.term().equals("synergy"))) {
+                    candidates.add(e);
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((EstimateRecord e) -> e.term().equals("synergy") ? 1 : 0)
+                .thenComparingDouble(e -> e.scale() > 0 ? -Math.abs(e.estimate() / e.scale()) : 0));
+        return candidates.stream().limit(count).toList();
+    }
+
+    private static String clip(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int cut = text.lastIndexOf(". ", length);
+        return cut > length / 2 ? text.substring(0, cut + 1) : text.substring(0, length - 1) + "…";
+    }
+}

@@ -1,0 +1,197 @@
+package org.synergia.report.documents;
+
+import java.util.List;
+import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.spec.CaseSpec;
+import org.synergia.cases.spec.Institutional;
+import org.synergia.cases.spec.Text;
+import org.synergia.cases.store.CaseRecord;
+import org.synergia.cases.store.DiagnosticRecord;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.html.Html;
+import org.synergia.report.i18n.Messages;
+
+/** The sections the case documents (report, summary, one-pager) are made of. */
+final class CaseSections {
+
+    private final CaseResults c;
+    private final Messages m;
+    private final String lang;
+
+    CaseSections(CaseResults c, Messages m) {
+        this.c = c;
+        this.m = m;
+        this.lang = m.language();
+    }
+
+    CaseSpec spec() {
+        return c.spec();
+    }
+
+    void programmes(Html h) {
+        h.heading(2, m.get("sec.context"), "context").paragraph(c.spec().summary().in(lang));
+        h.tableStart(m.get("sec.programmes"), m.get("col.programme"), m.get("col.type"), m.get("col.institution"),
+                m.get("col.description"));
+        for (CaseSpec.Programme p : c.spec().programmes()) {
+            h.rowStart("").cell(p.name()).cell(m.name("type", p.type())).cell(p.institution()).cell(p.description().in(lang)).rowEnd();
+        }
+        h.tableEnd();
+    }
+
+    void institutions(Html h, boolean full) {
+        Institutional inst = c.spec().institutional();
+        h.heading(2, m.get("sec.institutions"), "institutions").paragraph(inst.summary().in(lang));
+        h.raw("<figure>").raw(CaseCharts.actors(c.spec(), m)).raw("<figcaption>").raw(Html.escape(m.get("chart.actors")))
+                .raw("</figcaption></figure>");
+        if (full) {
+            h.tableStart(null, m.get("col.actor"), m.get("col.level"), m.get("col.sector"), m.get("col.role"));
+            for (Institutional.Actor a : inst.actors()) {
+                h.rowStart("").cell(a.name()).cell(m.name("level", a.level())).cell(m.name("sector", a.sector()))
+                        .cell(a.role().in(lang)).rowEnd();
+            }
+            h.tableEnd();
+        }
+        h.heading(2, m.get("sec.coordination"), "coordination");
+        h.tableStart(null, m.get("col.mechanism"), m.get("col.direction"), m.get("col.description"));
+        for (Institutional.Mechanism x : inst.mechanisms()) {
+            h.rowStart("").cell(m.name("mechanism", x.type())).cell(m.name("direction", x.direction())).cell(x.description().in(lang))
+                    .rowEnd();
+        }
+        h.tableEnd();
+        h.heading(3, m.get("sec.facilitators"), null).list(inst.facilitators().stream().map(f -> factor(f, full)).toList());
+        h.heading(3, m.get("sec.obstacles"), null).list(inst.obstacles().stream().map(f -> factor(f, full)).toList());
+    }
+
+    private String factor(Institutional.Factor f, boolean withEvidence) {
+        return f.text().in(lang) + (withEvidence ? " (" + f.evidence() + ")" : "");
+    }
+
+    void design(Html h) {
+        CaseSpec.Design d = c.spec().design();
+        h.heading(2, m.get("sec.design"), "design").paragraph(d.method().in(lang)).paragraph(d.description().in(lang));
+        h.tableStart(null, m.get("col.households"), m.get("col.clusters"), m.get("col.areas"), m.get("col.qualitative"));
+        h.rowStart("").cell(d.households() == 0 ? "–" : String.valueOf(d.households()))
+                .cell(d.clusters() == 0 ? "–" : String.valueOf(d.clusters())).cell(String.join(", ", d.areas()))
+                .cell(d.qualitative().in(lang)).rowEnd().tableEnd();
+    }
+
+    void data(Html h) {
+        if (c.record().isEmpty()) {
+            return;
+        }
+        CaseRecord r = c.record().get();
+        h.heading(2, m.get("sec.data"), "data");
+        h.paragraph((r.simulated() ? m.get("simulated.mark") : m.get("real.mark")) + ": " + r.dataFile() + " — " + r.rows()
+                + " " + m.get("col.n") + ", SHA-256 " + r.dataSha256().substring(0, Math.min(16, r.dataSha256().length()))
+                + (r.simulated() ? ", seed " + r.seed() : ""));
+    }
+
+    /** One table and forest plot per analysis of the plan. */
+    void results(Html h) {
+        h.heading(2, m.get("sec.results"), "results");
+        if (c.failed()) {
+            h.paragraph(m.get("text.failed", c.record().get().message()));
+            return;
+        }
+        for (AnalysisSpec a : c.spec().plan()) {
+            List<EstimateRecord> rows = c.estimates(a.id());
+            h.heading(3, a.title().in(lang).isEmpty() ? a.id() : a.title().in(lang), "analysis-" + a.id());
+            estimatesTable(h, rows);
+            CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+        }
+        h.paragraph(m.get("text.qnote", m.name("mt", c.spec().multipleTesting())));
+        long withTruth = c.estimates().stream().filter(EstimateRecord::hasTruth).count();
+        if (withTruth > 0) {
+            h.paragraph(m.get("text.coverage", withTruth, c.estimates().stream().filter(EstimateRecord::covers).count()));
+        }
+    }
+
+    void estimatesTable(Html h, List<EstimateRecord> rows) {
+        if (rows.isEmpty()) {
+            h.paragraph(m.get("text.nodata"));
+            return;
+        }
+        boolean truth = rows.stream().anyMatch(EstimateRecord::hasTruth);
+        String[] headers = truth
+                ? new String[] {m.get("col.outcome"), m.get("col.comparison"), m.get("col.estimate"), m.get("col.se"), m.get("col.ci"),
+                    m.get("col.p"), m.get("col.q"), m.get("col.truth")}
+                : new String[] {m.get("col.outcome"), m.get("col.comparison"), m.get("col.estimate"), m.get("col.se"), m.get("col.ci"),
+                    m.get("col.p"), m.get("col.q")};
+        h.tableStart(null, headers);
+        for (EstimateRecord e : rows) {
+            h.rowStart("data-case=\"" + Html.escape(e.caseId()) + "\" data-analysis=\"" + Html.escape(e.analysisId())
+                    + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.term()) + "\"");
+            h.cell(c.spec().outcome(e.outcome()).label().in(lang)).cell(TermLabels.label(c.spec(), e.term(), m))
+                    .number("estimate", e.estimate()).number("se", e.se()).interval(e.ciLow(), e.ciHigh())
+                    .pValue("p_value", e.pValue()).pValue("q_value", e.qValue());
+            if (truth) {
+                h.number("truth", e.truth());
+            }
+            h.rowEnd();
+        }
+        h.tableEnd();
+    }
+
+    /** The synergy charts of every factorial analysis, or a sentence saying the design has none. */
+    void synergy(Html h, int maxCharts) {
+        h.heading(2, m.get("sec.synergy"), "synergy");
+        int drawn = 0;
+        for (AnalysisSpec a : c.spec().plan()) {
+            if (a.synergy().isEmpty()) {
+                continue;
+            }
+            for (String outcome : a.outcomes()) {
+                if (drawn >= maxCharts) {
+                    break;
+                }
+                var svg = CaseCharts.synergy(c, a, outcome, m);
+                if (svg.isPresent()) {
+                    h.raw("<figure>").raw(svg.get()).raw("</figure>");
+                    drawn++;
+                }
+            }
+        }
+        if (drawn == 0) {
+            h.paragraph(m.get("text.synergy.none"));
+        }
+    }
+
+    void findings(Html h) {
+        texts(h, m.get("sec.findings"), "findings", c.spec().findings());
+    }
+
+    void recommendations(Html h) {
+        texts(h, m.get("sec.recommendations"), "recommendations", c.spec().recommendations());
+    }
+
+    private void texts(Html h, String heading, String id, List<Text> items) {
+        if (!items.isEmpty()) {
+            h.heading(2, heading, id).list(items.stream().map(t -> t.in(lang)).toList());
+        }
+    }
+
+    void methods(Html h) {
+        h.heading(2, m.get("sec.methods"), "methods");
+        h.tableStart(null, m.get("col.analysis"), m.get("col.method"), m.get("col.outcome"));
+        for (AnalysisSpec a : c.spec().plan()) {
+            h.rowStart("").cell(a.id()).cell(m.name("estimator", a.estimator()) + (a.covariates().isEmpty() ? ""
+                    : " — " + String.join(", ", a.covariates()))).cell(String.join(", ", a.outcomes())).rowEnd();
+        }
+        h.tableEnd();
+        List<DiagnosticRecord> warnings = c.diagnostics().stream().filter(d -> d.key().equals("warning")).toList();
+        if (!warnings.isEmpty()) {
+            h.heading(3, m.get("sec.diagnostics"), null)
+                    .list(warnings.stream().map(d -> d.analysisId() + " / " + d.outcome() + ": " + d.value()).distinct().toList());
+        }
+        h.heading(3, m.get("sec.sources"), null).list(c.spec().sources());
+    }
+
+    String footer(String version) {
+        return m.get("text.generated", version, c.record().map(r -> r.dataSha256().isEmpty() ? "–"
+                : r.dataSha256().substring(0, 16)).orElse("–"));
+    }
+
+    String banner() {
+        return c.simulated() ? m.get("simulated.banner") : null;
+    }
+}

@@ -1,0 +1,124 @@
+package org.synergia.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synergia.cases.spec.CaseCatalogue;
+import org.synergia.cases.spec.CaseSpec;
+import org.synergia.cases.store.CaseRecord;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.cases.store.PooledRecord;
+import org.synergia.cases.store.StudyRecord;
+import org.synergia.report.documents.CaseDocuments;
+import org.synergia.report.documents.CaseResults;
+import org.synergia.report.documents.Workspace;
+import org.synergia.report.i18n.Messages;
+
+/** Reports from a workspace whose estimates are made up here (the real pipeline is tested in the cases module). */
+class ReportSetTest {
+
+    private static Workspace workspace;
+
+    @BeforeAll
+    static void fixture() {
+        List<CaseResults> cases = new ArrayList<>();
+        for (CaseSpec spec : CaseCatalogue.all()) {
+            List<EstimateRecord> estimates = new ArrayList<>();
+            int k = 0;
+            for (var a : spec.plan()) {
+                for (String outcome : a.outcomes()) {
+                    for (String term : List.of("ATE:1vs0", "ATE:2vs0", "synergy")) {
+                        double est = 0.3 + 0.11 * k++;
+                        estimates.add(new EstimateRecord(spec.id(), a.id(), "ipwra", outcome,
+                                spec.outcome(outcome).domain().name().toLowerCase().replace('_', '-'), term, term, est, 0.1,
+                                est - 0.196, est + 0.196, 0.003, 0.01, 500, est + 0.01, 2.0));
+                    }
+                }
+            }
+            CaseRecord record = new CaseRecord(spec.id(), spec.country(), spec.region().name(), spec.institutionalOnly()
+                    ? "institutional" : "ok", "", !spec.institutionalOnly(), spec.id() + "-simulated",
+                    "ab".repeat(32), spec.sha256(), 7, 100, "test");
+            cases.add(new CaseResults(spec, Optional.of(record), estimates, List.of()));
+        }
+        List<PooledRecord> pooled = List.of(new PooledRecord("food-security", "combined", "all", 3, 0.21, 0.05, 0.1, 0.32,
+                -0.05, 0.47, 0.01, 0.002, 35.0, "REML, Knapp-Hartung"));
+        List<StudyRecord> studies = List.of(
+                new StudyRecord("food-security", "combined", "mali-cash-plus", "africa", "ipwra", "fcs", 0.25, 0.08),
+                new StudyRecord("food-security", "combined", "zambia-hgsf-casu", "africa", "factorial", "fcs", 0.18, 0.07),
+                new StudyRecord("food-security", "combined", "colombia-fest-unidos", "latin-america", "psm", "fcs", 0.2, 0.09));
+        workspace = new Workspace(cases, pooled, studies, "test");
+    }
+
+    @Test
+    void everyNumberInAReportTableComesFromTheStore() {
+        CaseResults mali = workspace.get("mali-cash-plus");
+        for (String lang : Messages.LANGUAGES) {
+            String html = CaseDocuments.report(mali, Messages.of(lang), "test");
+            Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\" data-analysis=\"([^\"]+)\" data-outcome=\"([^\"]+)\""
+                    + " data-term=\"([^\"]+)\">(.*?)</tr>").matcher(html);
+            int rows = 0;
+            while (row.find()) {
+                String analysis = row.group(2);
+                String outcome = row.group(3);
+                String term = row.group(4);
+                EstimateRecord stored = mali.estimates().stream()
+                        .filter(e -> e.analysisId().equals(analysis) && e.outcome().equals(outcome) && e.term().equals(term))
+                        .findFirst().orElseThrow();
+                assertEquals(stored.estimate(), value(row.group(5), "estimate"), 0, term);
+                assertEquals(stored.se(), value(row.group(5), "se"), 0, term);
+                assertEquals(stored.qValue(), value(row.group(5), "q_value"), 0, term);
+                rows++;
+            }
+            assertEquals(mali.estimates().size(), rows, "every stored estimate is in the " + lang + " report");
+            assertTrue(html.contains(org.synergia.report.html.Html.escape(Messages.of(lang).get("simulated.banner"))), "simulated data are labelled");
+        }
+    }
+
+    @Test
+    void writesEveryDocumentInEveryLanguageAndTheOnePagerHasOnePage(@TempDir Path dir) throws IOException {
+        List<ReportSet.Written> written = ReportSet.write(workspace, dir, List.of("es"), 2, name -> { });
+        assertEquals(8 * 3 + 5, written.size());
+        for (ReportSet.Written w : written) {
+            assertTrue(Files.size(w.pdf()) > 1000, w.name());
+            try (PDDocument pdf = Loader.loadPDF(w.pdf().toFile())) {
+                if (w.name().endsWith("-onepager")) {
+                    assertEquals(1, pdf.getNumberOfPages(), w.name() + " is one page");
+                }
+                if (w.name().endsWith("-summary")) {
+                    assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 4, w.name() + " has 1-4 pages");
+                }
+                for (PDPage page : pdf.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        PDFont font = page.getResources().getFont(name);
+                        assertTrue(font.isEmbedded(), w.name() + " embeds " + font.getName());
+                    }
+                }
+            }
+        }
+        String html = Files.readString(dir.resolve("reports/es/zambia-hgsf-casu-report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Sinergia"), "charts and Spanish text");
+        assertFalse(html.contains("???"));
+    }
+
+    private static double value(String cells, String field) {
+        Matcher m = Pattern.compile("data-field=\"" + field + "\" data-value=\"([^\"]*)\"").matcher(cells);
+        assertTrue(m.find(), field);
+        return m.group(1).isEmpty() ? Double.NaN : Double.parseDouble(m.group(1));
+    }
+}
