@@ -32,6 +32,8 @@ public final class ResultsStore implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS pooled (domain VARCHAR, comparison VARCHAR, region VARCHAR, studies INTEGER,"
                 + " estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, pi_low DOUBLE, pi_high DOUBLE, p_value DOUBLE,"
                 + " tau2 DOUBLE, i2 DOUBLE, method VARCHAR, seq INTEGER)",
+        "CREATE TABLE IF NOT EXISTS model_results (case_id VARCHAR, model VARCHAR, scenario VARCHAR, statistic VARCHAR,"
+                + " estimate DOUBLE, mean DOUBLE, sd DOUBLE, p5 DOUBLE, p95 DOUBLE, seq INTEGER)",
         "CREATE TABLE IF NOT EXISTS pooled_studies (domain VARCHAR, comparison VARCHAR, case_id VARCHAR, region VARCHAR,"
                 + " analysis_id VARCHAR, outcomes VARCHAR, estimate DOUBLE, se DOUBLE, seq INTEGER)",
     };
@@ -210,6 +212,72 @@ public final class ResultsStore implements AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    /**
+     * Replaces what a simulation model stored for a case.
+     *
+     * @param caseId the case
+     * @param model the model ({@code lewie}, {@code microsim})
+     * @param results its statistics, every one of that case and model
+     */
+    public synchronized void replaceModelResults(String caseId, String model, List<ModelResultRecord> results) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement d = connection.prepareStatement("DELETE FROM model_results WHERE case_id = ? AND model = ?")) {
+                d.setString(1, caseId);
+                d.setString(2, model);
+                d.executeUpdate();
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO model_results VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                int seq = 0;
+                for (ModelResultRecord r : results) {
+                    if (!r.caseId().equals(caseId) || !r.model().equals(model)) {
+                        throw new IllegalArgumentException("a " + r.model() + " result of " + r.caseId() + " stored as " + model
+                                + " of " + caseId);
+                    }
+                    p.setString(1, r.caseId());
+                    p.setString(2, r.model());
+                    p.setString(3, r.scenario());
+                    p.setString(4, r.statistic());
+                    setDouble(p, 5, r.estimate());
+                    setDouble(p, 6, r.mean());
+                    setDouble(p, 7, r.sd());
+                    setDouble(p, 8, r.p5());
+                    setDouble(p, 9, r.p95());
+                    p.setInt(10, seq++);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("could not store the " + model + " results of " + caseId + " in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /**
+     * @param caseId a case
+     * @return the simulation-model statistics stored for it, in stored order
+     */
+    public synchronized List<ModelResultRecord> modelResults(String caseId) {
+        List<ModelResultRecord> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT case_id, model, scenario, statistic, estimate, mean, sd, p5,"
+                + " p95 FROM model_results WHERE case_id = ? ORDER BY model, seq")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new ModelResultRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4), getDouble(r, 5),
+                            getDouble(r, 6), getDouble(r, 7), getDouble(r, 8), getDouble(r, 9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the model results of " + caseId + " from " + file, e);
+        }
+        return out;
     }
 
     /** @return the pooled effects, in the order they were stored */
