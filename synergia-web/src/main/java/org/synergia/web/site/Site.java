@@ -182,6 +182,7 @@ public final class Site {
             sections.data(h);
             sections.results(h);
             sections.synergy(h, 8);
+            sections.localEconomy(h);
         }
         sections.findings(h);
         sections.recommendations(h);
