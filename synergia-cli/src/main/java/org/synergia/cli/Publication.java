@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.ResultsStore;
+import org.synergia.microsim.cases.ZambiaScaleUp;
 import org.synergia.report.ReportSet;
 import org.synergia.report.documents.Workspace;
 import org.synergia.synthesis.crosscase.CrossCaseSynthesis;
 
 /**
- * What follows the evaluation of the cases in the main job and in {@code synergia report}: the
- * cross-case synthesis into the results store, then the reports from the store.
+ * What follows the evaluation of the cases in the main job and in {@code synergia report}: Zambia's
+ * national scale-up microsimulation (when that case ran ok), the cross-case synthesis into the
+ * results store, then the reports from the store.
  */
 final class Publication {
 
@@ -31,6 +33,7 @@ final class Publication {
             GlobalOptions global, PrintWriter err) {
         Workspace content;
         try (ResultsStore store = ResultsStore.open(database)) {
+            ZambiaScaleUp.runInMainJob(store);
             CrossCaseSynthesis.Result synthesis = CrossCaseSynthesis.synthesise(cases, store::estimates);
             store.replaceSynthesis(synthesis.pooled(), synthesis.studies());
             content = Workspace.load(store, cases, SynergiaCli.version());

@@ -17,4 +17,20 @@ public interface MicrosimEngine {
      * @return the outcomes
      */
     MicrosimResult run(ScenarioModel model, List<Scenario> scenarios, PopulationSource population, int draws, long seed);
+
+    /**
+     * An engine found on the classpath with {@link java.util.ServiceLoader} (the Spark engine
+     * registers one, so the CLI needs no Spark dependency).
+     */
+    interface Provider {
+
+        /** @return the engine's name, e.g. {@code spark} */
+        String name();
+
+        /**
+         * @param threads worker threads or local executors wanted
+         * @return a ready engine
+         */
+        MicrosimEngine create(int threads);
+    }
 }

@@ -51,13 +51,13 @@ class SparkEngineTest {
     @Test
     void sparkAndLocalEnginesAgreeOnTheSamePopulationAndSeed(@TempDir Path dir) {
         List<Scenario> scenarios = ScenarioModel.standardScenarios("hgsf", "casu");
-        PopulationSource.Synthetic synthetic = new PopulationSource.Synthetic(SyntheticPopulation.zambia(), 20_000, 5);
-        MicrosimResult local = LocalEngine.withDefaults().withThreads(2).run(model(), scenarios, synthetic, 30, 11);
-        MicrosimResult onSpark = SparkEngine.on(spark).withPartitions(3).run(model(), scenarios, synthetic, 30, 11);
+        PopulationSource.Synthetic synthetic = new PopulationSource.Synthetic(SyntheticPopulation.zambia(), 10_000, 5);
+        MicrosimResult local = LocalEngine.withDefaults().withThreads(2).run(model(), scenarios, synthetic, 20, 11);
+        MicrosimResult onSpark = SparkEngine.on(spark).withPartitions(3).run(model(), scenarios, synthetic, 20, 11);
         assertAgree(local, onSpark);
         PopulationSource.Parquet file = PopulationSource.Parquet.of(PopulationWriter.write(synthetic,
                 dir.resolve("population.parquet")), true);
-        assertAgree(local, SparkEngine.on(spark).run(model(), scenarios, file, 30, 11));
+        assertAgree(local, SparkEngine.on(spark).run(model(), scenarios, file, 20, 11));
     }
 
     private static void assertAgree(MicrosimResult a, MicrosimResult b) {
