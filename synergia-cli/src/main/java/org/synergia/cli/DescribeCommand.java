@@ -202,6 +202,9 @@ public final class DescribeCommand implements Callable<Integer> {
         return switch (f) {
             case "dta" -> "Stata .dta format " + d.metadata().get("release") + ", " + d.metadata().get("byteorder");
             case "csv" -> "delimited text, " + d.metadata().get("encoding");
+            case "sav" -> "SPSS system file, " + d.metadata().get("compression") + " compression, "
+                    + d.metadata().get("encoding");
+            case "parquet" -> "Parquet";
             default -> f;
         };
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Runs one estimator on one data file (CSV, Stata .dta, SPSS .sav, Parquet).",
         subcommands = {EstimateGlmCommand.class, EstimateMeanCommand.class, EstimateTotalCommand.class,
             EstimatePovertyCommand.class, EstimateMetaCommand.class, DidCommand.class, SaturationCommand.class,
-            DoseCommand.class, EstimateRdCommand.class, EstimatePsmatchCommand.class})
+            DoseCommand.class, EstimateRdCommand.class, EstimatePsmatchCommand.class, EstimateRaCommand.class,
+            EstimateIpwCommand.class, EstimateAipwCommand.class, EstimateIpwraCommand.class})
 public final class EstimateCommand implements Runnable {
 
     @CommandLine.Spec

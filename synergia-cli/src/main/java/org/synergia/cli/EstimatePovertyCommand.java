@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.synergia.data.Dataset;
 import org.synergia.measures.poverty.PovertyMeasures;
+import org.synergia.measures.survey.DesignVariables;
 import org.synergia.stats.inference.EstimationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public final class EstimatePovertyCommand extends EstimateMethodCommand {
             return measures.fit(design.design(dataset), y);
         }
         List<String> labels = new ArrayList<>();
-        int[] group = SurveyDesignOptions.codes(dataset, by, labels);
+        int[] group = DesignVariables.codes(dataset, by, labels);
         return measures.fitByGroup(design.design(dataset), y, group, labels.toArray(String[]::new));
     }
 }

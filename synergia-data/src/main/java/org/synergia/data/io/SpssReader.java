@@ -574,7 +574,7 @@ public final class SpssReader implements DatasetReader {
 
         private org.synergia.data.Column column(Var v, Object values) {
             String label = text(v.label);
-            String format = format(v.printFormat);
+            String format = v.segmentWidths != null ? "A" + v.width : format(v.printFormat);
             if (v.width > 0) {
                 return StringColumn.of(v.name, (String[]) values, label, format, StorageType.STR, v.width);
             }

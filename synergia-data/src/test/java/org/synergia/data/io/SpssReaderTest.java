@@ -67,6 +67,7 @@ class SpssReaderTest {
         assertEquals("A12", village.format());
         StringColumn notes = d.string("notes");
         assertEquals(300, notes.width());
+        assertEquals("A300", notes.format());
         assertEquals("ab".repeat(140) + "\u00e9 Caf\u00e9 Alto", notes.value(0));
         assertEquals("ab".repeat(140) + "\u00e9", notes.value(1));
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
@@ -97,6 +98,51 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
      */
     public E withThreads(int threads) {
         return with(settings.threads(threads));
+    }
+
+    /**
+     * @param variable the sampling-weight variable of the dataset given to {@link #fit(Dataset, String, String)}
+     * @return a copy using those weights
+     */
+    public E withWeights(String variable) {
+        return with(settings.weights(variable));
+    }
+
+    /**
+     * @param variable the cluster variable of the dataset given to {@link #fit(Dataset, String, String)}
+     *        (cluster-robust SEs)
+     * @return a copy clustering on it
+     */
+    public E withCluster(String variable) {
+        return with(settings.cluster(variable));
+    }
+
+    /**
+     * Estimates the effects on a dataset, with the weights and cluster set by {@link #withWeights}
+     * and {@link #withCluster}. Rows with a missing value in any variable used are left out (and
+     * counted in a warning); collinear columns are dropped with a warning.
+     *
+     * <pre>{@code
+     * TreatmentEffectResult r = Ipwra.withDefaults().withEstimand(Estimand.ATT).withWeights("wt")
+     *         .fit(survey, "food_score ~ hh_size + female_head", "arm ~ hh_size + female_head + factor(region)");
+     * }</pre>
+     *
+     * @param dataset the data
+     * @param outcomeFormula the outcome model {@code y ~ x1 + x2}; for IPW just the outcome {@code y}
+     * @param treatmentFormula the treatment model {@code t ~ x1 + x3}; for RA just the treatment {@code t}
+     * @return the effects with stacked-sandwich SEs
+     * @throws InputException on bad input, naming the variable
+     */
+    public TreatmentEffectResult fit(Dataset dataset, String outcomeFormula, String treatmentFormula) {
+        FormulaSample sample = FormulaSample.of(dataset, outcomeFormula, treatmentFormula, settings.weights(),
+                settings.cluster());
+        TreatmentEffectResult r = fit(sample.data());
+        if (sample.warnings().isEmpty()) {
+            return r;
+        }
+        List<String> warnings = new ArrayList<>(sample.warnings());
+        warnings.addAll(r.warnings());
+        return r.withWarnings(warnings);
     }
 
     /**

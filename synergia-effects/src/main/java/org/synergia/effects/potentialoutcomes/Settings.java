@@ -1,5 +1,6 @@
 package org.synergia.effects.potentialoutcomes;
 
+import java.util.Objects;
 import org.synergia.stats.glm.Link;
 
 /**
@@ -14,19 +15,22 @@ import org.synergia.stats.glm.Link;
  * @param overlapRule what to do with scores outside the bounds
  * @param overlapBound the bound {@code b}: scores must lie in {@code [b, 1 - b]}
  * @param confidenceLevel the level of the confidence intervals
- * @param threads worker threads for the model fits
+ * @param threads worker threads for the model fits and the passes over observations
+ * @param weights the dataset's sampling-weight variable, or {@code null}
+ * @param cluster the dataset's cluster variable, or {@code null}
  */
 record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double control, Double treatedLevel,
-        Synergy synergy, OverlapRule overlapRule, double overlapBound, double confidenceLevel, int threads) {
+        Synergy synergy, OverlapRule overlapRule, double overlapBound, double confidenceLevel, int threads,
+        String weights, String cluster) {
 
-    static final Settings DEFAULTS = new Settings(Estimand.ATE, OutcomeModel.LINEAR, Link.LOGIT, null, null,
-            null, OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors());
+    static final Settings DEFAULTS = new Settings(Estimand.ATE, OutcomeModel.LINEAR, Link.LOGIT, null, null, null,
+            OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors(), null, null);
 
     Settings {
-        java.util.Objects.requireNonNull(estimand, "estimand");
-        java.util.Objects.requireNonNull(outcomeModel, "outcomeModel");
-        java.util.Objects.requireNonNull(link, "link");
-        java.util.Objects.requireNonNull(overlapRule, "overlapRule");
+        Objects.requireNonNull(estimand, "estimand");
+        Objects.requireNonNull(outcomeModel, "outcomeModel");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(overlapRule, "overlapRule");
         if (link != Link.LOGIT && link != Link.PROBIT) {
             throw new IllegalArgumentException("a treatment model's link is logit or probit, not " + link);
         }
@@ -39,39 +43,57 @@ record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double 
     }
 
     Settings estimand(Estimand e) {
-        return new Settings(e, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(e, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings outcomeModel(OutcomeModel m) {
-        return new Settings(estimand, m, link, control, treatedLevel, synergy, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(estimand, m, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings link(Link l) {
-        return new Settings(estimand, outcomeModel, l, control, treatedLevel, synergy, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(estimand, outcomeModel, l, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings control(double c) {
-        return new Settings(estimand, outcomeModel, link, c, treatedLevel, synergy, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(estimand, outcomeModel, link, c, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings treatedLevel(double t) {
-        return new Settings(estimand, outcomeModel, link, control, t, synergy, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(estimand, outcomeModel, link, control, t, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings synergy(Synergy s) {
-        return new Settings(estimand, outcomeModel, link, control, treatedLevel, s, overlapRule, overlapBound, confidenceLevel, threads);
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, s, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster);
     }
 
     Settings overlap(OverlapRule r, double bound) {
-        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, r, bound, confidenceLevel, threads);
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, r, bound, confidenceLevel,
+                threads, weights, cluster);
     }
 
     Settings threads(int t) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, Math.max(1, t));
+                confidenceLevel, Math.max(1, t), weights, cluster);
+    }
+
+    Settings weights(String variable) {
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, variable, cluster);
+    }
+
+    Settings cluster(String variable) {
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, variable);
     }
 
     Settings confidenceLevel(double level) {
-        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound, level, threads);
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                level, threads, weights, cluster);
     }
 }

@@ -80,6 +80,14 @@ public final class TreatmentEffectResult implements EstimationResult {
         return warnings;
     }
 
+    /**
+     * @param all the warnings to report instead of this result's
+     * @return a copy with those warnings
+     */
+    TreatmentEffectResult withWarnings(List<String> all) {
+        return new TreatmentEffectResult(method, estimand, estimates, n, diagnostics, all, levels, means, covariance);
+    }
+
     /** @return the treatment levels in ascending order */
     public double[] levels() {
         return levels.clone();

@@ -1,6 +1,7 @@
 package org.synergia.effects.rd;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -281,7 +282,7 @@ public final class RdRobust {
 
     /** The sample split at the cutoff, sorted, with what the estimators need to know about it. */
     private record Prepared(RdSide left, RdSide right, boolean fuzzy, int estimandColumns, List<String> covariateNames,
-            double[] xs, int clusterTotal, RdVariance vce) {
+            int clusterTotal, RdVariance vce) {
     }
 
     private Prepared prepare(RdSample sample, double cutoff, List<String> warnings) {
@@ -385,10 +386,8 @@ public final class RdRobust {
         }
         int[] li = new int[nl];
         int[] ri = new int[nr];
-        double[] xs = new double[kept];
-        for (int i = 0, a = 0, b = 0, k = 0; i < n; i++) {
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
             if (keep[i]) {
-                xs[k++] = x[i];
                 if (x[i] < cutoff) {
                     li[a++] = i;
                 } else {
@@ -398,7 +397,7 @@ public final class RdRobust {
         }
         RdSide left = new RdSide(li, x, cutoff, columns, w, codes, codeCount);
         RdSide right = new RdSide(ri, x, cutoff, columns, w, codes, codeCount);
-        return new Prepared(left, right, t != null, cols, List.copyOf(names), xs, clusterTotal, variance);
+        return new Prepared(left, right, t != null, cols, List.copyOf(names), clusterTotal, variance);
     }
 
     /** Drops covariates that are constant or collinear with earlier ones (with an intercept), warning. */
@@ -580,6 +579,8 @@ public final class RdRobust {
         private final RdSide right;
         private final double minLeft;
         private final double minRight;
+        /** Nearest-neighbour residuals by side and window: every pilot fit shares the pilot window. */
+        private final Map<Long, double[][]> neighbourResiduals = new HashMap<>();
 
         /**
          * @param data the prepared sample
@@ -595,11 +596,10 @@ public final class RdRobust {
 
         /** @return {hL, hR, bL, bR} */
         double[] select(int qq) {
-            double[] xs = data.xs;
-            int n = xs.length;
+            int n = left.n + right.n;
             // rule-of-thumb pilot; with mass-point adjustment the sample size is the number of distinct values
             int pilotSize = massPoints == MassPoints.ADJUST ? left.distinctCount() + right.distinctCount() : n;
-            double pilot = kernel.pilotConstant() * Math.min(sd(xs), iqr(xs) / 1.349) * Math.pow(pilotSize, -0.2);
+            double pilot = kernel.pilotConstant() * Math.min(sd(left, right), iqr(left, right) / 1.349) * Math.pow(pilotSize, -0.2);
             pilot = Math.max(pilot, Math.max(minLeft, minRight));
             double rangeL = left.range();
             double rangeR = right.range();
@@ -655,6 +655,14 @@ public final class RdRobust {
             return Math.max(Math.min(h, range), floor);
         }
 
+        private double[][] windowResiduals(LocalPolynomialFit fit, int parameters) {
+            if (data.vce != RdVariance.NN) {
+                return residuals(fit, data.vce, parameters);
+            }
+            long key = (fit.side == left ? 0L : 1L << 40) + fit.n;
+            return neighbourResiduals.computeIfAbsent(key, k -> residuals(fit, RdVariance.NN, parameters));
+        }
+
         /** The estimated variance and bias constants of one side (rdrobust's building block). */
         private record Constants(double v, double b, double r, double rate) {
         }
@@ -674,7 +682,7 @@ public final class RdRobust {
             }
             double[][] partial = data.covariateNames.isEmpty() ? null : fv.partialledCrossProducts();
             double[] s = new RdEstimand(data.fuzzy, columns, partial, data.covariateNames).gradient(theta);
-            double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(residuals(fv, data.vce, o + 1), s),
+            double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(windowResiduals(fv, o + 1), s),
                     o + 1);
             double v = (2 * nu + 1) * hV * vs;
             double direction = fv.biasDirection()[nu];
@@ -686,7 +694,7 @@ public final class RdRobust {
             double r = 0;
             if (regularise) {
                 double vb = Residuals.sandwich(side, fb.equivalentKernel(o + 1),
-                        Residuals.combine(residuals(fb, data.vce, oB + 1), s), oB + 1) / Math.pow(hB, 2.0 * (o + 1));
+                        Residuals.combine(windowResiduals(fb, oB + 1), s), oB + 1) / Math.pow(hB, 2.0 * (o + 1));
                 r = 2 * (o + 1 - nu) * 3 * direction * direction * vb;
             }
             double b = Math.sqrt(2.0 * (o + 1 - nu)) * direction * derivative;
@@ -720,36 +728,44 @@ public final class RdRobust {
     }
 
     /** Sample standard deviation (divisor n - 1), two-pass. */
-    private static double sd(double[] v) {
+    private static double sd(RdSide left, RdSide right) {
         double m = 0;
-        for (double a : v) {
-            m += a;
+        for (RdSide side : List.of(left, right)) {
+            for (double a : side.x) {
+                m += a;
+            }
         }
-        m /= v.length;
+        int n = left.n + right.n;
+        m /= n;
         double s = 0;
-        for (double a : v) {
-            s += (a - m) * (a - m);
+        for (RdSide side : List.of(left, right)) {
+            for (double a : side.x) {
+                s += (a - m) * (a - m);
+            }
         }
-        return Math.sqrt(s / (v.length - 1));
+        return Math.sqrt(s / (n - 1));
     }
 
     /**
      * Interquartile range with Hyndman and Fan's (1996) definition 2 (inverse of the empirical
-     * distribution function, averaging at discontinuities).
+     * distribution function, averaging at discontinuities), read from the sorted sides.
      */
-    private static double iqr(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return quantile(s, 0.75) - quantile(s, 0.25);
+    private static double iqr(RdSide left, RdSide right) {
+        return quantile(left, right, 0.75) - quantile(left, right, 0.25);
     }
 
-    private static double quantile(double[] sorted, double prob) {
-        int n = sorted.length;
+    private static double quantile(RdSide left, RdSide right, double prob) {
+        int n = left.n + right.n;
         double np = n * prob;
         int j = (int) Math.floor(np);
         if (Math.abs(np - j) < 1e-12 * Math.max(1, np)) {
-            return (sorted[Math.max(j - 1, 0)] + sorted[Math.min(j, n - 1)]) / 2;
+            return (ordered(left, right, Math.max(j - 1, 0)) + ordered(left, right, Math.min(j, n - 1))) / 2;
         }
-        return sorted[Math.min(j, n - 1)];
+        return ordered(left, right, Math.min(j, n - 1));
+    }
+
+    /** The k-th smallest running-variable value (0-based): left side descending, then right ascending. */
+    private static double ordered(RdSide left, RdSide right, int k) {
+        return k < left.n ? left.x[left.n - 1 - k] : right.x[k - left.n];
     }
 }

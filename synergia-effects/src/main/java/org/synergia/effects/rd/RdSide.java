@@ -7,6 +7,9 @@ package org.synergia.effects.rd;
  */
 final class RdSide {
 
+    /** Length of the runs insertion-sorted before merging. */
+    private static final int RUN = 32;
+
     /** Number of units on this side. */
     final int n;
     /** The running variable, sorted by distance to the cutoff. */
@@ -136,15 +139,35 @@ final class RdSide {
         return g;
     }
 
-    /** Stable ascending order of the keys (merge sort on indices, O(n log n)). */
+    /**
+     * Stable ascending order of the keys: bottom-up merge sort that moves keys with their indices
+     * (sequential memory access), after insertion-sorting runs of {@code RUN} elements.
+     */
     private static int[] sortedOrder(double[] key) {
         int n = key.length;
-        int[] a = new int[n];
-        int[] b = new int[n];
+        double[] ka = key.clone();
+        double[] kb = new double[n];
+        int[] ia = new int[n];
+        int[] ib = new int[n];
         for (int i = 0; i < n; i++) {
-            a[i] = i;
+            ia[i] = i;
         }
-        for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += RUN) {
+            int hi = Math.min(lo + RUN, n);
+            for (int i = lo + 1; i < hi; i++) {
+                double k = ka[i];
+                int v = ia[i];
+                int j = i - 1;
+                while (j >= lo && ka[j] > k) {
+                    ka[j + 1] = ka[j];
+                    ia[j + 1] = ia[j];
+                    j--;
+                }
+                ka[j + 1] = k;
+                ia[j + 1] = v;
+            }
+        }
+        for (int width = RUN; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(lo + width, n);
                 int hi = Math.min(lo + 2 * width, n);
@@ -152,19 +175,30 @@ final class RdSide {
                 int j = mid;
                 int k = lo;
                 while (i < mid && j < hi) {
-                    b[k++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
+                    if (ka[j] < ka[i]) {
+                        kb[k] = ka[j];
+                        ib[k++] = ia[j++];
+                    } else {
+                        kb[k] = ka[i];
+                        ib[k++] = ia[i++];
+                    }
                 }
                 while (i < mid) {
-                    b[k++] = a[i++];
+                    kb[k] = ka[i];
+                    ib[k++] = ia[i++];
                 }
                 while (j < hi) {
-                    b[k++] = a[j++];
+                    kb[k] = ka[j];
+                    ib[k++] = ia[j++];
                 }
             }
-            int[] t = a;
-            a = b;
-            b = t;
+            double[] tk = ka;
+            ka = kb;
+            kb = tk;
+            int[] ti = ia;
+            ia = ib;
+            ib = ti;
         }
-        return a;
+        return ia;
     }
 }

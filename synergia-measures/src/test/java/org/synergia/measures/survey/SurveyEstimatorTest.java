@@ -39,6 +39,25 @@ class SurveyEstimatorTest {
     }
 
     @Test
+    void designVariablesReadTheDesignFromADataset() {
+        // same apistrat reference, the design described by variable names (text strata)
+        JsonNode ref = ReferenceFiles.referenceValues().get("apistrat_survey");
+        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("apistrat.csv"));
+        org.synergia.data.Dataset data = org.synergia.data.Dataset.builder("apistrat")
+                .addStrings("stype", d.get("stype").toArray(String[]::new))
+                .addNumeric("pw", ReferenceFiles.numbers(d, "pw")).addNumeric("fpc", ReferenceFiles.numbers(d, "fpc"))
+                .build();
+        SurveyDesign design = new DesignVariables("pw", "stype", null, null, "fpc", null).design(data);
+        Estimate mean = SurveyEstimator.withDefaults().mean(design, ReferenceFiles.numbers(d, "api00"), "api00")
+                .term("mean:api00");
+        assertRel(ref.at("/mean_api00/se").asDouble(), mean.se(), TOL);
+        List<String> labels = new java.util.ArrayList<>();
+        int[] codes = DesignVariables.codes(data, "stype", labels);
+        assertEquals(List.of("E", "H", "M"), labels.stream().sorted().toList());
+        assertEquals(labels.indexOf(d.get("stype").get(0)), codes[0]);
+    }
+
+    @Test
     void weightsComeFromFpcWhenAbsent() {
         // apistrat's pw is exactly N_h / n_h, so the design without weights gives the same mean
         Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("apistrat.csv"));

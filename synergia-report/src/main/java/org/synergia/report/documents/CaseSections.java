@@ -8,6 +8,7 @@ import org.synergia.cases.spec.Text;
 import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
 
@@ -155,6 +156,28 @@ final class CaseSections {
             h.paragraph(m.get("text.synergy.none"));
         }
     }
+
+    /** The local economy-wide impact evaluation (LEWIE): multipliers by scenario with their Monte Carlo intervals. */
+    void localEconomy(Html h) {
+        List<ModelResultRecord> rows = c.model("lewie").stream()
+                .filter(r -> LEWIE_STATISTICS.contains(r.statistic()) || r.statistic().startsWith("productivity_shift")).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.heading(2, m.get("sec.lewie"), "lewie").paragraph(m.get("text.lewie"));
+        h.tableStart(null, m.get("col.scenario"), m.get("col.statistic"), m.get("col.estimate"), m.get("col.mcmean"),
+                m.get("col.interval90"));
+        for (ModelResultRecord r : rows) {
+            h.rowStart("data-model=\"lewie\" data-scenario=\"" + Html.escape(r.scenario()) + "\" data-statistic=\""
+                    + Html.escape(r.statistic()) + "\"").cell(m.get("scenario." + r.scenario()))
+                    .cell(m.has("statistic." + r.statistic()) ? m.get("statistic." + r.statistic()) : r.statistic())
+                    .number("estimate", r.estimate()).number("mean", r.mean()).interval(r.p5(), r.p95()).rowEnd();
+        }
+        h.tableEnd();
+    }
+
+    private static final List<String> LEWIE_STATISTICS = List.of("income_multiplier", "real_income_multiplier",
+            "production_multiplier", "real_production_multiplier");
 
     void findings(Html h) {
         texts(h, m.get("sec.findings"), "findings", c.spec().findings());
