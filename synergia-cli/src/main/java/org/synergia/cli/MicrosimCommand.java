@@ -22,10 +22,12 @@ import org.synergia.microsim.Scenario;
 import org.synergia.microsim.ScenarioModel;
 import org.synergia.microsim.SyntheticPopulation;
 import org.synergia.microsim.cases.ZambiaScaleUp;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code synergia microsim}: national scale-up scenarios of Zambia's HGSF and CASU (each alone,
@@ -39,6 +41,9 @@ public final class MicrosimCommand implements Callable<Integer> {
 
     @Mixin
     private GlobalOptions global;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Population population;
@@ -90,12 +95,13 @@ public final class MicrosimCommand implements Callable<Integer> {
         PopulationSource source = population.file != null ? PopulationSource.Parquet.of(population.file, false)
                 : new PopulationSource.Synthetic(SyntheticPopulation.forCountry(population.country), households, global.seed());
         MicrosimResult r = engine().run(model, chosen, source, draws, global.seed());
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = spec.commandLine().getOut();
         if (global.json()) {
             out.println(ResultPrinter.toJsonText(json(r)));
         } else {
             text(r, out);
         }
+        out.flush();
         return 0;
     }
 
