@@ -10,7 +10,7 @@ add <- function(design_name, stat, variable, obj) {
     estimate = sprintf("%.17g", coef(obj)[1]), se = sprintf("%.17g", SE(obj)[1]),
     deff = sprintf("%.17g", if (is.null(d)) NA else d[1])))
 }
-c2 <- apiclus2[, c("cds", "dnum", "snum", "api00", "api99", "pw", "fpc1", "fpc2")]
+c2 <- apiclus2[, c("cds", "dnum", "snum", "stype", "api00", "api99", "pw", "fpc1", "fpc2")]
 c2$fpc1 <- as.numeric(c2$fpc1); c2$fpc2 <- as.numeric(c2$fpc2)
 c2$frac1 <- 40 / c2$fpc1            # 40 districts sampled at stage 1
 write.csv(c2, "apiclus2.csv", row.names = FALSE)
@@ -30,6 +30,13 @@ for (nm in names(designs)) {
     add(nm, "total", v, svytotal(f, d, deff = TRUE))
   }
   add(nm, "ratio", "api00/api99", svyratio(~api00, ~api99, d))
+  # domain estimates by school type (svyby over the full design)
+  for (stat in c("mean", "total")) {
+    b <- svyby(~api00, ~stype, d, if (stat == "mean") svymean else svytotal)
+    for (s in rownames(b)) out <<- rbind(out, data.frame(design = nm, statistic = paste0(stat, "_by_stype"),
+      variable = paste0("api00[", s, "]"), estimate = sprintf("%.17g", b[s, "api00"]), se = sprintf("%.17g", b[s, "se"]),
+      deff = NA))
+  }
 }
 # one-stage cluster sample with the fpc given as a sampling fraction
 c1 <- apiclus1[, c("cds", "dnum", "stype", "api00", "enroll", "pw", "fpc")]

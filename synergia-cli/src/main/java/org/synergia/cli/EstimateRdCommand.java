@@ -1,5 +1,8 @@
 package org.synergia.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,8 @@ import org.synergia.data.NumericColumn;
 import org.synergia.data.StringColumn;
 import org.synergia.effects.rd.BandwidthSelector;
 import org.synergia.effects.rd.Kernel;
+import org.synergia.effects.rd.RdPlot;
+import org.synergia.effects.rd.RdPlotData;
 import org.synergia.effects.rd.RdRobust;
 import org.synergia.effects.rd.RdSample;
 import org.synergia.effects.rd.RdVariance;
@@ -86,6 +91,21 @@ public final class EstimateRdCommand extends EstimateMethodCommand {
             description = "confidence level (default: ${DEFAULT-VALUE})")
     private double level;
 
+    @Option(names = "--plot", paramLabel = "FILE.svg",
+            description = "also write a binned RD plot (bin means and global polynomial fits) as SVG")
+    private Path plot;
+
+    @Option(names = "--plot-binning", paramLabel = "B", defaultValue = "es",
+            description = "plot bins: es (evenly spaced) or qs (quantile spaced) (default: ${DEFAULT-VALUE})")
+    private PlotBinning plotBinning;
+
+    @Option(names = "--plot-bins", paramLabel = "N", defaultValue = "20",
+            description = "plot bins on each side of the cutoff (default: ${DEFAULT-VALUE})")
+    private int plotBins;
+
+    /** Plot bin layouts as the command line spells them. */
+    enum PlotBinning { es, qs }
+
     @Mixin
     private WeightsOption weights;
 
@@ -134,7 +154,31 @@ public final class EstimateRdCommand extends EstimateMethodCommand {
             double[] bb = pair("--b", b);
             rd = rd.withBiasBandwidths(bb[0], bb[1]);
         }
-        return rd.fit(sample, cutoff);
+        EstimationResult result = rd.fit(sample, cutoff);
+        if (plot != null) {
+            writePlot(dataset);
+        }
+        return result;
+    }
+
+    private void writePlot(Dataset dataset) {
+        RdPlotData data = RdPlot.withDefaults()
+                .withBinning(plotBinning == PlotBinning.qs ? RdPlot.Binning.QUANTILE_SPACED
+                        : RdPlot.Binning.EVENLY_SPACED)
+                .withBins(plotBins, plotBins)
+                .compute(dataset.numeric(outcome).toDoubleArray(), dataset.numeric(running).toDoubleArray(), cutoff);
+        String svg = data.toSvg(axisLabel(dataset, outcome), axisLabel(dataset, running), "");
+        try {
+            Files.writeString(plot, svg);
+        } catch (IOException e) {
+            throw new InputException("cannot write the plot to " + plot + ": " + e.getMessage()
+                    + "; choose a writable path for --plot", e);
+        }
+    }
+
+    private static String axisLabel(Dataset dataset, String variable) {
+        String label = dataset.column(variable).label();
+        return label == null || label.isBlank() ? variable : label + " (" + variable + ")";
     }
 
     private static double[] pair(String option, double[] v) {

@@ -9,10 +9,12 @@ import org.synergia.cases.store.ResultsStore;
 import org.synergia.report.ReportSet;
 import org.synergia.report.documents.Workspace;
 import org.synergia.synthesis.crosscase.CrossCaseSynthesis;
+import org.synergia.web.site.SiteExport;
 
 /**
  * What follows the evaluation of the cases in the main job and in {@code synergia report}: the
- * cross-case synthesis into the results store, then the reports from the store.
+ * cross-case synthesis into the results store, then the reports from the store, then the static
+ * portal into {@code <workspace>/site/}.
  */
 final class Publication {
 
@@ -37,7 +39,7 @@ final class Publication {
         }
         int total = languages.size() * (cases.size() * 3 + 5);
         AtomicInteger done = new AtomicInteger();
-        return ReportSet.write(content, workspace, languages, global.threads(), name -> {
+        List<ReportSet.Written> written = ReportSet.write(content, workspace, languages, global.threads(), name -> {
             int d = done.incrementAndGet();
             if (!global.quiet() && (d % 10 == 0 || d == total)) {
                 synchronized (err) {
@@ -46,5 +48,7 @@ final class Publication {
                 }
             }
         });
+        SiteExport.write(workspace, cases, SynergiaCli.version());
+        return written;
     }
 }

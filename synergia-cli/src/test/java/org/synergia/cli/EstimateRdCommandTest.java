@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code synergia estimate rd}, end to end on the Senate data. */
@@ -73,6 +75,19 @@ class EstimateRdCommandTest {
         assertEquals(15, d.get("h_left").asDouble());
         assertEquals(18, d.get("h_right").asDouble());
         assertEquals(25, d.get("b_right").asDouble());
+    }
+
+    @Test
+    void writesTheBinnedPlot(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("senate.svg");
+        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running", "margin",
+                "--h", "15", "--plot", svg.toString(), "--plot-binning", "qs", "--plot-bins", "8", "--format",
+                "json", "--quiet");
+        assertEquals(0, r.status, r.err);
+        String text = Files.readString(svg);
+        assertTrue(text.startsWith("<svg") && text.contains(">margin</text>") && text.contains(">vote</text>"), text);
+        assertEquals(16, text.split("<circle", -1).length - 1);
+        JSON.readTree(r.out); // stdout stays one JSON document
     }
 
     @Test

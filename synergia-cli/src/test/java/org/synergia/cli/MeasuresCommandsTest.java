@@ -54,6 +54,10 @@ class MeasuresCommandsTest {
         JsonNode t = JSON.readTree(total.out).get("estimates").get(0);
         assertEquals("total:enroll", t.get("term").asText());
         assertEquals(ref.at("/total_enroll/estimate").asDouble(), t.get("estimate").asDouble(), 1e-6 * 3.7e6);
+        Run byType = run("mean", "--data", shared("apistrat.csv"), "--variable", "api00", "--weights", "pw",
+                "--strata", "stype", "--fpc", "fpc", "--by", "stype", "--format", "json");
+        assertEquals(0, byType.status, byType.err);
+        assertEquals("mean:api00[E]", JSON.readTree(byType.out).get("estimates").get(0).get("term").asText());
     }
 
     @Test

@@ -54,7 +54,7 @@ class ReportSetTest {
             CaseRecord record = new CaseRecord(spec.id(), spec.country(), spec.region().name(), spec.institutionalOnly()
                     ? "institutional" : "ok", "", !spec.institutionalOnly(), spec.id() + "-simulated",
                     "ab".repeat(32), spec.sha256(), 7, 100, "test");
-            cases.add(new CaseResults(spec, Optional.of(record), estimates, List.of()));
+            cases.add(new CaseResults(spec, Optional.of(record), estimates, List.of(), List.of()));
         }
         List<PooledRecord> pooled = List.of(new PooledRecord("food-security", "combined", "all", 3, 0.21, 0.05, 0.1, 0.32,
                 -0.05, 0.47, 0.01, 0.002, 35.0, "REML, Knapp-Hartung"));

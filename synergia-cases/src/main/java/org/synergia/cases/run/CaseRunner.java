@@ -9,6 +9,9 @@ import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.data.InputException;
+import org.synergia.cases.store.ModelResultRecord;
+import org.synergia.cases.economy.LocalEconomyEvaluation;
 
 /**
  * Runs one case end to end: loads its data, applies every analysis of its plan, adjusts p-values
@@ -24,14 +27,16 @@ final class CaseRunner {
      * @param specDirectory the folder relative data paths are resolved against, or null
      * @param seedOverride a seed for the simulated survey instead of the specification's, or null
      * @param softwareVersion Synergia's version, for provenance
+     * @param threads worker threads for simulation models
      * @param progress where progress goes
      * @return the case's results
      */
-    static CaseResult run(CaseSpec spec, Path specDirectory, Long seedOverride, String softwareVersion, Progress progress) {
+    static CaseResult run(CaseSpec spec, Path specDirectory, Long seedOverride, String softwareVersion, int threads,
+            Progress progress) {
         String region = spec.region().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (spec.institutionalOnly()) {
             return new CaseResult(new CaseRecord(spec.id(), spec.country(), region, "institutional", "", false, "", "",
-                    spec.sha256(), 0, 0, softwareVersion), List.of(), List.of());
+                    spec.sha256(), 0, 0, softwareVersion), List.of(), List.of(), List.of());
         }
         CaseData data = null;
         try {
@@ -39,19 +44,29 @@ final class CaseRunner {
             data = CaseData.load(spec, specDirectory, seedOverride);
             data = data.withOutcomes(spec);
             Analyses analyses = analyse(spec, data, progress);
-            List<DiagnosticRecord> failures = analyses.diagnostics().stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
+            List<ModelResultRecord> economy = List.of();
+            List<DiagnosticRecord> diagnostics = new ArrayList<>(analyses.diagnostics());
+            if (spec.localEconomy().isPresent()) {
+                progress.step(spec.id(), "local economy (LEWIE)");
+                try {
+                    economy = LocalEconomyEvaluation.run(spec, data.simulated(), data.data(), analyses.estimates(), data.seed(), threads);
+                } catch (InputException e) {
+                    diagnostics.add(new DiagnosticRecord(spec.id(), "local_economy", "", PlanExecutor.FAILED, e.getMessage()));
+                }
+            }
+            List<DiagnosticRecord> failures = diagnostics.stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
             String message = failures.isEmpty() ? "" : failures.size() + " estimation(s) failed; first: " + failures.get(0).analysisId()
                     + "/" + failures.get(0).outcome() + ": " + failures.get(0).value();
             CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "ok", message, data.simulated(), data.source(),
                     data.sha256(), spec.sha256(), data.seed(), data.data().rowCount(), softwareVersion);
-            return new CaseResult(record, analyses.estimates(), analyses.diagnostics());
+            return new CaseResult(record, analyses.estimates(), diagnostics, economy);
         } catch (RuntimeException e) {
-            String message = e instanceof org.synergia.data.InputException ? e.getMessage()
+            String message = e instanceof InputException ? e.getMessage()
                     : "internal error: " + e + " (please report it)";
             CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "failed", message,
                     data != null && data.simulated(), data == null ? "" : data.source(), data == null ? "" : data.sha256(),
                     spec.sha256(), data == null ? 0 : data.seed(), data == null ? 0 : data.data().rowCount(), softwareVersion);
-            return new CaseResult(record, List.of(), List.of());
+            return new CaseResult(record, List.of(), List.of(), List.of());
         }
     }
 
@@ -91,6 +106,8 @@ final class CaseRunner {
      * @param record the case record
      * @param estimates its estimates, with adjusted p-values
      * @param diagnostics its diagnostics and warnings
+     * @param localEconomy its local economy-wide impact evaluation (LEWIE) statistics, if it has one
      */
-    record CaseResult(CaseRecord record, List<EstimateRecord> estimates, List<DiagnosticRecord> diagnostics) {}
+    record CaseResult(CaseRecord record, List<EstimateRecord> estimates, List<DiagnosticRecord> diagnostics,
+            List<ModelResultRecord> localEconomy) {}
 }

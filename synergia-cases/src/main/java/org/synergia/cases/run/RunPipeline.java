@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.synergia.cases.economy.LocalEconomyEvaluation;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.ResultsStore;
 
@@ -58,8 +59,9 @@ public final class RunPipeline {
                 futures.add(pool.submit(() -> {
                     progress.started(spec.id(), cases.size());
                     CaseRunner.CaseResult r = CaseRunner.run(spec, options.specDirectory(), options.seedOverride(),
-                            options.softwareVersion(), progress);
+                            options.softwareVersion(), 1, progress);
                     store.replaceCase(r.record(), r.estimates(), r.diagnostics());
+                    store.replaceModelResults(spec.id(), LocalEconomyEvaluation.MODEL, r.localEconomy());
                     progress.finished(spec.id(), r.record().status(), done.incrementAndGet(), cases.size());
                     return r;
                 }));

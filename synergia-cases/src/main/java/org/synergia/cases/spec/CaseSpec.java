@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param outcomes the outcomes analysed
  * @param plan the analyses to run
  * @param multipleTesting how p-values are adjusted within each outcome domain
+ * @param localEconomy the case's local economy-wide impact evaluation, if it has one
  * @param institutional the institutional analysis
  * @param findings the main findings, as bullet points
  * @param recommendations the policy recommendations, as bullet points
@@ -41,6 +42,7 @@ public record CaseSpec(
         List<OutcomeSpec> outcomes,
         List<AnalysisSpec> plan,
         MultipleTesting multipleTesting,
+        Optional<LocalEconomySpec> localEconomy,
         Institutional institutional,
         List<Text> findings,
         List<Text> recommendations,

@@ -113,7 +113,7 @@ public final class CaseSpecReader {
         }
         SpecNode top = new SpecNode(name, "", root);
         top.allowOnly("id", "country", "region", "title", "summary", "programmes", "design", "data", "simulation",
-                "outcomes", "plan", "multiple_testing", "institutional", "findings", "recommendations", "sources");
+                "outcomes", "plan", "multiple_testing", "local_economy", "institutional", "findings", "recommendations", "sources");
         String id = top.string("id");
         Design design = design(top.child("design"));
         List<OutcomeSpec> outcomes = top.mapOptList("outcomes", CaseSpecReader::outcome);
@@ -131,6 +131,7 @@ public final class CaseSpecReader {
                 outcomes,
                 plan,
                 top.optEnum("multiple_testing", MultipleTesting.class, MultipleTesting.ANDERSON),
+                Optional.ofNullable(top.optChild("local_economy")).map(CaseSpecReader::localEconomy),
                 institutional(top.child("institutional")),
                 top.optTexts("findings"),
                 top.optTexts("recommendations"),
@@ -264,6 +265,19 @@ public final class CaseSpecReader {
             // reported below
         }
         throw n.error("write the synergy contrast as BOTH=A+B with group codes, e.g. 3=1+2; found '" + raw + "'");
+    }
+
+    private static LocalEconomySpec localEconomy(SpecNode n) {
+        n.allowOnly("households_per_group", "clusters_per_group", "transfer_group", "transfer_per_household", "shock", "draws");
+        SpecNode s = n.optChild("shock");
+        Optional<LocalEconomySpec.Shock> shock = Optional.empty();
+        if (s != null) {
+            s.allowOnly("good", "group", "analysis", "outcome", "term", "base_group");
+            shock = Optional.of(new LocalEconomySpec.Shock(s.string("good"), s.string("group"), s.string("analysis"),
+                    s.string("outcome"), s.string("term"), s.integer("base_group")));
+        }
+        return new LocalEconomySpec(n.optInteger("households_per_group", 500), n.optInteger("clusters_per_group", 25),
+                n.string("transfer_group"), n.number("transfer_per_household"), shock, n.optInteger("draws", 200));
     }
 
     private static Institutional institutional(SpecNode n) {

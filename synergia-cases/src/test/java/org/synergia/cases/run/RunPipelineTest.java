@@ -36,6 +36,19 @@ class RunPipelineTest {
             assertTrue(Double.isFinite(e.estimate()) && Double.isFinite(e.se()), e.caseId() + " " + e.term());
         }
 
+        // Lesotho's local economy: the transfer and the transfer with gardens, with Monte Carlo intervals
+        try (ResultsStore store = ResultsStore.open(summary.database())) {
+            var lewie = store.modelResults("lesotho-cgp-springs");
+            for (String scenario : List.of("transfer", "transfer-and-shock")) {
+                var m = lewie.stream().filter(r -> r.scenario().equals(scenario) && r.statistic().equals("income_multiplier"))
+                        .findFirst().orElseThrow();
+                assertTrue(m.estimate() > 1 && m.estimate() < 4 && m.p5() < m.estimate() && m.estimate() < m.p95(), scenario + " " + m);
+                var real = lewie.stream().filter(r -> r.scenario().equals(scenario) && r.statistic().equals("real_income_multiplier"))
+                        .findFirst().orElseThrow();
+                assertTrue(real.estimate() <= m.estimate(), "real below nominal in " + scenario);
+            }
+        }
+
         // idempotent: a second run stores the same numbers
         List<EstimateRecord> first;
         try (ResultsStore store = ResultsStore.open(summary.database())) {

@@ -137,16 +137,6 @@ final class BinaryInput {
     }
 
     /**
-     * Reads an unsigned integer of {@code width} bytes (1..8) in the current byte order.
-     */
-    long unsigned(int width, String what) {
-        need(width, what);
-        long v = unsignedAt(pos, width);
-        pos += width;
-        return v;
-    }
-
-    /**
      * Reads an unsigned integer of {@code width} bytes (1..8) at {@code at} in the current byte
      * order, without moving the cursor (the caller has checked the bounds).
      */

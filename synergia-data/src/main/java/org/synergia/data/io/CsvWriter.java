@@ -15,7 +15,8 @@ import org.synergia.data.NumericColumn;
  * their shortest round-trip form ({@code float} columns as floats), the system missing value as
  * an empty field and Stata's extended missing values as {@code .a}..{@code .z} (which
  * {@link CsvReader} reads back as such). Fields holding the delimiter, a quote, a line break or
- * surrounding blanks are quoted. Settings are immutable.
+ * surrounding blanks are quoted, and a row of one empty field is written {@code ""} so that it is
+ * not read as a blank line. Settings are immutable.
  */
 public final class CsvWriter {
 
@@ -104,6 +105,9 @@ public final class CsvWriter {
                 } else {
                     field(line, c.text(r));
                 }
+            }
+            if (line.length() == 0) {
+                line.append("\"\"");
             }
             w.write(line.append('\n').toString());
         }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.synergia.data.Column;
 import org.synergia.data.Dataset;
 import org.synergia.data.NumericColumn;
-import org.synergia.data.StorageType;
 import org.synergia.data.ValueLabels;
 import org.synergia.data.VariableType;
 
@@ -70,9 +69,5 @@ class StataReaderTest {
             s += c.value(i);
         }
         return s;
-    }
-
-    static StorageType storage(Dataset d, String v) {
-        return d.column(v).storage();
     }
 }

@@ -1,7 +1,7 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.data.InputException;
+import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.linalg.Cholesky;
 
 /**

@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.effects.balance.BalanceTable;
 import org.synergia.effects.balance.OverlapHistogram;
+import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.WeightKind;

@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.effects.balance.BalanceTable;
 import org.synergia.effects.balance.OverlapHistogram;
+import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
@@ -293,10 +293,11 @@ public final class PsMatch {
                     + "known when a score is given: fit the treatment model with fit(...), or use ai2006-robust");
         }
         double[] eta = new double[propensity.length];
+        org.hipparchus.distribution.continuous.NormalDistribution normal =
+                new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
         for (int i = 0; i < eta.length; i++) {
             eta[i] = link == Link.LOGIT ? Math.log(propensity[i] / (1 - propensity[i]))
-                    : new org.hipparchus.distribution.continuous.NormalDistribution(0, 1)
-                            .inverseCumulativeProbability(propensity[i]);
+                    : normal.inverseCumulativeProbability(propensity[i]);
         }
         return estimate(y, treated, propensity, eta, null, names, covariates);
     }
@@ -358,7 +359,7 @@ public final class PsMatch {
         int nt = s.keptTreated();
         diag.put("n_treated", tr.length);
         diag.put("n_control", co.length);
-        diag.put("n_treated_matched", estimand == Estimand.ATT ? nt : nt);
+        diag.put("n_treated_matched", nt);
         diag.put("n_control_matched", estimand == Estimand.ATE ? s.nKept - nt : countUsed(s, false));
         diag.put("n_dropped_caliper", (tm.focalCount() - tm.matchedCount())
                 + (cm == null ? 0 : cm.focalCount() - cm.matchedCount()));

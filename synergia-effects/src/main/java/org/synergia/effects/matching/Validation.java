@@ -1,9 +1,9 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import java.util.List;
 import java.util.Locale;
 import org.synergia.data.InputException;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** Checks of a matching estimator's inputs, failing with messages that name counts and the fix. */
 final class Validation {

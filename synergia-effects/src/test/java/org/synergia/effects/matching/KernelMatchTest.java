@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** Kernel matching: the O(n log n) sums against direct sums, the weights, the seeded bootstrap. */
 class KernelMatchTest {

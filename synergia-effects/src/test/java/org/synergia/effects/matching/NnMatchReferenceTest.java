@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** Covariate matching on lalonde.csv (age, educ, re74, re75) against R {@code Matching::Match}. */
 class NnMatchReferenceTest {

@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** Invariants of propensity-score matching on simulated data (seeded by jqwik's draws). */
 class PsMatchPropertyTest {

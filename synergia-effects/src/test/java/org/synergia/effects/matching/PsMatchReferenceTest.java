@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /**
  * Propensity-score matching on lalonde.csv against R {@code Matching::Match}, on the probability

@@ -1,6 +1,5 @@
 package org.synergia.effects.matching;
 
-import org.synergia.effects.potentialoutcomes.Estimand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
+import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** The estimated-score path, the AI2016 variance, weights and bad input. */
 class PsMatchTest {

@@ -85,6 +85,76 @@ public final class SurveyEstimator {
     }
 
     /**
+     * Domain means by group over the full design (as R's {@code svyby(..., svymean)}): for group
+     * g, {@code ybar_g = sum_g w y / sum_g w} with linearised value {@code 1[i in g](y_i - ybar_g)/W_g}.
+     *
+     * @param design the design
+     * @param y the variable, no missing values
+     * @param variable the variable's name
+     * @param group each row's group code, 0-based, indexing {@code labels}
+     * @param labels the groups' names (terms {@code mean:<variable>[<label>]})
+     * @return one term per group
+     */
+    public SurveyResult meanByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels) {
+        return byGroup(design, y, variable, group, labels, true);
+    }
+
+    /**
+     * Domain totals by group over the full design (as R's {@code svyby(..., svytotal)}):
+     * linearised value {@code 1[i in g] y_i}.
+     *
+     * @param design the design
+     * @param y the variable, no missing values
+     * @param variable the variable's name
+     * @param group each row's group code, 0-based, indexing {@code labels}
+     * @param labels the groups' names (terms {@code total:<variable>[<label>]})
+     * @return one term per group
+     */
+    public SurveyResult totalByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels) {
+        return byGroup(design, y, variable, group, labels, false);
+    }
+
+    private SurveyResult byGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels,
+            boolean mean) {
+        check(design, y, variable);
+        if (group.length != y.length) {
+            throw new InputException("the grouping variable has " + group.length + " values, " + variable + " has " + y.length);
+        }
+        int groups = labels.length;
+        double[] weight = new double[groups];
+        double[] sum = new double[groups];
+        for (int i = 0; i < y.length; i++) {
+            int g = group[i];
+            if (g < 0 || g >= groups) {
+                throw new IllegalArgumentException("group code " + g + " at row " + (i + 1) + " has no label");
+            }
+            weight[g] += design.weight(i);
+            sum[g] += design.weight(i) * y[i];
+        }
+        String method = mean ? "mean" : "total";
+        List<Estimate> estimates = new java.util.ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            if (weight[g] == 0) {
+                throw new InputException("group " + labels[g] + " has no rows: drop it from the grouping variable");
+            }
+            double estimate = mean ? sum[g] / weight[g] : sum[g];
+            double[] z = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                if (group[i] == g) {
+                    z[i] = mean ? (y[i] - estimate) / weight[g] : y[i];
+                }
+            }
+            estimates.add(Estimate.wald(method + ":" + variable + "[" + labels[g] + "]", estimate,
+                    Math.sqrt(design.variance(z)), level));
+        }
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("design_df", design.degreesOfFreedom());
+        diagnostics.put("strata", design.strataCount());
+        diagnostics.put("psu", design.psuCount());
+        return new SurveyResult(method, estimates, design.size(), diagnostics, List.of());
+    }
+
+    /**
      * The proportion of rows with the indicator set: the weighted mean of a 0/1 variable.
      *
      * @param design the design

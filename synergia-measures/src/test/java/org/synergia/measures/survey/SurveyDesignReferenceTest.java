@@ -13,7 +13,7 @@ import org.synergia.measures.testdata.ReferenceFiles;
 
 /**
  * Two-stage, ultimate-cluster and one-stage cluster designs against R 4.2.2 survey 4.1-1
- * (svymean / svytotal with deff = TRUE, svyratio), computed by
+ * (svymean / svytotal with deff = TRUE, svyratio, svyby by school type), computed by
  * src/test/resources/reference/survey_designs.R into survey_designs.csv.
  */
 class SurveyDesignReferenceTest {
@@ -51,6 +51,16 @@ class SurveyDesignReferenceTest {
             case "total" -> est.total(design, ReferenceFiles.numbers(d, variable), variable);
             case "ratio" -> est.ratio(design, ReferenceFiles.numbers(d, "api00"), ReferenceFiles.numbers(d, "api99"),
                     "api00", "api99");
+            case "mean_by_stype", "total_by_stype" -> {
+                List<String> stype = d.get("stype");
+                String[] labels = {"E", "H", "M"};
+                int[] group = stype.stream().mapToInt(s -> List.of(labels).indexOf(s)).toArray();
+                double[] y = ReferenceFiles.numbers(d, "api00");
+                SurveyResult all = statistic.startsWith("mean") ? est.meanByGroup(design, y, "api00", group, labels)
+                        : est.totalByGroup(design, y, "api00", group, labels);
+                String term = (statistic.startsWith("mean") ? "mean:" : "total:") + variable;
+                yield new SurveyResult(all.method(), List.of(all.term(term)), all.n(), all.diagnostics(), all.warnings());
+            }
             default -> throw new IllegalArgumentException(statistic);
         };
         assertEquals(estimate, r.estimates().get(0).estimate(), TOL * Math.abs(estimate));

@@ -37,6 +37,7 @@ public final class CaseDocuments {
             s.data(h);
             s.results(h);
             s.synergy(h, 8);
+            s.localEconomy(h);
         }
         s.findings(h);
         s.recommendations(h);
@@ -64,6 +65,7 @@ public final class CaseDocuments {
             AnalysisSpec first = c.spec().plan().get(0);
             CaseCharts.effects(c, first, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
             s.synergy(h, 1);
+            s.localEconomy(h);
         }
         h.heading(2, m.get("sec.institutions"), "institutions").paragraph(c.spec().institutional().summary().in(m.language()));
         s.findings(h);

@@ -6,6 +6,7 @@ import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.cases.store.ModelResultRecord;
 
 /**
  * A case's specification with what the results store holds for it.
@@ -14,9 +15,10 @@ import org.synergia.cases.store.EstimateRecord;
  * @param record the stored case record, empty when the case has not been run
  * @param estimates its estimates
  * @param diagnostics its diagnostics and warnings
+ * @param models its simulation-model statistics (LEWIE, microsimulation)
  */
 public record CaseResults(CaseSpec spec, Optional<CaseRecord> record, List<EstimateRecord> estimates,
-        List<DiagnosticRecord> diagnostics) {
+        List<DiagnosticRecord> diagnostics, List<ModelResultRecord> models) {
 
     /** @return true when the case's results come from a simulated survey */
     public boolean simulated() {
@@ -26,6 +28,14 @@ public record CaseResults(CaseSpec spec, Optional<CaseRecord> record, List<Estim
     /** @return true when the case ran and failed */
     public boolean failed() {
         return record.map(r -> r.status().equals("failed")).orElse(false);
+    }
+
+    /**
+     * @param model a model's name ({@code lewie}, {@code microsim})
+     * @return its statistics, in stored order
+     */
+    public List<ModelResultRecord> model(String model) {
+        return models.stream().filter(r -> r.model().equals(model)).toList();
     }
 
     /**

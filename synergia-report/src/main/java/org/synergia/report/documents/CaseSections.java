@@ -8,27 +8,34 @@ import org.synergia.cases.spec.Text;
 import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
 
-/** The sections the case documents (report, summary, one-pager) are made of. */
-final class CaseSections {
+/** The sections the case documents (report, summary, one-pager) and the portal's case pages are made of. */
+public final class CaseSections {
 
     private final CaseResults c;
     private final Messages m;
     private final String lang;
 
-    CaseSections(CaseResults c, Messages m) {
+    /**
+     * @param c the case
+     * @param m the reader's language
+     */
+    public CaseSections(CaseResults c, Messages m) {
         this.c = c;
         this.m = m;
         this.lang = m.language();
     }
 
-    CaseSpec spec() {
+    /** @return the case's specification */
+    public CaseSpec spec() {
         return c.spec();
     }
 
-    void programmes(Html h) {
+    /** Appends the context and the programmes table. */
+    public void programmes(Html h) {
         h.heading(2, m.get("sec.context"), "context").paragraph(c.spec().summary().in(lang));
         h.tableStart(m.get("sec.programmes"), m.get("col.programme"), m.get("col.type"), m.get("col.institution"),
                 m.get("col.description"));
@@ -38,7 +45,8 @@ final class CaseSections {
         h.tableEnd();
     }
 
-    void institutions(Html h, boolean full) {
+    /** Appends the institutional architecture (actor diagram; with {@code full}, the actors table and evidence) and coordination. */
+    public void institutions(Html h, boolean full) {
         Institutional inst = c.spec().institutional();
         h.heading(2, m.get("sec.institutions"), "institutions").paragraph(inst.summary().in(lang));
         h.raw("<figure>").raw(CaseCharts.actors(c.spec(), m)).raw("<figcaption>").raw(Html.escape(m.get("chart.actors")))
@@ -66,7 +74,8 @@ final class CaseSections {
         return f.text().in(lang) + (withEvidence ? " (" + f.evidence() + ")" : "");
     }
 
-    void design(Html h) {
+    /** Appends the evaluation design. */
+    public void design(Html h) {
         CaseSpec.Design d = c.spec().design();
         h.heading(2, m.get("sec.design"), "design").paragraph(d.method().in(lang)).paragraph(d.description().in(lang));
         h.tableStart(null, m.get("col.households"), m.get("col.clusters"), m.get("col.areas"), m.get("col.qualitative"));
@@ -75,7 +84,8 @@ final class CaseSections {
                 .cell(d.qualitative().in(lang)).rowEnd().tableEnd();
     }
 
-    void data(Html h) {
+    /** Appends the survey data's provenance (simulated or real, rows, SHA-256). */
+    public void data(Html h) {
         if (c.record().isEmpty()) {
             return;
         }
@@ -87,7 +97,7 @@ final class CaseSections {
     }
 
     /** One table and forest plot per analysis of the plan. */
-    void results(Html h) {
+    public void results(Html h) {
         h.heading(2, m.get("sec.results"), "results");
         if (c.failed()) {
             h.paragraph(m.get("text.failed", c.record().get().message()));
@@ -106,7 +116,8 @@ final class CaseSections {
         }
     }
 
-    void estimatesTable(Html h, List<EstimateRecord> rows) {
+    /** Appends a table of estimates, with the planted truth where the data are simulated. */
+    public void estimatesTable(Html h, List<EstimateRecord> rows) {
         if (rows.isEmpty()) {
             h.paragraph(m.get("text.nodata"));
             return;
@@ -133,7 +144,7 @@ final class CaseSections {
     }
 
     /** The synergy charts of every factorial analysis, or a sentence saying the design has none. */
-    void synergy(Html h, int maxCharts) {
+    public void synergy(Html h, int maxCharts) {
         h.heading(2, m.get("sec.synergy"), "synergy");
         int drawn = 0;
         for (AnalysisSpec a : c.spec().plan()) {
@@ -156,11 +167,35 @@ final class CaseSections {
         }
     }
 
-    void findings(Html h) {
+    /** The local economy-wide impact evaluation (LEWIE): multipliers by scenario with their Monte Carlo intervals. */
+    public void localEconomy(Html h) {
+        List<ModelResultRecord> rows = c.model("lewie").stream()
+                .filter(r -> LEWIE_STATISTICS.contains(r.statistic()) || r.statistic().startsWith("productivity_shift")).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.heading(2, m.get("sec.lewie"), "lewie").paragraph(m.get("text.lewie"));
+        h.tableStart(null, m.get("col.scenario"), m.get("col.statistic"), m.get("col.estimate"), m.get("col.mcmean"),
+                m.get("col.interval90"));
+        for (ModelResultRecord r : rows) {
+            h.rowStart("data-model=\"lewie\" data-scenario=\"" + Html.escape(r.scenario()) + "\" data-statistic=\""
+                    + Html.escape(r.statistic()) + "\"").cell(m.get("scenario." + r.scenario()))
+                    .cell(m.has("statistic." + r.statistic()) ? m.get("statistic." + r.statistic()) : r.statistic())
+                    .number("estimate", r.estimate()).number("mean", r.mean()).interval(r.p5(), r.p95()).rowEnd();
+        }
+        h.tableEnd();
+    }
+
+    private static final List<String> LEWIE_STATISTICS = List.of("income_multiplier", "real_income_multiplier",
+            "production_multiplier", "real_production_multiplier");
+
+    /** Appends the main findings. */
+    public void findings(Html h) {
         texts(h, m.get("sec.findings"), "findings", c.spec().findings());
     }
 
-    void recommendations(Html h) {
+    /** Appends the recommendations. */
+    public void recommendations(Html h) {
         texts(h, m.get("sec.recommendations"), "recommendations", c.spec().recommendations());
     }
 
@@ -170,7 +205,8 @@ final class CaseSections {
         }
     }
 
-    void methods(Html h) {
+    /** Appends the methods appendix: analyses, warnings, sources. */
+    public void methods(Html h) {
         h.heading(2, m.get("sec.methods"), "methods");
         h.tableStart(null, m.get("col.analysis"), m.get("col.method"), m.get("col.outcome"));
         for (AnalysisSpec a : c.spec().plan()) {
@@ -186,12 +222,14 @@ final class CaseSections {
         h.heading(3, m.get("sec.sources"), null).list(c.spec().sources());
     }
 
-    String footer(String version) {
+    /** @return the footer text: version and data fingerprint */
+    public String footer(String version) {
         return m.get("text.generated", version, c.record().map(r -> r.dataSha256().isEmpty() ? "–"
                 : r.dataSha256().substring(0, 16)).orElse("–"));
     }
 
-    String banner() {
+    /** @return the simulated-data banner, or null when the data are real */
+    public String banner() {
         return c.simulated() ? m.get("simulated.banner") : null;
     }
 }

@@ -43,14 +43,44 @@ public final class CrossCuttingReport {
      * @return the document's HTML
      */
     public static String render(Kind kind, Workspace w, Messages m) {
-        Html h = new Html(m.locale());
-        String region = switch (kind) {
+        return Page.document(m.language(), m.get("doc." + kind.id()), m.get("site.title"), simulated(kind, w) ? m.get("simulated.banner") : null,
+                body(kind, w, m), m.get("text.generated", w.softwareVersion(), "–"), null);
+    }
+
+    /**
+     * @param kind which document
+     * @param w the workspace
+     * @return true when a case the document covers has simulated data
+     */
+    public static boolean simulated(Kind kind, Workspace w) {
+        return cases(kind, w).stream().anyMatch(CaseResults::simulated);
+    }
+
+    private static String region(Kind kind) {
+        return switch (kind) {
             case LATIN_AMERICA -> "latin-america";
             case AFRICA -> "africa";
             default -> "all";
         };
-        List<CaseResults> cases = w.cases().stream()
-                .filter(c -> region.equals("all") || name(c.spec().region()).equals(region)).toList();
+    }
+
+    private static List<CaseResults> cases(Kind kind, Workspace w) {
+        String region = region(kind);
+        return w.cases().stream().filter(c -> region.equals("all") || name(c.spec().region()).equals(region)).toList();
+    }
+
+    /**
+     * The document's content without the page around it, for the portal's pages.
+     *
+     * @param kind which document
+     * @param w the workspace
+     * @param m the reader's language
+     * @return the content's HTML
+     */
+    public static String body(Kind kind, Workspace w, Messages m) {
+        Html h = new Html(m.locale());
+        String region = region(kind);
+        List<CaseResults> cases = cases(kind, w);
         casesTable(h, cases, m);
         if (kind != Kind.INSTITUTIONAL) {
             pooled(h, w, region, m);
@@ -66,9 +96,7 @@ public final class CrossCuttingReport {
                 h.heading(2, m.get("sec.recommendations"), "recommendations").list(recs);
             }
         }
-        boolean simulated = cases.stream().anyMatch(CaseResults::simulated);
-        return Page.document(m.language(), m.get("doc." + kind.id()), m.get("site.title"), simulated ? m.get("simulated.banner") : null,
-                h.toString(), m.get("text.generated", w.softwareVersion(), "–"), null);
+        return h.toString();
     }
 
     private static void casesTable(Html h, List<CaseResults> cases, Messages m) {

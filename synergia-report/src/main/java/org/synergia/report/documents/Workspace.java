@@ -30,7 +30,7 @@ public record Workspace(List<CaseResults> cases, List<PooledRecord> pooled, List
     public static Workspace load(ResultsStore store, List<CaseSpec> specs, String softwareVersion) {
         Map<String, CaseRecord> records = store.cases().stream().collect(Collectors.toMap(CaseRecord::caseId, Function.identity()));
         List<CaseResults> cases = specs.stream().map(s -> new CaseResults(s, java.util.Optional.ofNullable(records.get(s.id())),
-                store.estimates(s.id()), store.diagnostics(s.id()))).toList();
+                store.estimates(s.id()), store.diagnostics(s.id()), store.modelResults(s.id()))).toList();
         return new Workspace(cases, store.pooled(), store.pooledStudies(), softwareVersion);
     }
 

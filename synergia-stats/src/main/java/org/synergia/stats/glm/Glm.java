@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.synergia.data.InputException;
 import org.synergia.data.NumericColumn;
 import org.synergia.stats.inference.Clusters;
@@ -33,6 +34,10 @@ public final class Glm {
 
     private static final int DEFAULT_MAX_ITERATIONS = 100;
     private static final double EXTREME = 1e-10;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
+    /** {@code Φ⁻¹(0.25)} and {@code Φ⁻¹(0.75)}: the probit's starting {@code η} for outcomes 0 and 1. */
+    private static final double PROBIT_START_0 = STANDARD_NORMAL.inverseCumulativeProbability(0.25);
+    private static final double PROBIT_START_1 = STANDARD_NORMAL.inverseCumulativeProbability(0.75);
 
     private final Family family;
     private final Link link;
@@ -506,8 +511,7 @@ public final class Glm {
                 }
                 case BINOMIAL_PROBIT -> {
                     mu = (yi + 0.5) / 2;
-                    eta = new org.hipparchus.distribution.continuous.NormalDistribution(0, 1)
-                            .inverseCumulativeProbability(mu);
+                    eta = yi == 0 ? PROBIT_START_0 : yi == 1 ? PROBIT_START_1 : STANDARD_NORMAL.inverseCumulativeProbability(mu);
                     gPrime = Math.sqrt(2 * Math.PI) * Math.exp(0.5 * eta * eta);
                     variance = mu * (1 - mu);
                 }

@@ -63,45 +63,31 @@ public final class GlmFit implements EstimationResult {
         }
         this.observations = nObs;
         double dev = 0;
+        double ll = 0;
         for (int i = 0; i < y.length; i++) {
-            dev += weight(i) * kernel.unitDeviance(y[i], kernel.mean(eta[i]));
+            double mu = kernel.mean(eta[i]);
+            dev += weight(i) * kernel.unitDeviance(y[i], mu);
+            ll += weight(i) * switch (kernel.family()) {
+                case GAUSSIAN -> 0.0;
+                case BINOMIAL -> (y[i] != 0 ? y[i] * Math.log(mu) : 0) + (y[i] != 1 ? (1 - y[i]) * Math.log1p(-mu) : 0);
+                case POISSON -> y[i] * eta[i] - mu - Gamma.logGamma(y[i] + 1);
+            };
         }
         this.deviance = dev;
-        this.logLikelihood = logLikelihood(dev);
+        this.logLikelihood = kernel.family() == Family.GAUSSIAN ? gaussianLogLikelihood(dev) : ll;
         VarianceType type = settings.varianceType();
         this.variance = variance(type, type == VarianceType.OIM ? null : settings.correctionFor(type), clusters);
     }
 
-    private double logLikelihood(double dev) {
-        int n = y.length;
-        return switch (kernel.family()) {
-            case GAUSSIAN -> {
-                // R's logLik.glm for the gaussian family: σ² estimated by RSS/N (ML), prior weights w
-                double nn = observations;
-                double ll = -0.5 * nn * (Math.log(2 * Math.PI * dev / nn) + 1);
-                if (w != null && settings.weightKind() == WeightKind.SAMPLING) {
-                    for (double v : w) {
-                        ll += 0.5 * Math.log(v);
-                    }
-                }
-                yield ll;
+    /** R's {@code logLik.glm} for the gaussian family: σ² by ML (RSS/N), prior weights entering as {@code Σ log w / 2}. */
+    private double gaussianLogLikelihood(double dev) {
+        double ll = -0.5 * observations * (Math.log(2 * Math.PI * dev / observations) + 1);
+        if (w != null && settings.weightKind() == WeightKind.SAMPLING) {
+            for (double v : w) {
+                ll += 0.5 * Math.log(v);
             }
-            case BINOMIAL -> {
-                double ll = 0;
-                for (int i = 0; i < n; i++) {
-                    double mu = kernel.mean(eta[i]);
-                    ll += weight(i) * ((y[i] != 0 ? y[i] * Math.log(mu) : 0) + (y[i] != 1 ? (1 - y[i]) * Math.log1p(-mu) : 0));
-                }
-                yield ll;
-            }
-            case POISSON -> {
-                double ll = 0;
-                for (int i = 0; i < n; i++) {
-                    ll += weight(i) * (y[i] * eta[i] - Math.exp(eta[i]) - Gamma.logGamma(y[i] + 1));
-                }
-                yield ll;
-            }
-        };
+        }
+        return ll;
     }
 
     private double weight(int i) {

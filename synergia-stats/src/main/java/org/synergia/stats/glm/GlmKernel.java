@@ -92,8 +92,9 @@ enum GlmKernel {
                     double wt = w == null ? 1.0 : w[from + t];
                     double e = eta[t];
                     double yi = y[from + t];
-                    double cdf = normalCdf(e);
-                    double sf = normalCdf(-e);
+                    double tail = normalCdf(-Math.abs(e)); // the smaller of Φ(η) and Φ(-η), accurate in the tail
+                    double cdf = e < 0 ? tail : 1 - tail;
+                    double sf = e < 0 ? 1 - tail : tail;
                     double pdf = INV_SQRT_2PI * Math.exp(-0.5 * e * e);
                     double lambda1 = cdf > 1e-300 ? pdf / cdf : -e; // Mills ratios, asymptotic in the far tail
                     double lambda0 = sf > 1e-300 ? pdf / sf : e;

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
+import org.synergia.stats.inference.Clusters;
+import org.synergia.stats.inference.SmallSampleCorrection;
+import org.synergia.stats.inference.VarianceType;
 
 class MultinomialLogitTest {
 
@@ -87,6 +90,16 @@ class MultinomialLogitTest {
         }
         assertEquals(g.logLikelihood(), m.logLikelihood(), 1e-10 * Math.abs(g.logLikelihood()));
         assertEquals("treated:age", m.terms().get(1));
+        Clusters educ = Clusters.of(DATA.column("educ"), "educ");
+        for (VarianceType type : VarianceType.values()) {
+            SmallSampleCorrection c = type == VarianceType.CLUSTER
+                    ? SmallSampleCorrection.CR1 : SmallSampleCorrection.HC1;
+            double[][] vm = m.variance(type, c, educ);
+            double[][] vg = g.variance(type, c, educ);
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(vg[j][j], vm[j][j], 1e-8 * vg[j][j], type + " " + m.terms().get(j));
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,208 @@
+package org.synergia.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.synergia.cases.spec.CaseSpec;
+import org.synergia.cases.spec.Text;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.cases.store.PooledRecord;
+import org.synergia.cases.store.StudyRecord;
+import org.synergia.report.documents.CaseResults;
+import org.synergia.report.documents.Workspace;
+import org.synergia.web.site.CaseFilter;
+
+/**
+ * The JSON documents of the portal's API ({@code /api/...}), described by
+ * {@code org/synergia/web/openapi.json}. Identifiers, term names and numbers are exactly those of
+ * the results store; a number the store does not have (NaN) is {@code null}.
+ */
+public final class ApiDocuments {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiDocuments() {}
+
+    /**
+     * @param w the workspace
+     * @return {@code /api/cases}: every case with its status and links
+     */
+    public static ObjectNode cases(Workspace w) {
+        ObjectNode doc = F.objectNode();
+        doc.put("software_version", w.softwareVersion());
+        doc.put("simulated", w.anySimulated());
+        ArrayNode arr = doc.putArray("cases");
+        w.cases().forEach(c -> arr.add(caseSummary(c)));
+        return doc;
+    }
+
+    private static ObjectNode caseSummary(CaseResults c) {
+        CaseSpec s = c.spec();
+        ObjectNode o = F.objectNode();
+        o.put("id", s.id());
+        o.put("country", s.country());
+        o.put("region", CaseFilter.name(s.region()));
+        o.set("title", text(s.title()));
+        o.put("status", c.record().map(r -> r.status()).orElse("not-run"));
+        o.put("simulated", c.simulated());
+        ArrayNode types = o.putArray("programme_types");
+        s.programmes().stream().map(p -> CaseFilter.name(p.type())).distinct().forEach(types::add);
+        ArrayNode domains = o.putArray("outcome_domains");
+        s.outcomes().stream().map(x -> CaseFilter.name(x.domain())).distinct().forEach(domains::add);
+        o.put("estimates", c.estimates().size());
+        ObjectNode links = o.putObject("links");
+        links.put("self", "/api/cases/" + s.id());
+        links.put("estimates", "/api/cases/" + s.id() + "/estimates");
+        links.put("estimates_csv", "/api/cases/" + s.id() + "/estimates.csv");
+        links.put("page", "/cases/" + s.id());
+        return o;
+    }
+
+    /**
+     * @param c a case
+     * @return {@code /api/cases/{id}}: the case's description in three languages and its data's provenance
+     */
+    public static ObjectNode caseDetail(CaseResults c) {
+        CaseSpec s = c.spec();
+        ObjectNode o = caseSummary(c);
+        o.set("summary", text(s.summary()));
+        ArrayNode programmes = o.putArray("programmes");
+        for (CaseSpec.Programme p : s.programmes()) {
+            ObjectNode po = programmes.addObject();
+            po.put("id", p.id());
+            po.put("name", p.name());
+            po.put("type", CaseFilter.name(p.type()));
+            po.put("institution", p.institution());
+            po.set("description", text(p.description()));
+        }
+        ObjectNode design = o.putObject("design");
+        design.set("method", text(s.design().method()));
+        design.put("households", s.design().households());
+        design.put("clusters", s.design().clusters());
+        o.set("institutional_summary", text(s.institutional().summary()));
+        ArrayNode findings = o.putArray("findings");
+        s.findings().forEach(t -> findings.add(text(t)));
+        ArrayNode recs = o.putArray("recommendations");
+        s.recommendations().forEach(t -> recs.add(text(t)));
+        ObjectNode data = o.putObject("data");
+        c.record().ifPresent(r -> {
+            data.put("file", r.dataFile());
+            data.put("sha256", r.dataSha256());
+            data.put("rows", r.rows());
+            data.put("simulated", r.simulated());
+            data.put("seed", r.seed());
+            data.put("message", r.message());
+        });
+        return o;
+    }
+
+    /**
+     * @param c a case
+     * @return {@code /api/cases/{id}/estimates}: every stored estimate
+     */
+    public static ObjectNode estimates(CaseResults c) {
+        ObjectNode doc = F.objectNode();
+        doc.put("case", c.spec().id());
+        doc.put("simulated", c.simulated());
+        ArrayNode arr = doc.putArray("estimates");
+        for (EstimateRecord e : c.estimates()) {
+            ObjectNode o = arr.addObject();
+            o.put("analysis", e.analysisId());
+            o.put("estimator", e.estimator());
+            o.put("outcome", e.outcome());
+            o.put("domain", e.domain());
+            o.put("term", e.term());
+            o.put("label", e.label());
+            o.set("estimate", number(e.estimate()));
+            o.set("se", number(e.se()));
+            o.set("ci_low", number(e.ciLow()));
+            o.set("ci_high", number(e.ciHigh()));
+            o.set("p_value", number(e.pValue()));
+            o.set("q_value", number(e.qValue()));
+            o.put("n", e.n());
+            o.set("truth", number(e.truth()));
+            o.set("scale", number(e.scale()));
+        }
+        return doc;
+    }
+
+    /**
+     * @param w the workspace
+     * @return {@code /api/synthesis}: the pooled effects and the cases' standardised effects behind them
+     */
+    public static ObjectNode synthesis(Workspace w) {
+        ObjectNode doc = F.objectNode();
+        doc.put("simulated", w.anySimulated());
+        ArrayNode pooled = doc.putArray("pooled");
+        for (PooledRecord p : w.pooled()) {
+            ObjectNode o = pooled.addObject();
+            o.put("domain", p.domain());
+            o.put("comparison", p.comparison());
+            o.put("region", p.region());
+            o.put("studies", p.studies());
+            o.set("estimate", number(p.estimate()));
+            o.set("se", number(p.se()));
+            o.set("ci_low", number(p.ciLow()));
+            o.set("ci_high", number(p.ciHigh()));
+            o.set("pi_low", number(p.piLow()));
+            o.set("pi_high", number(p.piHigh()));
+            o.set("p_value", number(p.pValue()));
+            o.set("tau2", number(p.tau2()));
+            o.set("i2", number(p.i2()));
+            o.put("method", p.method());
+        }
+        ArrayNode studies = doc.putArray("studies");
+        for (StudyRecord s : w.studies()) {
+            ObjectNode o = studies.addObject();
+            o.put("domain", s.domain());
+            o.put("comparison", s.comparison());
+            o.put("case", s.caseId());
+            o.put("region", s.region());
+            o.put("analysis", s.analysisId());
+            o.put("outcomes", s.outcomes());
+            o.set("estimate", number(s.estimate()));
+            o.set("se", number(s.se()));
+        }
+        return doc;
+    }
+
+    /**
+     * @param status the HTTP status
+     * @param message what went wrong, naming no file or path
+     * @return an error document
+     */
+    public static ObjectNode error(int status, String message) {
+        ObjectNode doc = F.objectNode();
+        doc.put("status", status);
+        doc.put("error", message);
+        return doc;
+    }
+
+    /**
+     * @param node a document
+     * @return its JSON text
+     */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a JSON document: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode number(double v) {
+        return Double.isFinite(v) ? F.numberNode(v) : F.nullNode();
+    }
+
+    private static ObjectNode text(Text t) {
+        ObjectNode o = F.objectNode();
+        o.put("en", t.en());
+        o.put("es", t.es());
+        o.put("fr", t.fr());
+        return o;
+    }
+}
