@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SynergiaCli.Version.class,
         description = "Evaluates programmes that combine social protection with rural productive development.",
-        subcommands = {RunCommand.class, ReportCommand.class, EstimateCommand.class, DescribeCommand.class, PowerCommand.class,
-            LewieCommand.class, ServeCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, CasesCommand.class, ServeCommand.class, EstimateCommand.class,
+            DescribeCommand.class, PowerCommand.class, LewieCommand.class, MicrosimCommand.class})
 public final class SynergiaCli implements Runnable {
 
     /** Exit status for bad usage (unknown option, missing argument). */

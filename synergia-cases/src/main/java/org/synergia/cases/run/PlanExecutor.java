@@ -36,6 +36,7 @@ import org.synergia.effects.dose.ExposureRegression;
 import org.synergia.effects.dose.GpsDoseResponse;
 import org.synergia.effects.rd.BandwidthSelector;
 import org.synergia.effects.rd.Kernel;
+import org.synergia.effects.rd.RdPlot;
 import org.synergia.effects.rd.RdRobust;
 import org.synergia.effects.rd.RdSample;
 import org.synergia.effects.saturation.SaturationEffects;
@@ -49,6 +50,9 @@ import org.synergia.stats.inference.EstimationResult;
  * the estimand has one.
  */
 final class PlanExecutor {
+
+    /** The diagnostic key of a chart drawn by the estimator (a love plot, a binned RD plot), as SVG. */
+    static final String PLOT_SVG = "plot_svg";
 
     /** The diagnostic key of an estimation that failed; its value is the reason. */
     static final String FAILED = "failed";
@@ -164,8 +168,10 @@ final class PlanExecutor {
                         scale));
             }
             diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
-            r.balance().ifPresent(b -> out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(),
-                    outcome + ":" + arm + "vs" + a.control(), "balance", b.toString())));
+            if (outcome.equals(a.outcomes().get(0)) && r.balance().isPresent()) {
+                out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome + ":" + arm + "vs" + a.control(), PLOT_SVG,
+                        r.lovePlotSvg()));
+            }
         }
     }
 
@@ -271,6 +277,9 @@ final class PlanExecutor {
         double[] y = s.values(outcome);
         double scale = comparisonSd(y, i -> x[i] < cutoff);
         double t = truth.map(sv -> sv.discontinuity(outcome)).orElse(Double.NaN);
+        String label = spec.outcome(outcome).label().en();
+        out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, PLOT_SVG, RdPlot.withDefaults().compute(y, x, cutoff)
+                .toSvg(label, running, label + ": binned means either side of the cutoff")));
         for (Estimate e : r.estimates()) {
             out.estimates().add(record(a, outcome, e.term(), "Discontinuity at " + running + " = " + cutoff + " (" + e.term() + ")",
                     e, r.n(), t, scale));

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.Institutional;
+import org.synergia.cases.spec.OutcomeSpec;
+import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.chart.CurveChart;
 import org.synergia.report.chart.ActorDiagram;
 import org.synergia.report.chart.ForestPlot;
 import org.synergia.report.chart.SynergyChart;
@@ -55,6 +58,42 @@ public final class CaseCharts {
         }
         return Optional.of(ForestPlot.render(a.title().in(m.language()).isEmpty() ? a.id() : a.title().in(m.language()), rows,
                 m.get("chart.smd"), footnote(c, m)));
+    }
+
+    /**
+     * The charts an analysis's estimators drew (love plots of matching, binned plots of a
+     * regression discontinuity) and the dose-response curves of a treatment-intensity analysis.
+     *
+     * @param c the case
+     * @param a the analysis
+     * @param m the reader's language
+     * @param limit how many charts at most
+     * @return the SVGs
+     */
+    public static List<String> estimatorPlots(CaseResults c, AnalysisSpec a, Messages m, int limit) {
+        List<String> out = new ArrayList<>();
+        for (DiagnosticRecord d : c.diagnostics()) {
+            if (out.size() < limit && d.analysisId().equals(a.id()) && d.key().equals("plot_svg")) {
+                out.add(d.value());
+            }
+        }
+        for (String outcome : a.outcomes()) {
+            Optional<double[]> x = curve(c, a, outcome, "curve_dose");
+            Optional<double[]> y = curve(c, a, outcome, "curve_mu");
+            Optional<double[]> lo = curve(c, a, outcome, "curve_low");
+            Optional<double[]> hi = curve(c, a, outcome, "curve_high");
+            if (out.size() < limit && x.isPresent() && y.isPresent() && lo.isPresent() && hi.isPresent() && x.get().length > 1) {
+                OutcomeSpec o = c.spec().outcome(outcome);
+                out.add(CurveChart.render(o.label().in(m.language()) + " — " + m.get("chart.dose"), x.get(), y.get(), lo.get(), hi.get(),
+                        a.treatment(), o.unit(), footnote(c, m)));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<double[]> curve(CaseResults c, AnalysisSpec a, String outcome, String key) {
+        return c.diagnostics().stream().filter(d -> d.analysisId().equals(a.id()) && d.outcome().equals(outcome) && d.key().equals(key))
+                .findFirst().map(d -> java.util.Arrays.stream(d.value().split(",")).mapToDouble(Double::parseDouble).toArray());
     }
 
     /**

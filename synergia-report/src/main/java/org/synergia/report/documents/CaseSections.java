@@ -108,6 +108,9 @@ public final class CaseSections {
             h.heading(3, a.title().in(lang).isEmpty() ? a.id() : a.title().in(lang), "analysis-" + a.id());
             estimatesTable(h, rows);
             CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+            for (String svg : CaseCharts.estimatorPlots(c, a, m, 3)) {
+                h.raw("<figure>").raw(svg).raw("<figcaption>").raw(Html.escape(CaseCharts.footnote(c, m))).raw("</figcaption></figure>");
+            }
         }
         h.paragraph(m.get("text.qnote", m.name("mt", c.spec().multipleTesting())));
         long withTruth = c.estimates().stream().filter(EstimateRecord::hasTruth).count();
