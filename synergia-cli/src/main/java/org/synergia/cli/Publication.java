@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.ResultsStore;
+import org.synergia.microsim.cases.ZambiaScaleUp;
 import org.synergia.report.ReportSet;
 import org.synergia.report.documents.Workspace;
 import org.synergia.synthesis.crosscase.CrossCaseSynthesis;
 import org.synergia.web.site.SiteExport;
 
 /**
- * What follows the evaluation of the cases in the main job and in {@code synergia report}: the
- * cross-case synthesis into the results store, then the reports from the store, then the static
- * portal into {@code <workspace>/site/}.
+ * What follows the evaluation of the cases in the main job and in {@code synergia report}: Zambia's
+ * national scale-up microsimulation (when that case ran ok), the cross-case synthesis into the
+ * results store, then the reports from the store, then the static portal into
+ * {@code <workspace>/site/}.
  */
 final class Publication {
 
@@ -33,6 +35,7 @@ final class Publication {
             GlobalOptions global, PrintWriter err) {
         Workspace content;
         try (ResultsStore store = ResultsStore.open(database)) {
+            ZambiaScaleUp.runInMainJob(store);
             CrossCaseSynthesis.Result synthesis = CrossCaseSynthesis.synthesise(cases, store::estimates);
             store.replaceSynthesis(synthesis.pooled(), synthesis.studies());
             content = Workspace.load(store, cases, SynergiaCli.version());

@@ -7,7 +7,9 @@ package org.synergia.measures.poverty;
  * {@link #add}, merge partial sums from other threads or partitions with {@link #combine}; the
  * result does not depend on the order or the split. Not thread-safe: use one per thread.
  */
-public final class FgtAccumulator {
+public final class FgtAccumulator implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double line;
     private double weight;
