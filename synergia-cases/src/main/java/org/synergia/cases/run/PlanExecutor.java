@@ -141,7 +141,10 @@ final class PlanExecutor {
                 case SYNERGY -> sv.synergy(outcome, a.synergy().get().both(), a.synergy().get().a(), a.synergy().get().b(),
                         a.control(), pop);
             }).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), c.label(this), e, r.n(), t, scale));
+            // a binary comparison's plain ATE/ATT is stored with its groups, as multi-valued contrasts are
+            String term = c.kind() == Contrast.Kind.EFFECT && !e.term().contains(":")
+                    ? e.term() + ":" + c.treated() + "vs" + c.control() : e.term();
+            out.estimates().add(record(a, outcome, term, c.label(this), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
     }
