@@ -20,7 +20,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.synergia.cases.spec.CaseCatalogue;
+import org.synergia.cases.simulate.SurveySimulator;
+import org.synergia.cases.spec.CaseSpecReader;
+import org.synergia.data.io.DatasetWriters;
+import org.synergia.web.analyst.Role;
 import org.synergia.web.server.PortalServer;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The portal in a real browser: Debian's Chromium driven by its chromedriver (never downloaded at
@@ -42,6 +47,8 @@ class BrowserTest {
                 "browser tests skipped: /usr/bin/chromium is absent (apt-get install -y chromium chromium-driver)");
         server = PortalServer.start(PortalFixture.workspace(), CaseCatalogue.all(), "test", "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
+        server.analyst().accounts().put("bana", Role.ANALYST, "browser-analyst-1");
+        server.analyst().accounts().put("bvic", Role.VIEWER, "browser-viewer-12");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -99,5 +106,41 @@ class BrowserTest {
         browser.findElement(By.cssSelector("nav.langs a[lang='fr']")).click();
         assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.cssSelector("a.skip")).getAttribute("textContent").contains("contenu"));
+    }
+
+    private static void logIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/analyst/login");
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+    }
+
+    @Test
+    void analystUploadsRunsAJobAndSeesTheResult() throws Exception {
+        logIn("bana", "browser-analyst-1");
+        assertTrue(browser.getCurrentUrl().endsWith("/analyst"), browser.getCurrentUrl());
+        Path csv = Files.createTempFile("mali-browser", ".csv");
+        DatasetWriters.write(SurveySimulator.simulate(CaseSpecReader.bundled("mali-cash-plus")).data(), csv);
+        new Select(browser.findElement(By.id("case"))).selectByValue("mali-cash-plus");
+        browser.findElement(By.id("survey")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.xpath("//button[text()='Upload and check']")).click();
+        assertTrue(browser.getPageSource().contains("Map your variables"), "mapping form after upload");
+        browser.findElement(By.xpath("//button[text()='Run the analysis']")).click();
+        for (int i = 0; i < 240 && !browser.findElement(By.cssSelector("strong.status")).getText().matches("done|failed"); i++) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
+        assertEquals("done", browser.findElement(By.cssSelector("strong.status")).getText());
+        assertTrue(browser.findElements(By.cssSelector("td[data-field='estimate']")).size() > 0, "results in the browser");
+        screenshot("analyst-job");
+    }
+
+    @Test
+    void viewerCannotReachTheAnalystPages() {
+        logIn("bvic", "browser-viewer-12");
+        browser.get(base + "/analyst");
+        assertEquals("Not allowed", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.id("survey")).isEmpty());
     }
 }

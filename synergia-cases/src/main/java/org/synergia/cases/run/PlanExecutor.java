@@ -141,7 +141,10 @@ final class PlanExecutor {
                 case SYNERGY -> sv.synergy(outcome, a.synergy().get().both(), a.synergy().get().a(), a.synergy().get().b(),
                         a.control(), pop);
             }).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), c.label(this), e, r.n(), t, scale));
+            // a binary comparison's plain ATE/ATT is stored with its groups, as multi-valued contrasts are
+            String term = c.kind() == Contrast.Kind.EFFECT && !e.term().contains(":")
+                    ? e.term() + ":" + c.treated() + "vs" + c.control() : e.term();
+            out.estimates().add(record(a, outcome, term, c.label(this), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
     }
@@ -216,9 +219,7 @@ final class PlanExecutor {
         String saturationVariable = a.option("saturation").orElseThrow();
         String cluster = a.cluster().orElseThrow(() -> new InputException(spec.file() + ": plan: the saturation analysis '"
                 + a.id() + "' needs 'cluster:' (the unit saturations were assigned to)"));
-        List<String> vars = new ArrayList<>(List.of(outcome, a.treatment(), saturationVariable, cluster));
-        vars.addAll(a.covariates());
-        AnalysisSample s = AnalysisSample.of(data, vars, i -> true);
+        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, a.treatment(), saturationVariable), i -> true);
         SaturationSample sample = SaturationSample.of(s.values(outcome), s.values(a.treatment()), s.values(cluster),
                 s.values(saturationVariable), saturationVariable);
         AnalysisSample.Design x = s.design(a.covariates());
@@ -246,11 +247,7 @@ final class PlanExecutor {
             throw new InputException(spec.file() + ": plan[" + index + "].options.cutoff: '" + a.option("cutoff").get()
                     + "' is not a number; give the cutoff of " + running);
         }
-        List<String> vars = new ArrayList<>(List.of(outcome, running));
-        vars.addAll(a.covariates());
-        a.cluster().ifPresent(vars::add);
-        a.weights().ifPresent(vars::add);
-        AnalysisSample s = AnalysisSample.of(data, vars, i -> true);
+        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, running), i -> true);
         double[] x = s.values(running);
         RdSample sample = RdSample.of(s.values(outcome), x);
         AnalysisSample.Design covariates = s.design(a.covariates());
@@ -289,10 +286,7 @@ final class PlanExecutor {
 
     private void dose(AnalysisSpec a, String outcome, Output out) {
         String subgroup = a.option("subgroup").orElse(null);
-        List<String> vars = new ArrayList<>(List.of(outcome, a.treatment()));
-        vars.addAll(a.covariates());
-        a.cluster().ifPresent(vars::add);
-        a.weights().ifPresent(vars::add);
+        List<String> vars = variables(a, outcome, a.treatment());
         if (subgroup != null) {
             vars.add(subgroup);
         }
@@ -396,11 +390,8 @@ final class PlanExecutor {
 
     /** The rows of the given groups with the outcome, treatment, covariates and design variables present. */
     private AnalysisSample sample(AnalysisSpec a, int index, String outcome, Set<Integer> groups, String... extra) {
-        List<String> vars = new ArrayList<>(List.of(outcome, a.treatment()));
-        vars.addAll(a.covariates());
+        List<String> vars = variables(a, outcome, a.treatment());
         vars.addAll(List.of(extra));
-        a.cluster().ifPresent(vars::add);
-        a.weights().ifPresent(vars::add);
         NumericColumn group = data.numeric(a.treatment());
         AnalysisSample s = AnalysisSample.of(data, vars, i -> !group.isMissing(i) && groups.contains((int) group.value(i)));
         int[] g = s.codes(a.treatment());
@@ -419,6 +410,15 @@ final class PlanExecutor {
             }
         }
         return s;
+    }
+
+    /** The variables given, then the analysis's covariates, cluster and weights: a row missing any is left out. */
+    private static List<String> variables(AnalysisSpec a, String... first) {
+        List<String> vars = new ArrayList<>(List.of(first));
+        vars.addAll(a.covariates());
+        a.cluster().ifPresent(vars::add);
+        a.weights().ifPresent(vars::add);
+        return vars;
     }
 
     /** Every variable the analysis names must be in the data, under the name the plan uses. */

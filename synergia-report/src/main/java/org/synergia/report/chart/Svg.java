@@ -1,6 +1,7 @@
 package org.synergia.report.chart;
 
 import java.util.Locale;
+import org.synergia.report.html.Html;
 
 /**
  * A small builder of standalone, accessible SVG documents: a {@code <title>} and
@@ -78,7 +79,7 @@ public final class Svg {
     public Svg text(double x, double y, String text, double size, String anchor, String fill, boolean bold) {
         body.append(String.format(Locale.ROOT,
                 "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" text-anchor=\"%s\" fill=\"%s\"%s>%s</text>", x, y, size, anchor,
-                fill, bold ? " font-weight=\"bold\"" : "", escape(text)));
+                fill, bold ? " font-weight=\"bold\"" : "", Html.escape(text)));
         return this;
     }
 
@@ -88,24 +89,6 @@ public final class Svg {
         return String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\""
                         + " font-family=\"DejaVu Sans\"><title>%s</title><desc>%s</desc>%s</svg>",
-                width, height, width, height, escape(title), escape(description), body);
-    }
-
-    /**
-     * @param text any text
-     * @return the text with XML's special characters escaped
-     */
-    public static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                default -> s.append(c);
-            }
-        }
-        return s.toString();
+                width, height, width, height, Html.escape(title), Html.escape(description), body);
     }
 }

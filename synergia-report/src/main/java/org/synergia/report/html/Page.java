@@ -28,6 +28,9 @@ public final class Page {
             td { border-bottom: 1px solid #e0e0e0; padding: 2pt 4pt; vertical-align: top; }
             tr { page-break-inside: avoid; }
             td.num { text-align: right; white-space: nowrap; }
+            ul { list-style-type: none; padding-left: 12pt; }
+            li { margin-bottom: 2pt; }
+            li:before { content: "• "; margin-left: -9pt; }
             figure { margin: 8pt 0; page-break-inside: avoid; }
             figure svg { max-width: 100%; height: auto; }
             figcaption { font-size: 8pt; color: #4d4d4d; }

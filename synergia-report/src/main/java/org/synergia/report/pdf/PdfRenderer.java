@@ -1,6 +1,7 @@
 package org.synergia.report.pdf;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,11 @@ public final class PdfRenderer {
 
     /** The fonts as files, for the SVG renderer (Batik loads fonts from files); extracted once per process. */
     private static volatile Path[] fontFiles;
+
+    static {
+        // openhtmltopdf logs every step at INFO to stderr; a user's terminal should show Synergia's progress only
+        XRLog.setLoggingEnabled(false);
+    }
 
     private PdfRenderer() {}
 

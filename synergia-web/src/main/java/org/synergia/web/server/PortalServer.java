@@ -2,6 +2,7 @@ package org.synergia.web.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import org.synergia.report.documents.CaseResults;
 import org.synergia.report.documents.CrossCuttingReport;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
+import org.synergia.web.analyst.AnalystArea;
 import org.synergia.web.api.ApiDocuments;
 import org.synergia.web.site.CaseFilter;
 import org.synergia.web.site.Downloads;
@@ -32,20 +34,22 @@ import org.synergia.web.site.SiteExport;
  * downloads, the results CSVs and the JSON API with its OpenAPI description. Every path
  * parameter is looked up in a list of known names (cases, languages, cross-cutting kinds, report
  * files from the workspace's listing); nothing a request names is ever resolved as a path.
- * Public pages are rendered once and kept.
+ * Public pages are rendered once and kept. The analyst area lives under {@code /analyst}.
  */
 public final class PortalServer implements AutoCloseable {
 
     private static final String OPENAPI = "/org/synergia/web/openapi.json";
 
     private final Site site;
+    private final AnalystArea analyst;
     private final Javalin app;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final byte[] style;
     private final byte[] openApi;
 
-    private PortalServer(Site site, String host, int port) {
+    private PortalServer(Site site, AnalystArea analyst, String host, int port) {
         this.site = site;
+        this.analyst = analyst;
         this.style = resource(SiteExport.STYLE_RESOURCE);
         this.openApi = resource(OPENAPI);
         this.app = Javalin.create(this::configure).start(host, port);
@@ -66,7 +70,12 @@ public final class PortalServer implements AutoCloseable {
         try (ResultsStore store = ResultsStore.open(workspace.resolve("results.duckdb"))) {
             content = Workspace.load(store, specs, version);
         }
-        return new PortalServer(new Site(content, Downloads.scan(workspace)), host, port);
+        return new PortalServer(new Site(content, Downloads.scan(workspace)), new AnalystArea(workspace, specs, version), host, port);
+    }
+
+    /** @return the analyst area (accounts, jobs) */
+    public AnalystArea analyst() {
+        return analyst;
     }
 
     /** @return the port the server listens on */
@@ -78,12 +87,16 @@ public final class PortalServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        analyst.close();
     }
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = 1_000_000;
+        config.jetty.multipartConfig.maxFileSize(AnalystArea.MAX_UPLOAD, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(AnalystArea.MAX_UPLOAD + 1024 * 1024, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         config.router.ignoreTrailingSlashes = true;
         var r = config.routes;
         r.before(SecurityHeaders::apply);
@@ -98,6 +111,7 @@ public final class PortalServer implements AutoCloseable {
             r.get(p + "/synthesis/{kind}", ctx -> synthesis(ctx, m));
             r.get(p + "/search", ctx -> ctx.html(site.search(m, ctx.queryParam("q"))));
         }
+        analyst.routes(r);
         r.get("/reports/{lang}/{file}", this::report);
         r.get("/data/{file}", this::dataCsv);
         r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

@@ -9,7 +9,7 @@ import org.synergia.report.i18n.Messages;
  * simulated-data banner where a page shows numbers from simulated surveys, and the footer. No
  * script; one style sheet.
  */
-final class SiteLayout {
+public final class SiteLayout {
 
     private SiteLayout() {}
 
@@ -23,7 +23,7 @@ final class SiteLayout {
      * @param version Synergia's version
      * @return the page
      */
-    static String page(Links links, Messages m, String path, String title, String banner, String body, String version) {
+    public static String page(Links links, Messages m, String path, String title, String banner, String body, String version) {
         String lang = m.language();
         StringBuilder s = new StringBuilder(body.length() + 4096);
         s.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
