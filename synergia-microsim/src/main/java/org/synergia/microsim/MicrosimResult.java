@@ -86,6 +86,10 @@ public record MicrosimResult(double povertyLine, double persons, double baseline
                 return new Statistic(name, values[0], values[0], 0, values[0], values[0]);
             }
             double[] d = Arrays.copyOfRange(values, 1, values.length);
+            Arrays.sort(d);
+            if (d[0] == d[n - 1]) {
+                return new Statistic(name, values[0], d[0], 0, d[0], d[0]);
+            }
             double mean = 0;
             for (double x : d) {
                 mean += x;
@@ -95,7 +99,6 @@ public record MicrosimResult(double povertyLine, double persons, double baseline
             for (double x : d) {
                 ss += (x - mean) * (x - mean);
             }
-            Arrays.sort(d);
             double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
             if (Double.isNaN(sd)) {
                 sd = Double.POSITIVE_INFINITY;
