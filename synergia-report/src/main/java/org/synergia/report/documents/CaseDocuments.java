@@ -38,6 +38,7 @@ public final class CaseDocuments {
             s.results(h);
             s.synergy(h, 8);
             s.localEconomy(h);
+            s.microsimulation(h);
         }
         s.findings(h);
         s.recommendations(h);
@@ -66,6 +67,7 @@ public final class CaseDocuments {
             CaseCharts.effects(c, first, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
             s.synergy(h, 1);
             s.localEconomy(h);
+            s.microsimulation(h);
         }
         h.heading(2, m.get("sec.institutions"), "institutions").paragraph(c.spec().institutional().summary().in(m.language()));
         s.findings(h);

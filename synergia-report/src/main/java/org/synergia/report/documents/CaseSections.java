@@ -172,17 +172,27 @@ public final class CaseSections {
 
     /** The local economy-wide impact evaluation (LEWIE): multipliers by scenario with their Monte Carlo intervals. */
     public void localEconomy(Html h) {
-        List<ModelResultRecord> rows = c.model("lewie").stream()
-                .filter(r -> LEWIE_STATISTICS.contains(r.statistic()) || r.statistic().startsWith("productivity_shift")).toList();
+        modelTable(h, "lewie", "sec.lewie", "text.lewie",
+                r -> LEWIE_STATISTICS.contains(r.statistic()) || r.statistic().startsWith("productivity_shift"));
+    }
+
+    /** The national scale-up microsimulation: poverty, inequality, coverage and cost by scenario, with uncertainty bands. */
+    public void microsimulation(Html h) {
+        modelTable(h, "microsim", "sec.microsim", "text.microsim", r -> MICROSIM_STATISTICS.contains(r.statistic()));
+    }
+
+    private void modelTable(Html h, String model, String heading, String text, java.util.function.Predicate<ModelResultRecord> shown) {
+        List<ModelResultRecord> rows = c.model(model).stream().filter(shown).toList();
         if (rows.isEmpty()) {
             return;
         }
-        h.heading(2, m.get("sec.lewie"), "lewie").paragraph(m.get("text.lewie"));
+        h.heading(2, m.get(heading), model).paragraph(m.get(text));
         h.tableStart(null, m.get("col.scenario"), m.get("col.statistic"), m.get("col.estimate"), m.get("col.mcmean"),
                 m.get("col.interval90"));
         for (ModelResultRecord r : rows) {
-            h.rowStart("data-model=\"lewie\" data-scenario=\"" + Html.escape(r.scenario()) + "\" data-statistic=\""
-                    + Html.escape(r.statistic()) + "\"").cell(m.get("scenario." + r.scenario()))
+            h.rowStart("data-model=\"" + model + "\" data-scenario=\"" + Html.escape(r.scenario()) + "\" data-statistic=\""
+                    + Html.escape(r.statistic()) + "\"")
+                    .cell(m.has("scenario." + r.scenario()) ? m.get("scenario." + r.scenario()) : r.scenario())
                     .cell(m.has("statistic." + r.statistic()) ? m.get("statistic." + r.statistic()) : r.statistic())
                     .number("estimate", r.estimate()).number("mean", r.mean()).interval(r.p5(), r.p95()).rowEnd();
         }
@@ -191,6 +201,8 @@ public final class CaseSections {
 
     private static final List<String> LEWIE_STATISTICS = List.of("income_multiplier", "real_income_multiplier",
             "production_multiplier", "real_production_multiplier");
+    private static final List<String> MICROSIM_STATISTICS = List.of("FGT0", "FGT1", "FGT2", "Gini", "coverage_poor", "leakage",
+            "cost_per_gap_reduction");
 
     /** Appends the main findings. */
     public void findings(Html h) {

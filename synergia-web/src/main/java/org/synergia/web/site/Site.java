@@ -183,6 +183,7 @@ public final class Site {
             sections.results(h);
             sections.synergy(h, 8);
             sections.localEconomy(h);
+            sections.microsimulation(h);
         }
         sections.findings(h);
         sections.recommendations(h);
