@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.synergia.cases.spec.AnalysisSpec;
@@ -58,11 +59,13 @@ public final class AnalystArea implements AutoCloseable {
     private final Jobs jobs;
     private final Path uploads;
     private final String version;
-    private final ExecutorService validator = Executors.newFixedThreadPool(1, r -> {
+    private final ExecutorService validator = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "synergia-upload-validation");
         t.setDaemon(true);
         return t;
     });
+    /** At most two surveys are read at once, so a file that reads slowly cannot tie up the server. */
+    private final Semaphore validations = new Semaphore(2);
 
     /**
      * @param workspace the workspace; the area keeps its files in {@code analyst/} there
@@ -286,7 +289,22 @@ public final class AnalystArea implements AutoCloseable {
 
     /** Reads the survey with the data readers in a worker bounded in time; returns the problem, or null. */
     private String validate(Path stored, String shownName) {
-        Future<Integer> read = validator.submit(() -> DatasetReaders.read(stored).rowCount());
+        if (!validations.tryAcquire()) {
+            return "Other surveys are being checked; try again in a minute.";
+        }
+        Future<Integer> read;
+        try {
+            read = validator.submit(() -> {
+                try {
+                    return DatasetReaders.read(stored).rowCount();
+                } finally {
+                    validations.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            validations.release();
+            throw e;
+        }
         try {
             int rows = read.get(30, TimeUnit.SECONDS);
             return rows == 0 ? shownName + " has no rows" : null;
