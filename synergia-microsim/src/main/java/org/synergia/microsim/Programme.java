@@ -25,12 +25,4 @@ public record Programme(String name, Targeting targeting, double takeUp, double 
                     + " must be non-negative");
         }
     }
-
-    /**
-     * @param rate a new take-up rate
-     * @return this programme with that take-up
-     */
-    public Programme withTakeUp(double rate) {
-        return new Programme(name, targeting, rate, costPerHousehold, effect);
-    }
 }

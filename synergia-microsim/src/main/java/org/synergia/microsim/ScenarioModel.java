@@ -58,14 +58,6 @@ public record ScenarioModel(double povertyLine, Programme first, Programme secon
                 new Scenario("both", true, true, false), new Scenario("both-joint-targeting", true, true, true));
     }
 
-    /**
-     * @param a replacement first programme
-     * @param b replacement second programme
-     * @return this model with other programmes
-     */
-    public ScenarioModel withProgrammes(Programme a, Programme b) {
-        return new ScenarioModel(povertyLine, a, b, synergy, gridLow, gridHigh, gridBins);
-    }
 
     /**
      * The effect parameters per draw: row 0 holds the point estimates, rows 1..draws independent

@@ -92,6 +92,18 @@ class LocalEngineTest {
         assertSame(a, b, 1e-12);
     }
 
+    @Test
+    void aParquetWithoutThePopulationColumnsIsRefusedNamingThem(@TempDir Path dir) throws Exception {
+        Path parquet = dir.resolve("bad.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 1::BIGINT AS id, 1.0 AS weight) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        org.synergia.data.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.synergia.data.InputException.class, () -> LocalEngine.withDefaults().withThreads(1).run(model(0.5, 0.5),
+                        NONE, PopulationSource.Parquet.of(parquet, false), 0, 1));
+        assertTrue(e.getMessage().contains("pmt_score") && e.getMessage().contains("bad.parquet"), e.getMessage());
+    }
+
     static void assertSame(MicrosimResult a, MicrosimResult b, double tol) {
         assertEquals(a.baselineFgt0(), b.baselineFgt0(), tol);
         assertEquals(a.baselineGini(), b.baselineGini(), tol);
