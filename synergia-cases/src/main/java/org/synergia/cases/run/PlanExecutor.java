@@ -30,6 +30,7 @@ import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
 import org.synergia.effects.potentialoutcomes.Ra;
 import org.synergia.effects.potentialoutcomes.Synergy;
 import org.synergia.effects.potentialoutcomes.TreatmentData;
+import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.effects.dose.DoseResult;
 import org.synergia.effects.dose.DoseSample;
 import org.synergia.effects.dose.ExposureRegression;
@@ -127,7 +128,17 @@ final class PlanExecutor {
             AnalysisSpec.Synergy sy = a.synergy().get();
             estimator = estimator.withSynergy(new Synergy(sy.both(), sy.a(), sy.b()));
         }
-        EstimationResult r = estimator.fit(td);
+        TreatmentEffectResult r = estimator.fit(td);
+        double[] levels = r.levels();
+        double[] means = r.potentialOutcomeMeans();
+        double[][] covariance = r.potentialOutcomeCovariance();
+        for (int k = 0; k < levels.length; k++) {
+            // the adjusted mean outcome of each group (its potential-outcome mean), for the arm-means chart
+            int code = (int) levels[k];
+            out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "pomean[" + code + "]", Double.toString(means[k])));
+            out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "pomean_se[" + code + "]",
+                    Double.toString(Math.sqrt(covariance[k][k]))));
+        }
         double[] yv = td.outcome();
         double scale = comparisonSd(yv, i -> treatment[i] == a.control());
         IntPredicate population = a.estimand() == AnalysisSpec.Estimand.ATT ? null : groups::contains;

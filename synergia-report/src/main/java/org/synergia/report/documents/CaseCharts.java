@@ -78,6 +78,9 @@ public final class CaseCharts {
             }
         }
         for (String outcome : a.outcomes()) {
+            if (out.size() < limit) {
+                armMeans(c, a, outcome, m).ifPresent(out::add);
+            }
             Optional<double[]> x = curve(c, a, outcome, "curve_dose");
             Optional<double[]> y = curve(c, a, outcome, "curve_mu");
             Optional<double[]> lo = curve(c, a, outcome, "curve_low");
@@ -89,6 +92,30 @@ public final class CaseCharts {
             }
         }
         return out;
+    }
+
+    /** The adjusted mean outcome of every group of a potential-outcome analysis, with 95% intervals. */
+    private static Optional<String> armMeans(CaseResults c, AnalysisSpec a, String outcome, Messages m) {
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        for (CaseSpec.Group g : c.spec().design().groups()) {
+            Optional<Double> mean = value(c, a, outcome, "pomean[" + g.code() + "]");
+            Optional<Double> se = value(c, a, outcome, "pomean_se[" + g.code() + "]");
+            if (mean.isPresent() && se.isPresent()) {
+                double half = 1.959963984540054 * se.get();
+                rows.add(new ForestPlot.Row(g.label().in(m.language()), mean.get(), mean.get() - half, mean.get() + half, false));
+            }
+        }
+        if (rows.size() < 2) {
+            return Optional.empty();
+        }
+        OutcomeSpec o = c.spec().outcome(outcome);
+        return Optional.of(ForestPlot.render(o.label().in(m.language()) + " — " + m.get("chart.armmeans"), rows,
+                o.unit(), footnote(c, m)));
+    }
+
+    private static Optional<Double> value(CaseResults c, AnalysisSpec a, String outcome, String key) {
+        return c.diagnostics().stream().filter(d -> d.analysisId().equals(a.id()) && d.outcome().equals(outcome) && d.key().equals(key))
+                .findFirst().map(d -> Double.parseDouble(d.value()));
     }
 
     private static Optional<double[]> curve(CaseResults c, AnalysisSpec a, String outcome, String key) {
