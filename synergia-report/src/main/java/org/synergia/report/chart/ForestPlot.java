@@ -35,12 +35,24 @@ public final class ForestPlot {
      * @return the SVG
      */
     public static String render(String title, List<Row> rows, String axisLabel, String footnote) {
+        return render(title, rows, axisLabel, footnote, true);
+    }
+
+    /**
+     * @param title the chart's title
+     * @param rows the rows, top to bottom
+     * @param axisLabel the horizontal axis's label
+     * @param footnote the source note (and the simulated-data mark where it applies)
+     * @param zeroLine whether the axis covers zero and draws a line there (effects), or fits the values only (levels)
+     * @return the SVG
+     */
+    public static String render(String title, List<Row> rows, String axisLabel, String footnote, boolean zeroLine) {
         double top = 30;
         double height = top + rows.size() * ROW + 70;
         double width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
         double low = rows.stream().mapToDouble(Row::low).filter(Double::isFinite).min().orElse(-1);
         double high = rows.stream().mapToDouble(Row::high).filter(Double::isFinite).max().orElse(1);
-        Scale x = Scale.covering(low, high, true, LABEL_WIDTH + 10, LABEL_WIDTH + PLOT_WIDTH - 10);
+        Scale x = Scale.covering(low, high, zeroLine, LABEL_WIDTH + 10, LABEL_WIDTH + PLOT_WIDTH - 10);
         StringBuilder description = new StringBuilder();
         for (Row r : rows) {
             description.append(r.label()).append(": ").append(Scale.format(r.estimate())).append(" [")
@@ -53,7 +65,9 @@ public final class ForestPlot {
             svg.line(x.px(t), top, x.px(t), bottom, Palette.GRID, 0.5, "2,3");
             svg.text(x.px(t), bottom + 14, Scale.format(t), 10, "middle", Palette.MUTED, false);
         }
-        svg.line(x.px(0), top - 4, x.px(0), bottom, Palette.TEXT, 1, null);
+        if (zeroLine) {
+            svg.line(x.px(0), top - 4, x.px(0), bottom, Palette.TEXT, 1, null);
+        }
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             double y = top + i * ROW + ROW / 2;

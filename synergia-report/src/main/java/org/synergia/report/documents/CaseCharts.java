@@ -110,7 +110,7 @@ public final class CaseCharts {
         }
         OutcomeSpec o = c.spec().outcome(outcome);
         return Optional.of(ForestPlot.render(o.label().in(m.language()) + " — " + m.get("chart.armmeans"), rows,
-                o.unit(), footnote(c, m)));
+                o.unit(), footnote(c, m), false));
     }
 
     private static Optional<Double> value(CaseResults c, AnalysisSpec a, String outcome, String key) {
