@@ -148,7 +148,8 @@ final class PlanExecutor {
             IntPredicate pop = population != null ? population : g -> g == c.treated();
             double t = truth.map(sv -> switch (c.kind()) {
                 case EFFECT -> sv.contrast(outcome, c.treated(), c.control(), pop);
-                case MEAN -> sv.potentialMean(outcome, c.treated(), pop);
+                // a group's mean level is not planted: it varies with the sample drawn, so it carries no truth
+                case MEAN -> Double.NaN;
                 case SYNERGY -> sv.synergy(outcome, a.synergy().get().both(), a.synergy().get().a(), a.synergy().get().b(),
                         a.control(), pop);
             }).orElse(Double.NaN);
@@ -316,17 +317,17 @@ final class PlanExecutor {
         }
         DoseSample pooled = sample;
         if (subgroup != null) {
+            // with a subgroup, each group's slope and their difference are estimated: a pooled slope would average the
+            // group slopes with weights set by how exposure and group go together, an estimand without a clear meaning
             sample = sample.withSubgroup(subgroup, s.values(subgroup));
         }
         double scale = comparisonSd(y, i -> true);
-        for (DoseSample target : subgroup == null ? List.of(sample) : List.of(pooled, sample)) {
-            EstimationResult r = ExposureRegression.withDefaults().fit(target);
-            for (Estimate e : r.estimates()) {
-                double t = truth.map(sv -> doseTruth(sv, outcome, e.term())).orElse(Double.NaN);
-                out.estimates().add(record(a, outcome, e.term(), doseLabel(e.term()), e, r.n(), t, scale));
-            }
-            diagnostics(a, outcome, r, out);
+        EstimationResult r = ExposureRegression.withDefaults().fit(sample);
+        for (Estimate e : r.estimates()) {
+            double t = truth.map(sv -> doseTruth(sv, outcome, e.term())).orElse(Double.NaN);
+            out.estimates().add(record(a, outcome, e.term(), doseLabel(e.term()), e, r.n(), t, scale));
         }
+        diagnostics(a, outcome, r, out);
         DoseResult curve = GpsDoseResponse.withDefaults().withBootstrap(99).withSeed(20171).fit(pooled);
         DoseResult.Curve c = curve.curve();
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_dose", join(c.doses())));

@@ -53,27 +53,6 @@ public final class SimulatedSurvey {
     }
 
     /**
-     * The average expected outcome if everyone in the population received {@code group}.
-     *
-     * @param outcome the outcome
-     * @param group the group received
-     * @param population which households to average over, by group code
-     * @return the planted potential-outcome mean
-     */
-    public double potentialMean(String outcome, int group, IntPredicate population) {
-        PlantedOutcome o = planted(outcome);
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < arm.length; i++) {
-            if (population.test(arm[i])) {
-                sum += o.expected(i, o.effect(group));
-                count++;
-            }
-        }
-        return sum / count;
-    }
-
-    /**
      * The synergy {@code (mu_both - mu_0) - (mu_a - mu_0) - (mu_b - mu_0)} over a population.
      *
      * @param outcome the outcome
