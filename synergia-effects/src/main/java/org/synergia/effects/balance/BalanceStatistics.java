@@ -29,15 +29,7 @@ public final class BalanceStatistics {
      * @return the weighted mean of {@code x} over rows with {@code group[i] == want}
      */
     public static double mean(double[] x, double[] w, boolean[] group, boolean want) {
-        double sw = 0;
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (group[i] == want && w[i] != 0) {
-                sw += w[i];
-                s += w[i] * x[i];
-            }
-        }
-        return s / sw;
+        return moments(x, w, group, true)[want ? 0 : 1];
     }
 
     /**
@@ -49,23 +41,65 @@ public final class BalanceStatistics {
      * @return the weighted variance, as defined in the class comment
      */
     public static double variance(double[] x, double[] w, boolean[] group, boolean want, boolean binary) {
-        double m = mean(x, w, group, want);
-        if (binary) {
-            return m * (1 - m);
-        }
-        double sw = 0;
-        double sw2 = 0;
-        double ss = 0;
+        return moments(x, w, group, binary)[want ? 2 : 3];
+    }
+
+    /**
+     * The weighted means and variances of both groups at once, in two passes over the rows.
+     *
+     * @param x values
+     * @param w weights (same length)
+     * @param group which rows belong to the group
+     * @param binary whether {@code x} takes only the values 0 and 1
+     * @return {@code {mean, mean of the other rows, variance, variance of the other rows}}, the
+     *     first of each pair over rows with {@code group[i]}, as defined in the class comment
+     */
+    public static double[] moments(double[] x, double[] w, boolean[] group, boolean binary) {
+        double swIn = 0;
+        double sIn = 0;
+        double swOut = 0;
+        double sOut = 0;
         for (int i = 0; i < x.length; i++) {
-            if (group[i] == want && w[i] != 0) {
-                double d = x[i] - m;
-                sw += w[i];
-                sw2 += w[i] * w[i];
-                ss += w[i] * d * d;
+            double wi = w[i];
+            if (wi == 0) {
+                continue;
+            }
+            if (group[i]) {
+                swIn += wi;
+                sIn += wi * x[i];
+            } else {
+                swOut += wi;
+                sOut += wi * x[i];
             }
         }
-        double denom = sw * sw - sw2;
-        return denom > 0 ? ss * sw / denom : 0;
+        double mIn = sIn / swIn;
+        double mOut = sOut / swOut;
+        if (binary) {
+            return new double[] {mIn, mOut, mIn * (1 - mIn), mOut * (1 - mOut)};
+        }
+        double sw2In = 0;
+        double ssIn = 0;
+        double sw2Out = 0;
+        double ssOut = 0;
+        for (int i = 0; i < x.length; i++) {
+            double wi = w[i];
+            if (wi == 0) {
+                continue;
+            }
+            if (group[i]) {
+                double d = x[i] - mIn;
+                sw2In += wi * wi;
+                ssIn += wi * d * d;
+            } else {
+                double d = x[i] - mOut;
+                sw2Out += wi * wi;
+                ssOut += wi * d * d;
+            }
+        }
+        double denomIn = swIn * swIn - sw2In;
+        double denomOut = swOut * swOut - sw2Out;
+        return new double[] {mIn, mOut, denomIn > 0 ? ssIn * swIn / denomIn : 0,
+                denomOut > 0 ? ssOut * swOut / denomOut : 0};
     }
 
     /**
@@ -116,6 +150,17 @@ public final class BalanceStatistics {
         RowOrder order = RowOrder.of(x, all);
         double[] v = order.values();
         int[] rows = order.rows();
+        // the arms and weights in sorted order first: a loop of independent loads, so that the cache misses of
+        // this random gather overlap, then the running sums read them in sequence
+        boolean[] arm = new boolean[n];
+        double[][] sorted = new double[m][n];
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            arm[i] = treated[r];
+            for (int a = 0; a < m; a++) {
+                sorted[a][i] = weights[a][r];
+            }
+        }
         double[] ft = new double[m];
         double[] fc = new double[m];
         double[] out = new double[2 * m];
@@ -124,13 +169,9 @@ public final class BalanceStatistics {
         while (i < n) {
             double value = v[i];
             while (i < n && v[i] == value) {
-                int r = rows[i];
+                double[] f = arm[i] ? ft : fc;
                 for (int a = 0; a < m; a++) {
-                    if (treated[r]) {
-                        ft[a] += weights[a][r];
-                    } else {
-                        fc[a] += weights[a][r];
-                    }
+                    f[a] += sorted[a][i];
                 }
                 i++;
             }

@@ -60,25 +60,16 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
     private static BalanceRow row(String name, double[] x, boolean[] treated, double[] unit, double[] after,
             SdDenominator denominator) {
         boolean binary = BalanceStatistics.isBinary(x);
-        double mtb = BalanceStatistics.mean(x, unit, treated, true);
-        double mcb = BalanceStatistics.mean(x, unit, treated, false);
-        double mta = BalanceStatistics.mean(x, after, treated, true);
-        double mca = BalanceStatistics.mean(x, after, treated, false);
-        double vtb = BalanceStatistics.variance(x, unit, treated, true, binary);
-        double vcb = BalanceStatistics.variance(x, unit, treated, false, binary);
-        double sd = denominator == SdDenominator.TREATED ? Math.sqrt(vtb) : Math.sqrt((vtb + vcb) / 2);
+        // {treated mean, control mean, treated variance, control variance}
+        double[] b = BalanceStatistics.moments(x, unit, treated, binary);
+        double[] a = BalanceStatistics.moments(x, after, treated, binary);
+        double sd = denominator == SdDenominator.TREATED ? Math.sqrt(b[2]) : Math.sqrt((b[2] + b[3]) / 2);
         double scale = binary || sd == 0 ? 1 : sd;
-        double vra = 0;
-        double vrb = 0;
-        if (!binary) {
-            double vta = BalanceStatistics.variance(x, after, treated, true, false);
-            double vca = BalanceStatistics.variance(x, after, treated, false, false);
-            vrb = vcb > 0 ? vtb / vcb : 0;
-            vra = vca > 0 ? vta / vca : 0;
-        }
+        double vrb = !binary && b[3] > 0 ? b[2] / b[3] : 0;
+        double vra = !binary && a[3] > 0 ? a[2] / a[3] : 0;
         double[] e = BalanceStatistics.ecdfDifferences(x, treated, unit, after);
-        return new BalanceRow(name, binary, mtb, mcb, mta, mca, (mtb - mcb) / scale,
-                (mta - mca) / scale, vrb, vra, e[0], e[2], e[1], e[3]);
+        return new BalanceRow(name, binary, b[0], b[1], a[0], a[1], (b[0] - b[1]) / scale,
+                (a[0] - a[1]) / scale, vrb, vra, e[0], e[2], e[1], e[3]);
     }
 
     /** @return the table as nested maps and lists, ready for a JSON writer (snake_case keys) */

@@ -45,10 +45,15 @@ final class ScoreMatcher {
         int[] out = new int[Math.max(16, focal.length * m)];
         int used = 0;
         Liveness live = replace ? null : new Liveness(n);
+        double previous = Double.NaN;
+        int previousPos = 0;
         for (int k = 0; k < focal.length; k++) {
             int self = excludeSelf ? focal[k] : -1;
             double x = score[focal[k]];
-            int pos = pool.lowerBound(x);
+            // focal units in ascending score order (within-arm searches) gallop on from the last position
+            int pos = x >= previous ? pool.lowerBound(x, previousPos) : pool.lowerBound(x);
+            previous = x;
+            previousPos = pos;
             int lo = pos - 1;
             int hi = pos;
             int taken = 0;

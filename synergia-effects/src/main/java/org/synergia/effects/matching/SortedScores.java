@@ -33,8 +33,34 @@ final class SortedScores {
      * @return the first position whose value is {@code >= x} ({@code size()} if none)
      */
     int lowerBound(double x) {
-        int lo = 0;
-        int hi = values.length;
+        return bisect(x, 0, values.length);
+    }
+
+    /**
+     * The same position as {@link #lowerBound(double)}, found by galloping forwards from a
+     * position known not to lie beyond it, in {@code O(log d)} for a distance {@code d}: cheap
+     * when scores are looked up in ascending order.
+     *
+     * @param x a score
+     * @param from a position with {@code from <= lowerBound(x)}, e.g. the lower bound of a smaller score
+     * @return the first position whose value is {@code >= x} ({@code size()} if none)
+     */
+    int lowerBound(double x, int from) {
+        int lo = from;
+        int step = 1;
+        while (lo < values.length && values[lo] < x) {
+            int next = lo + step;
+            if (next >= values.length || values[next] >= x) {
+                return bisect(x, lo + 1, Math.min(next, values.length));
+            }
+            lo = next + 1;
+            step <<= 1;
+        }
+        return lo;
+    }
+
+    /** @return the first position in {@code [lo, hi)} whose value is {@code >= x}, {@code hi} if none */
+    private int bisect(double x, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (values[mid] < x) {
