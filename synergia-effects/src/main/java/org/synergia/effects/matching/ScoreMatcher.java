@@ -19,6 +19,9 @@ import java.util.Arrays;
  */
 final class ScoreMatcher {
 
+    /** A lookup within this many positions of the last one lets the next one gallop on from it. */
+    private static final int NEAR = 8;
+
     private ScoreMatcher() {
     }
 
@@ -47,11 +50,15 @@ final class ScoreMatcher {
         Liveness live = replace ? null : new Liveness(n);
         double previous = Double.NaN;
         int previousPos = 0;
+        boolean near = false;
         for (int k = 0; k < focal.length; k++) {
             int self = excludeSelf ? focal[k] : -1;
             double x = score[focal[k]];
-            // focal units in ascending score order (within-arm searches) gallop on from the last position
-            int pos = x >= previous ? pool.lowerBound(x, previousPos) : pool.lowerBound(x);
+            // focal units in ascending score order (the within-arm searches) gallop on from the last position
+            // as long as it stays near; others (in data order) are bisected
+            boolean ascending = x >= previous;
+            int pos = near && ascending ? pool.lowerBound(x, previousPos) : pool.lowerBound(x);
+            near = ascending && pos - previousPos <= NEAR;
             previous = x;
             previousPos = pos;
             int lo = pos - 1;

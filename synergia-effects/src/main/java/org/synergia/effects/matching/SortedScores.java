@@ -46,12 +46,13 @@ final class SortedScores {
      * @return the first position whose value is {@code >= x} ({@code size()} if none)
      */
     int lowerBound(double x, int from) {
+        int n = values.length;
         int lo = from;
         int step = 1;
-        while (lo < values.length && values[lo] < x) {
+        while (lo < n && values[lo] < x) {
             int next = lo + step;
-            if (next >= values.length || values[next] >= x) {
-                return bisect(x, lo + 1, Math.min(next, values.length));
+            if (next >= n || values[next] >= x) {
+                return bisect(x, lo + 1, Math.min(next, n));
             }
             lo = next + 1;
             step <<= 1;
