@@ -51,7 +51,7 @@ class ReportSetTest {
                     }
                 }
             }
-            CaseRecord record = new CaseRecord(spec.id(), spec.country(), spec.region().name(), spec.institutionalOnly()
+            CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), spec.region().name(), spec.institutionalOnly()
                     ? "institutional" : "ok", "", !spec.institutionalOnly(), spec.id() + "-simulated",
                     "ab".repeat(32), spec.sha256(), 7, 100, "test");
             cases.add(new CaseResults(spec, Optional.of(record), estimates, List.of(), List.of()));
