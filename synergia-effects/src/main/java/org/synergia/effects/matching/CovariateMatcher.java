@@ -60,6 +60,8 @@ final class CovariateMatcher {
         private final double[] split;
         private final int[] left;
         private final int[] right;
+        /** Coordinates in tree order, row-major, so that a leaf is scanned from contiguous memory. */
+        private final double[] packed;
         private int nodes;
 
         Tree(double[][] z, int[] pool) {
@@ -77,6 +79,14 @@ final class CovariateMatcher {
             left = new int[capacity];
             right = new int[capacity];
             build(0, pool.length);
+            int k = z.length;
+            packed = new double[pool.length * k];
+            for (int q = 0; q < pool.length; q++) {
+                int r = pool[order[q]];
+                for (int j = 0; j < k; j++) {
+                    packed[q * k + j] = z[j][r];
+                }
+            }
         }
 
         private double coordinate(int j, int q) {
@@ -151,7 +161,11 @@ final class CovariateMatcher {
 
         /** The pool rows within the m-th nearest squared distance plus the tolerance, in pool order. */
         int[] query(int row, int m, double tieSquared, boolean excludeSelf) {
-            Search s = new Search(row, m, tieSquared, excludeSelf);
+            double[] point = new double[z.length];
+            for (int j = 0; j < point.length; j++) {
+                point[j] = z[j][row];
+            }
+            Search s = new Search(row, point, m, tieSquared, excludeSelf);
             visit(0, s);
             double limit = s.heap[0] + tieSquared;
             int c = 0;
@@ -171,22 +185,23 @@ final class CovariateMatcher {
 
         private void visit(int node, Search s) {
             if (dim[node] < 0) {
+                int k = s.point.length;
                 for (int q = from[node]; q < to[node]; q++) {
                     int position = order[q];
-                    int r = pool[position];
-                    if (s.excludeSelf && r == s.row) {
+                    if (s.excludeSelf && pool[position] == s.row) {
                         continue;
                     }
                     double d2 = 0;
-                    for (double[] zj : z) {
-                        double d = zj[s.row] - zj[r];
+                    int base = q * k;
+                    for (int j = 0; j < k; j++) {
+                        double d = s.point[j] - packed[base + j];
                         d2 += d * d;
                     }
                     s.offer(position, d2);
                 }
                 return;
             }
-            double gap = z[dim[node]][s.row] - split[node];
+            double gap = s.point[dim[node]] - split[node];
             int near = gap < 0 ? left[node] : right[node];
             int far = gap < 0 ? right[node] : left[node];
             visit(near, s);
@@ -199,6 +214,7 @@ final class CovariateMatcher {
     /** The state of one query: a max-heap of the m smallest distances and the candidates within the bound. */
     private static final class Search {
         final int row;
+        final double[] point;
         final boolean excludeSelf;
         final double tieSquared;
         final double[] heap;
@@ -207,8 +223,9 @@ final class CovariateMatcher {
         double[] candidateDistance = new double[16];
         int count;
 
-        Search(int row, int m, double tieSquared, boolean excludeSelf) {
+        Search(int row, double[] point, int m, double tieSquared, boolean excludeSelf) {
             this.row = row;
+            this.point = point;
             this.excludeSelf = excludeSelf;
             this.tieSquared = tieSquared;
             this.heap = new double[m];
