@@ -53,7 +53,7 @@ public final class CasesCommand implements Runnable {
                 for (CaseSpec c : CaseCatalogue.all()) {
                     ObjectNode o = arr.addObject();
                     o.put("id", c.id());
-                    o.put("country", c.country());
+                    o.put("country", c.country().en());
                     o.put("region", c.region().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                     o.put("title", c.title().en());
                     o.put("design", c.design().method().en());
@@ -62,7 +62,7 @@ public final class CasesCommand implements Runnable {
                 out.println(ResultPrinter.toJsonText(arr));
             } else {
                 for (CaseSpec c : CaseCatalogue.all()) {
-                    out.printf(Locale.ROOT, "%-22s %-9s %s%n%-22s %-9s %s%n", c.id(), c.country(), c.title().en(), "", "",
+                    out.printf(Locale.ROOT, "%-22s %-9s %s%n%-22s %-9s %s%n", c.id(), c.country().en(), c.title().en(), "", "",
                             c.design().method().en());
                 }
             }

@@ -83,7 +83,8 @@ public final class EstimatePsmatchCommand extends EstimateMethodCommand {
     private String se;
 
     @Option(names = "--variance-neighbors", defaultValue = "2", paramLabel = "J",
-            description = "within-arm neighbours of the robust variance and AI2016 terms (default: ${DEFAULT-VALUE})")
+            description = "variance neighbours: for ai2016 Stata's nn(#), the unit itself counting (>= 2); "
+                    + "for ai2006-robust R's Var.calc, other units (>= 1) (default: ${DEFAULT-VALUE})")
     private int varianceNeighbors;
 
     @Option(names = "--link", defaultValue = "logit", paramLabel = "LINK", description = "logit or probit (default: ${DEFAULT-VALUE})")

@@ -16,9 +16,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.CaseRecord;
@@ -27,8 +30,10 @@ import org.synergia.cases.store.PooledRecord;
 import org.synergia.cases.store.StudyRecord;
 import org.synergia.report.documents.CaseDocuments;
 import org.synergia.report.documents.CaseResults;
+import org.synergia.report.documents.CrossCuttingReport;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
+import org.synergia.report.pdf.PdfRenderer;
 
 /** Reports from a workspace whose estimates are made up here (the real pipeline is tested in the cases module). */
 class ReportSetTest {
@@ -51,7 +56,7 @@ class ReportSetTest {
                     }
                 }
             }
-            CaseRecord record = new CaseRecord(spec.id(), spec.country(), spec.region().name(), spec.institutionalOnly()
+            CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), spec.region().name(), spec.institutionalOnly()
                     ? "institutional" : "ok", "", !spec.institutionalOnly(), spec.id() + "-simulated",
                     "ab".repeat(32), spec.sha256(), 7, 100, "test");
             cases.add(new CaseResults(spec, Optional.of(record), estimates, List.of(), List.of()));
@@ -114,6 +119,71 @@ class ReportSetTest {
         String html = Files.readString(dir.resolve("reports/es/zambia-hgsf-casu-report.html"));
         assertTrue(html.contains("<svg") && html.contains("Sinergia"), "charts and Spanish text");
         assertFalse(html.contains("???"));
+    }
+
+    /** A whole word "vs", as English writes a comparison. */
+    private static final Pattern VS = Pattern.compile("\\bvs\\b");
+
+    /**
+     * The Ethiopia case is named differently in all three languages; its one-pager's first key
+     * result is the consumption effect of the existing-PSNP group against the comparison group.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "es | Etiopía | Nuevos PSNP + IN-SCT frente a Comparación | Consumo (birr por adulto equivalente al mes) — PSNP antiguos que suman IN-SCT frente a Comparación",
+        "fr | Éthiopie | Nouveaux PSNP + IN-SCT contre Comparaison | Consommation (birr par équivalent adulte par mois) — Anciens PSNP ajoutant IN-SCT contre Comparaison"})
+    void caseDocumentsNameCountryUnitsAndComparisonsInTheReadersLanguage(String lang, String country, String contrast, String keyResult)
+            throws IOException {
+        Messages m = Messages.of(lang);
+        CaseResults ethiopia = workspace.get("ethiopia-psnp-insct");
+        String report = visibleText(CaseDocuments.report(ethiopia, m, "test"));
+        String summary = visibleText(CaseDocuments.summary(ethiopia, m, "test"));
+        String onePagerHtml = CaseDocuments.onePager(ethiopia, m, "test");
+        String onePager = visibleText(onePagerHtml);
+        for (String doc : List.of(report, summary, onePager)) {
+            assertTrue(doc.contains(ethiopia.spec().title().in(lang) + " — " + country), "the title names the country in " + lang);
+            assertFalse(doc.contains(" — Ethiopia"), "no English country name in the " + lang + " title");
+            assertFalse(VS.matcher(doc).find(), "no English 'vs' in " + lang + ": " + around(doc, VS));
+        }
+        assertTrue(report.contains(contrast), "the results table compares groups in " + lang);
+        assertTrue(onePager.contains(keyResult), "the key result gives its unit in " + lang + ": " + around(onePager, Pattern.compile("birr")));
+        assertFalse(onePager.contains("birr per adult equivalent"), "no English unit in the " + lang + " one-pager");
+
+        Path pdf = Files.createTempFile("synergia-onepager-" + lang, ".pdf");
+        try {
+            PdfRenderer.render(onePagerHtml, pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertTrue(text.contains(country) && text.contains(keyResult.replaceAll("\\s+", " ")),
+                        "the " + lang + " PDF reads: " + around(text, Pattern.compile("birr")));
+                assertFalse(VS.matcher(text).find(), "no English 'vs' in the " + lang + " PDF");
+            }
+        } finally {
+            Files.deleteIfExists(pdf);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"es, Etiopía, Perú, México, Zambia", "fr, Éthiopie, Pérou, Mexique, Zambie"})
+    void crossCuttingReportsNameCountriesInTheReadersLanguage(String lang, String ethiopia, String peru, String mexico, String zambia) {
+        String global = visibleText(CrossCuttingReport.render(CrossCuttingReport.Kind.GLOBAL, workspace, Messages.of(lang)));
+        for (String country : List.of(ethiopia, peru, mexico)) {
+            assertTrue(global.contains(country), country + " in the cases table, the mechanism matrix and the lists");
+        }
+        assertTrue(global.contains(zambia + ":"), "recommendations, facilitators and obstacles are prefixed with the " + lang + " country name");
+        assertFalse(global.contains("Ethiopia") || global.contains("Mexico") || global.contains("Peru"), "no English country name in " + lang);
+        assertFalse(VS.matcher(global).find(), "no English 'vs' in " + lang);
+    }
+
+    /** The text a reader sees (tags removed, including SVG titles and descriptions), with entities decoded. */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<style[^>]*>.*?</style>", " ").replaceAll("<[^>]+>", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
+    }
+
+    private static String around(String text, Pattern p) {
+        Matcher m = p.matcher(text);
+        return m.find() ? text.substring(Math.max(0, m.start() - 80), Math.min(text.length(), m.end() + 80)) : "(not found)";
     }
 
     private static double value(String cells, String field) {

@@ -144,6 +144,20 @@ class PortalServerTest {
         String csv = PortalFixture.get(port, "/api/cases/mali-cash-plus/estimates.csv").body();
         assertEquals(stored.size() + 1, csv.strip().split("\n").length);
         assertTrue(csv.startsWith("case,analysis,estimator,outcome,domain,term,"));
+        JsonNode mexico = JSON.readTree(PortalFixture.get(port, "/api/cases/mexico-proinpro").body());
+        assertEquals("Mexico", mexico.get("country").asText(), "country keeps the English name");
+        assertEquals("México", mexico.at("/country_text/es").asText());
+        assertEquals("Mexique", mexico.at("/country_text/fr").asText());
+        JsonNode cashVsControl = null;
+        for (JsonNode j : est.get("estimates")) {
+            if (j.get("term").asText().equals("ATE:1vs0")) {
+                cashVsControl = j;
+            }
+        }
+        assertEquals("Cash only vs Control", cashVsControl.get("label").asText(), "label keeps the stored English words");
+        assertEquals("Cash only vs Control", cashVsControl.at("/label_text/en").asText());
+        assertEquals("Solo efectivo frente a Control", cashVsControl.at("/label_text/es").asText());
+        assertEquals("Cash seul contre Témoin", cashVsControl.at("/label_text/fr").asText());
         JsonNode synthesis = JSON.readTree(PortalFixture.get(port, "/api/synthesis").body());
         assertTrue(synthesis.get("pooled").size() > 0);
         assertEquals(404, PortalFixture.get(port, "/api/cases/nowhere").statusCode());

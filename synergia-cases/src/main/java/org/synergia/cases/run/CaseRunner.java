@@ -35,7 +35,7 @@ final class CaseRunner {
             Progress progress) {
         String region = spec.region().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (spec.institutionalOnly()) {
-            return new CaseResult(new CaseRecord(spec.id(), spec.country(), region, "institutional", "", false, "", "",
+            return new CaseResult(new CaseRecord(spec.id(), spec.country().en(), region, "institutional", "", false, "", "",
                     spec.sha256(), 0, 0, softwareVersion), List.of(), List.of(), List.of());
         }
         CaseData data = null;
@@ -57,13 +57,13 @@ final class CaseRunner {
             List<DiagnosticRecord> failures = diagnostics.stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
             String message = failures.isEmpty() ? "" : failures.size() + " estimation(s) failed; first: " + failures.get(0).analysisId()
                     + "/" + failures.get(0).outcome() + ": " + failures.get(0).value();
-            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "ok", message, data.simulated(), data.source(),
+            CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), region, "ok", message, data.simulated(), data.source(),
                     data.sha256(), spec.sha256(), data.seed(), data.data().rowCount(), softwareVersion);
             return new CaseResult(record, analyses.estimates(), diagnostics, economy);
         } catch (RuntimeException e) {
             String message = e instanceof InputException ? e.getMessage()
                     : "internal error: " + e + " (please report it)";
-            CaseRecord record = new CaseRecord(spec.id(), spec.country(), region, "failed", message,
+            CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), region, "failed", message,
                     data != null && data.simulated(), data == null ? "" : data.source(), data == null ? "" : data.sha256(),
                     spec.sha256(), data == null ? 0 : data.seed(), data == null ? 0 : data.data().rowCount(), softwareVersion);
             return new CaseResult(record, List.of(), List.of(), List.of());

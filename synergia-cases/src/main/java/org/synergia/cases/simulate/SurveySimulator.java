@@ -323,7 +323,7 @@ public final class SurveySimulator {
             for (int i = 0; i < n; i++) {
                 y[i] = Math.rint((state[i] + shift[i]) * 100) / 100;
             }
-            b.add(NumericColumn.builder(o.id(), y).label(o.label().en() + " (" + o.unit() + ")").build());
+            b.add(NumericColumn.builder(o.id(), y).label(o.label().en() + " (" + o.unit().en() + ")").build());
             return;
         }
         List<String> names = items.columns();

@@ -10,7 +10,7 @@ import java.util.Optional;
  * by {@link CaseSpecReader}; the schema is documented in {@code docs/case-spec.md}.
  *
  * @param id the case identifier ({@code colombia-fest-unidos}, ...)
- * @param country the country's English name
+ * @param country the country's name (the English name is the one the results store keeps)
  * @param region the world region the cross-cutting reports group by
  * @param title the case's title
  * @param summary a one-paragraph summary
@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public record CaseSpec(
         String id,
-        String country,
+        Text country,
         Region region,
         Text title,
         Text summary,

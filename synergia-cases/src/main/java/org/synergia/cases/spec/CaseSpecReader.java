@@ -120,7 +120,7 @@ public final class CaseSpecReader {
         List<AnalysisSpec> plan = top.mapOptList("plan", CaseSpecReader::analysis);
         CaseSpec spec = new CaseSpec(
                 id,
-                top.string("country"),
+                top.nameText("country"),
                 top.enumValue("region", Region.class),
                 top.text("title"),
                 top.text("summary"),
@@ -220,7 +220,7 @@ public final class CaseSpecReader {
         Optional<Indicator> indicator = Optional.ofNullable(n.optChild("indicator")).map(i -> i.asEnum(Indicator.class));
         boolean higherIsBetter = n.optEnum("better", Better.class, indicator.map(i -> i.higherIsBetter() ? Better.HIGHER : Better.LOWER)
                 .orElse(Better.HIGHER)) == Better.HIGHER;
-        return new OutcomeSpec(n.string("id"), n.enumValue("domain", Domain.class), n.text("label"), n.optString("unit", ""),
+        return new OutcomeSpec(n.string("id"), n.enumValue("domain", Domain.class), n.text("label"), n.optNameText("unit"),
                 indicator, higherIsBetter, sim);
     }
 

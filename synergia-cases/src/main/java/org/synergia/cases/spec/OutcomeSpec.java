@@ -9,12 +9,12 @@ import java.util.Optional;
  * @param id the variable's name in the analysis data
  * @param domain the outcome domain it belongs to (multiple testing and synthesis group by domain)
  * @param label its name for readers
- * @param unit its unit ("score 0–112", "US$ per month", ...)
+ * @param unit its unit ("score 0–112", "US$ per month", ...), empty when the specification gives none
  * @param indicator the standard indicator it is computed from item-level columns with, if any
  * @param higherIsBetter whether a higher value means households are better off (false for food-insecurity and coping scores)
  * @param simulation how the simulated survey generates it
  */
-public record OutcomeSpec(String id, Domain domain, Text label, String unit, Optional<Indicator> indicator,
+public record OutcomeSpec(String id, Domain domain, Text label, Text unit, Optional<Indicator> indicator,
         boolean higherIsBetter, OutcomeSimulation simulation) {
 
     /** Outcome domains the studies report. */

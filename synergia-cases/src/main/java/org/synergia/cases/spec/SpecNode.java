@@ -193,6 +193,23 @@ final class SpecNode {
         return new Text(string("en"), string("es"), string("fr"));
     }
 
+    /**
+     * Reads a name or unit given either in three languages ({@code {en: ..., es: ..., fr: ...}}) or as
+     * one plain value, which then reads the same in every language.
+     */
+    Text nameText(String key) {
+        return child(key).asNameText();
+    }
+
+    Text optNameText(String key) {
+        SpecNode n = optChild(key);
+        return n == null ? Text.EMPTY : n.asNameText();
+    }
+
+    Text asNameText() {
+        return value instanceof Map ? asText() : Text.same(asString());
+    }
+
     List<Text> optTexts(String key) {
         return optList(key).stream().map(SpecNode::asText).toList();
     }

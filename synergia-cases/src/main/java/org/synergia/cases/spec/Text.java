@@ -15,6 +15,14 @@ public record Text(String en, String es, String fr) {
     public static final Text EMPTY = new Text("", "", "");
 
     /**
+     * @param text a text that reads the same in every language (a name, or a specification written in one language)
+     * @return that text in all three languages
+     */
+    public static Text same(String text) {
+        return new Text(text, text, text);
+    }
+
+    /**
      * @param language {@code en}, {@code es} or {@code fr}
      * @return the text in that language
      */

@@ -4,7 +4,7 @@ package org.synergia.cases.store;
  * What the results store keeps about one case's run: where its data came from and how it ended.
  *
  * @param caseId the case identifier
- * @param country the country
+ * @param country the country's English name (a stable key; reports and pages show the specification's name in the reader's language)
  * @param region {@code latin-america} or {@code africa}
  * @param status {@code ok}, {@code institutional} (no impact evaluation) or {@code failed}
  * @param message why it failed, or empty

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
@@ -41,7 +43,8 @@ class CaseSpecReaderTest {
                 Arguments.of("outcomes: [fcs, rcsi, herd_tlu, hdds, income]", "outcomes: [fcs, rcs]", "bad.yaml: plan[0].outcomes: outcome 'rcs' is not among the case's outcomes"),
                 Arguments.of(arm, arm.replace("cluster", "synergy: \"3=1\"\n    cluster"), "bad.yaml: plan[0].synergy: write the synergy contrast as BOTH=A+B"),
                 Arguments.of(arm, arm.replace("control: 0", "control: 7"), "bad.yaml: plan[0]: group code 7 is not among design.groups"),
-                Arguments.of("country: Mali", "countri: Mali", "bad.yaml: countri: unknown key"),
+                Arguments.of("country: {", "countri: {", "bad.yaml: countri: unknown key"),
+                Arguments.of("country: {en: Mali, es: Malí,", "country: {en: Mali,", "bad.yaml: country.es: required key is missing"),
                 Arguments.of("icc: 0.08", "icc: 1.5", "bad.yaml: simulation.icc: the intra-cluster correlation must be in [0, 1)"),
                 Arguments.of("{0: 0.41, 1: 0.29", "{zero: 0.41, 1: 0.29", "bad.yaml: simulation.assignment.shares: keys must be group codes"));
     }
@@ -60,10 +63,36 @@ class CaseSpecReaderTest {
 
     @Test
     void missingRequiredKeyIsNamed() throws IOException {
-        String text = bundledText("mali-cash-plus").replace("country: Mali\n", "");
+        String text = bundledText("mali-cash-plus").replace("country: {en: Mali, es: Malí, fr: Mali}\n", "");
         InputException e = assertThrows(InputException.class,
                 () -> CaseSpecReader.parse("bad.yaml", text.getBytes(StandardCharsets.UTF_8)));
         assertEquals("bad.yaml: country: required key is missing; add it (see docs/case-spec.md)", e.getMessage());
+    }
+
+    @Test
+    void countryAndUnitAreReadInThreeLanguages() {
+        CaseSpec ethiopia = CaseSpecReader.bundled("ethiopia-psnp-insct");
+        assertEquals(new Text("Ethiopia", "Etiopía", "Éthiopie"), ethiopia.country());
+        assertEquals(new Text("food groups 0–12", "grupos de alimentos 0–12", "groupes d'aliments 0–12"), ethiopia.outcome("hdds").unit());
+        for (CaseSpec c : CaseCatalogue.all()) {
+            List<Text> texts = new ArrayList<>(List.of(c.country()));
+            c.outcomes().forEach(o -> texts.add(o.unit()));
+            for (Text t : texts) {
+                assertTrue(!t.en().isBlank() && !t.es().isBlank() && !t.fr().isBlank(), c.id() + ": " + t);
+            }
+        }
+    }
+
+    /** A user's specification may give a name or unit as one plain value: it then reads the same in every language. */
+    @Test
+    void aPlainCountryOrUnitReadsTheSameInEveryLanguage() throws IOException {
+        String text = bundledText("mali-cash-plus").replace("country: {en: Mali, es: Malí, fr: Mali}", "country: Mali")
+                .replace("unit: {en: \"score 0–112\", es: \"puntaje 0–112\", fr: \"score 0–112\"}", "unit: \"FCS points\"");
+        CaseSpec spec = CaseSpecReader.parse("mine.yaml", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Text("Mali", "Mali", "Mali"), spec.country());
+        assertEquals(new Text("FCS points", "FCS points", "FCS points"), spec.outcome("fcs").unit());
+        assertEquals(new Text("thousand FCFA per year", "miles de FCFA al año", "milliers de FCFA par an"),
+                spec.outcome("income").unit(), "the other units keep their three languages");
     }
 
     @Test

@@ -1,26 +1,34 @@
 package org.synergia.effects.matching;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.synergia.data.InputException;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.linalg.Cholesky;
 
 /**
- * The Abadie and Imbens (2016, Theorems 1 and 2, section 4) adjustment of the matching
- * variance for a propensity score estimated by maximum likelihood:
+ * The Abadie and Imbens (2016, Theorems 1 and 2) adjustment of the matching variance for a
+ * propensity score estimated by maximum likelihood, computed as Stata's {@code teffects psmatch}
+ * does ([CAUSAL] teffects nnmatch, "PSM, ATE, and ATET variance adjustment"):
  * <pre>
- *   ATE:  V = V_AI2006 - c' I^-1 c,
- *         c = (1/N) sum_i [ cov(X, mu(1,X) | p_i) / p_i + cov(X, mu(0,X) | p_i) / (1 - p_i) ] f_i
- *   ATT:  V = V_AI2006 - c_t' I^-1 c_t + d' I^-1 d,
- *         c_t = (1/N_1) sum_i [ cov(X, mu(1,X) | p_i) + p_i / (1 - p_i) cov(X, mu(0,X) | p_i) ] f_i,
- *         d   = (1/N_1) sum_i X_i f_i (Yhat_i(1) - Yhat_i(0) - tau_t)
+ *   ATE:  V = V_base - c' V_g c,
+ *         c  = (1/N)  sum_i f_i [ cov_i(z, y | 1) / p_i + cov_i(z, y | 0) / (1 - p_i) ]
+ *   ATT:  V = V_base - (c1 + c2)' V_g (c1 + c2) + d' V_g d,
+ *         c1 = (1/N1) sum_i z_i f_i (ytilde_i(1) - ytilde_i(0) - tau)
+ *         c2 = (1/N1) sum_i f_i [ cov_i(z, y | 1) + p_i / (1 - p_i) cov_i(z, y | 0) ]
+ *         d  = (1/N1) sum_i z_i f_i [ (2 t_i - 1)(y_i - ybar_i) - tau ]
  * </pre>
- * where {@code I} is the (total) Fisher information of the treatment model's coefficients,
- * {@code f_i} the link's density at {@code X_i'b}, and the conditional covariance of the
- * regressors and the outcome given the score within arm w is estimated by matching
- * (Abadie and Imbens 2016, section 4): over the set {@code H} of the {@code L} units of arm w
- * nearest to unit i on the score (i itself included when it belongs to arm w; ties kept),
- * {@code cov = 1/(#H - 1) sum_{h in H} (X_h - Xbar_H)(Y_h - Ybar_H)}.
- * {@code Yhat_i(w)} is {@code Y_i} in unit i's own arm and its matched mean in the other.
+ * over the estimation sample, with {@code z_i} the treatment model's regressors, {@code f_i} the
+ * link's density at {@code z_i'g}, {@code V_g} the inverse observed information of the treatment
+ * model (Stata's default) and {@code h} the number of variance neighbours (Stata's {@code nn(h)}).
+ * On the matching score, for each unit i and arm w, {@code cov_i(z, y | w)} is the sample
+ * covariance (divisor {@code #H - 1}) of the regressors and the outcome over the {@code h} units
+ * of arm w nearest to i, unit i itself counting when it belongs to w; {@code ytilde_i(w)} is the
+ * mean outcome of the {@code h} units of arm w nearest to i, i itself excluded. {@code ybar_i} is
+ * the mean outcome of the {@code M} units of the other arm nearest to i in Euclidean distance on
+ * the treatment model's non-constant regressors: the derivative of the ATT with respect to the
+ * score's coefficients needs the outcome regressions at the covariates, not at the score. Ties
+ * are kept everywhere.
  */
 final class EstimatedScoreAdjustment {
 
@@ -31,48 +39,49 @@ final class EstimatedScoreAdjustment {
      * @param s the matched sample
      * @param model the fitted treatment model
      * @param metric the matching score of every row
-     * @param inSample the rows in the estimation sample
-     * @param poolT treated rows sorted by score
-     * @param poolC control rows sorted by score
-     * @param controlsToTreated matches of the control rows among the treated ({@code M} neighbours)
-     * @param l number of within-arm neighbours for the covariances, {@code >= 2}
-     * @param tolerance tie tolerance on the score
-     * @return the term added to the AI2006 robust variance
+     * @param poolT treated rows of the estimation sample, sorted by score
+     * @param poolC control rows of the estimation sample, sorted by score
+     * @param h variance neighbours, {@code >= 2}, the unit itself counting in its own arm
+     * @param neighbors the matching's {@code M}
+     * @param tolerance tie tolerance on squared score distances
+     * @return the term added to the base variance
      */
-    static double of(MatchedSample s, TreatmentModel model, double[] metric, boolean[] inSample, SortedScores poolT,
-            SortedScores poolC, MatchSet controlsToTreated, int l, double tolerance) {
-        double[][] x = model.columns();
-        int k = x.length;
-        double[] xByRow = byRow(x);
+    static double of(MatchedSample s, TreatmentModel model, double[] metric, SortedScores poolT, SortedScores poolC,
+            int h, int neighbors, double tolerance) {
+        double[][] z = model.columns();
+        int k = z.length;
         double[] p = model.p();
         double[] f = model.density();
         int[] rows = new int[poolT.size() + poolC.size()];
         System.arraycopy(poolT.rows, 0, rows, 0, poolT.size());
         System.arraycopy(poolC.rows, 0, rows, poolT.size(), poolC.size());
-        MatchSet h1 = ScoreMatcher.nearest(poolT, metric, rows, Math.min(l, poolT.size()), Double.POSITIVE_INFINITY,
+        MatchSet near1 = ScoreMatcher.nearest(poolT, metric, rows, Math.min(h, poolT.size()), Double.POSITIVE_INFINITY,
                 true, tolerance, false);
-        MatchSet h0 = ScoreMatcher.nearest(poolC, metric, rows, Math.min(l, poolC.size()), Double.POSITIVE_INFINITY,
+        MatchSet near0 = ScoreMatcher.nearest(poolC, metric, rows, Math.min(h, poolC.size()), Double.POSITIVE_INFINITY,
                 true, tolerance, false);
+        boolean att = s.estimand == Estimand.ATT;
         double[] c = new double[k];
         double[] cov1 = new double[k];
         double[] cov0 = new double[k];
-        double[] xbar = new double[k];
-        boolean att = s.estimand == Estimand.ATT;
-        int n1 = s.keptTreated();
         for (int q = 0; q < rows.length; q++) {
             int i = rows[q];
             if (!att && !s.kept[i]) {
                 continue;
             }
-            covariance(h1, q, xByRow, s.y, xbar, cov1);
-            covariance(h0, q, xByRow, s.y, xbar, cov0);
+            covariance(near1, q, z, s.y, cov1);
+            covariance(near0, q, z, s.y, cov0);
             double a1 = att ? 1 : 1 / p[i];
             double a0 = att ? p[i] / (1 - p[i]) : 1 / (1 - p[i]);
             for (int j = 0; j < k; j++) {
                 c[j] += (a1 * cov1[j] + a0 * cov0[j]) * f[i];
             }
         }
-        double scale = att ? n1 : s.nKept;
+        double[] d = null;
+        if (att) {
+            addScoreDerivative(c, s, z, f, rows, poolT, poolC, near1, near0, metric, h, tolerance);
+            d = covariateDerivative(s, z, f, rows, poolT, poolC, neighbors);
+        }
+        double scale = att ? s.keptTreated() : s.nKept;
         for (int j = 0; j < k; j++) {
             c[j] /= scale;
         }
@@ -82,59 +91,73 @@ final class EstimatedScoreAdjustment {
                     + "drop the redundant regressor");
         }
         double adjustment = -dot(c, chol.solve(c));
-        if (att) {
-            double[] d = new double[k];
-            double[] yhat1 = new double[s.y.length];
-            for (int q = 0; q < controlsToTreated.focalCount(); q++) {
-                if (controlsToTreated.isMatched(q)) {
-                    yhat1[controlsToTreated.focalRow(q)] = controlsToTreated.meanOverMatches(q, s.y);
-                }
-            }
-            boolean[] imputed = new boolean[s.y.length];
-            for (int q = 0; q < controlsToTreated.focalCount(); q++) {
-                imputed[controlsToTreated.focalRow(q)] = controlsToTreated.isMatched(q);
-            }
-            for (int i : rows) {
-                double diff;
-                if (s.treated[i]) {
-                    if (!s.kept[i]) {
-                        continue;
-                    }
-                    diff = s.y1[i] - s.y0[i] - s.tau;
-                } else {
-                    if (!imputed[i]) {
-                        continue;
-                    }
-                    diff = yhat1[i] - s.y[i] - s.tau;
-                }
-                for (int j = 0, at = i * k; j < k; j++, at++) {
-                    d[j] += xByRow[at] * f[i] * diff;
-                }
-            }
-            for (int j = 0; j < k; j++) {
-                d[j] /= n1;
-            }
+        if (d != null) {
             adjustment += dot(d, chol.solve(d));
         }
         return adjustment;
     }
 
-    /** @return the regressors row by row, {@code [i * k + j]}, so that a row's regressors share cache lines */
-    private static double[] byRow(double[][] x) {
-        int k = x.length;
-        int n = x[0].length;
-        double[] out = new double[n * k];
-        for (int j = 0; j < k; j++) {
-            double[] xj = x[j];
-            for (int i = 0, at = j; i < n; i++, at += k) {
-                out[at] = xj[i];
+    /** Adds {@code sum_i z_i f_i (ytilde_i(1) - ytilde_i(0) - tau)} (the ATT's c1, before scaling) to c. */
+    private static void addScoreDerivative(double[] c, MatchedSample s, double[][] z, double[] f, int[] rows,
+            SortedScores poolT, SortedScores poolC, MatchSet near1, MatchSet near0, double[] metric, int h,
+            double tolerance) {
+        double[] own = new double[s.y.length];
+        SortedScores[] pools = {poolT, poolC};
+        for (SortedScores pool : pools) {
+            if (pool.size() < 2) {
+                continue;
+            }
+            MatchSet within = ScoreMatcher.nearest(pool, metric, pool.rows, Math.min(h, pool.size() - 1),
+                    Double.POSITIVE_INFINITY, true, tolerance, true);
+            for (int q = 0; q < within.focalCount(); q++) {
+                own[within.focalRow(q)] = within.meanOverMatches(q, s.y);
             }
         }
-        return out;
+        for (int q = 0; q < rows.length; q++) {
+            int i = rows[q];
+            double y1 = s.treated[i] ? own[i] : near1.meanOverMatches(q, s.y);
+            double y0 = s.treated[i] ? near0.meanOverMatches(q, s.y) : own[i];
+            double w = f[i] * (y1 - y0 - s.tau);
+            for (int j = 0; j < z.length; j++) {
+                c[j] += z[j][i] * w;
+            }
+        }
     }
 
-    private static void covariance(MatchSet h, int q, double[] xByRow, double[] y, double[] xbar, double[] out) {
-        int k = out.length;
+    /** The ATT's d: outcome contrasts with the other arm's nearest units on the raw regressors. */
+    private static double[] covariateDerivative(MatchedSample s, double[][] z, double[] f, int[] rows,
+            SortedScores poolT, SortedScores poolC, int neighbors) {
+        List<double[]> varying = new ArrayList<>();
+        for (double[] column : z) {
+            for (int i : rows) {
+                if (column[i] != column[rows[0]]) {
+                    varying.add(column);
+                    break;
+                }
+            }
+        }
+        double[][] x = varying.toArray(new double[0][]);
+        MatchSet toControls = CovariateMatcher.nearest(x, poolT.rows, poolC.rows, neighbors, 0, false);
+        MatchSet toTreated = CovariateMatcher.nearest(x, poolC.rows, poolT.rows, neighbors, 0, false);
+        double[] d = new double[z.length];
+        for (MatchSet set : new MatchSet[] {toControls, toTreated}) {
+            for (int q = 0; q < set.focalCount(); q++) {
+                int i = set.focalRow(q);
+                double sign = s.treated[i] ? 1 : -1;
+                double w = f[i] * (sign * (s.y[i] - set.meanOverMatches(q, s.y)) - s.tau);
+                for (int j = 0; j < z.length; j++) {
+                    d[j] += z[j][i] * w;
+                }
+            }
+        }
+        int n1 = s.keptTreated();
+        for (int j = 0; j < d.length; j++) {
+            d[j] /= n1;
+        }
+        return d;
+    }
+
+    private static void covariance(MatchSet h, int q, double[][] x, double[] y, double[] out) {
         int from = h.from(q);
         int to = h.to(q);
         int c = to - from;
@@ -143,26 +166,15 @@ final class EstimatedScoreAdjustment {
             return;
         }
         double ybar = h.meanOverMatches(q, y);
-        // xbar_j = sum_h X_hj / c, summed in match order (as meanOverMatches), then the cross products
-        java.util.Arrays.fill(xbar, 0);
-        for (int p = from; p < to; p++) {
-            int at = h.matchAt(p) * k;
-            for (int j = 0; j < k; j++) {
-                xbar[j] += xByRow[at + j];
+        for (int j = 0; j < x.length; j++) {
+            double[] xj = x[j];
+            double xbar = h.meanOverMatches(q, xj);
+            double s = 0;
+            for (int p = from; p < to; p++) {
+                int r = h.matchAt(p);
+                s += (xj[r] - xbar) * (y[r] - ybar);
             }
-        }
-        for (int j = 0; j < k; j++) {
-            xbar[j] /= c;
-        }
-        for (int p = from; p < to; p++) {
-            int r = h.matchAt(p);
-            double dy = y[r] - ybar;
-            for (int j = 0, at = r * k; j < k; j++, at++) {
-                out[j] += (xByRow[at] - xbar[j]) * dy;
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            out[j] /= c - 1;
+            out[j] = s / (c - 1);
         }
     }
 

@@ -179,13 +179,16 @@ public final class PsMatch {
     }
 
     /**
-     * @param j within-arm neighbours for the robust conditional variance and the AI2016
-     *     covariance terms, {@code >= 2} (Stata's {@code vce(robust, nn(#))})
+     * @param j variance neighbours. For {@code AI2016} this is Stata's {@code vce(robust, nn(j))},
+     *     {@code >= 2}: the conditional variances and covariances use the {@code j} nearest units
+     *     of an arm, the unit itself counting in its own arm (so the default 2 is the unit and its
+     *     nearest same-arm neighbour). For {@code AI2006_ROBUST} it is R Matching's
+     *     {@code Var.calc = j}, {@code >= 1}: the unit and {@code j} other same-arm units
      * @return a copy with that setting
      */
     public PsMatch withVarianceNeighbors(int j) {
-        if (j < 2) {
-            throw new InputException("variance neighbours must be at least 2, not " + j);
+        if (j < 1) {
+            throw new InputException("variance neighbours must be at least 1, not " + j);
         }
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, j, tieTolerance, link, support,
                 trim, overlapTolerance, level);
@@ -266,7 +269,7 @@ public final class PsMatch {
             t[i] = treated[i] ? 1 : 0;
         }
         GlmFit model = Glm.withDefaults().withFamily(Family.BINOMIAL).withLink(link)
-                .withInformation(Information.EXPECTED).fit(columns, names, t);
+                .withInformation(Information.OBSERVED).fit(columns, names, t);
         double[] p = model.fittedValues();
         double[] eta = model.linearPredictors();
         TreatmentModel tm = new TreatmentModel(columns, p, density(eta), model.information());
@@ -325,6 +328,10 @@ public final class PsMatch {
         int[] tr = arms[0];
         int[] co = arms[1];
         Validation.checkArms(tr.length, co.length, neighbors, estimand, replace);
+        if (standardError == StandardError.AI2016 && varianceNeighbors < 2) {
+            throw new InputException("the ai2016 standard error needs at least 2 variance neighbours (Stata's nn(2) "
+                    + "counts the unit itself), not " + varianceNeighbors + ": use --variance-neighbors 2 or more");
+        }
         double sd = sd(metric, inSample);
         double caliperAbs = Double.isInfinite(caliper) ? Double.POSITIVE_INFINITY : caliper * sd;
         double tieSquared = tieTolerance * sd * sd;
@@ -336,16 +343,16 @@ public final class PsMatch {
         MatchedSample s = new MatchedSample(estimand, treated, y, tm, cm, null);
         reportDrops(tm, cm, caliperAbs, warnings);
         double variance;
+        // Stata's nn(h) counts the unit itself (h - 1 others); R's Var.calc = J counts J others
+        int others = standardError == StandardError.AI2016 ? varianceNeighbors - 1 : varianceNeighbors;
         double[] sigma2 = standardError == StandardError.AI2006 ? AbadieImbensVariance.homoskedastic(s)
-                : ConditionalVariance.robust(y, metric, poolT, poolC, varianceNeighbors, tieSquared);
+                : ConditionalVariance.robust(y, metric, poolT, poolC, others, tieSquared);
         int focal = tm.focalCount() + (cm == null ? 0 : cm.focalCount());
         variance = AbadieImbensVariance.of(s, sigma2, standardError == StandardError.AI2016 ? s.nKept : focal);
         Map<String, Object> diag = new LinkedHashMap<>();
         if (standardError == StandardError.AI2016) {
-            MatchSet aux = estimand == Estimand.ATT
-                    ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, true, tieSquared, false) : cm;
-            double adjustment = EstimatedScoreAdjustment.of(s, model, metric, inSample, poolT, poolC, aux,
-                    varianceNeighbors, tieSquared);
+            double adjustment = EstimatedScoreAdjustment.of(s, model, metric, poolT, poolC, varianceNeighbors,
+                    neighbors, tieSquared);
             diag.put("ai2016_adjustment", adjustment);
             if (variance + adjustment > 0) {
                 variance += adjustment;

@@ -52,7 +52,7 @@ class CattaneoMatchingStataTest {
     }
 
     @Test
-    void psmatchPointEstimatesMatchStata() {
+    void psmatchMatchesStata() {
         double[][] columns = new double[covariates.length + 1][];
         columns[0] = new double[y.length];
         Arrays.fill(columns[0], 1);
@@ -61,8 +61,10 @@ class CattaneoMatchingStataTest {
         names.addAll(COVARIATES);
         MatchingResult ate = PsMatch.withDefaults().withEstimand(Estimand.ATE).fit(y, treated, columns, names);
         near(ref.get("psmatch").get("ATE"), "estimate", ate.effect().estimate(), "psmatch ATE");
+        near(ref.get("psmatch").get("ATE"), "se", ate.effect().se(), "psmatch ATE se");
         MatchingResult att = PsMatch.withDefaults().withEstimand(Estimand.ATT).fit(y, treated, columns, names);
         near(ref.get("psmatch").get("ATET"), "estimate", att.effect().estimate(), "psmatch ATET");
+        near(ref.get("psmatch").get("ATET"), "se", att.effect().se(), "psmatch ATET se");
     }
 
     @Test

@@ -53,10 +53,10 @@ class PsMatchPropertyTest {
 
     /**
      * A planted constant effect is recovered within 5 standard errors, and the SE is of the right
-     * size. Over 3,000 seeds of this design (n = 2,000, one neighbour) the AI2016 SE ranged over
-     * 0.057–0.129 (ATE) and 0.065–0.163 (ATT), 95% intervals covered 95.1% and 95.0%, and the
-     * largest |z| was 4.02; the bounds below leave room for that spread without accepting a
-     * degenerate or inflated SE.
+     * size. Over 3,000 seeds of this design (n = 2,000, one neighbour) the AI2016 SE (Stata's
+     * form) ranged over 0.057–0.119 (ATE) and 0.064–0.225 (ATT), 95% intervals covered 94.9% and
+     * 95.0%, and the largest |z| was 3.95; the bounds below leave room for that spread without
+     * accepting a degenerate or grossly inflated SE.
      */
     @Property(tries = 15)
     void plantedEffectRecovered(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
@@ -66,6 +66,6 @@ class PsMatchPropertyTest {
                 .withOverlapTolerance(0).fit(s.y, s.treated, s.columns, NAMES);
         assertEquals(effect, r.effect().estimate(), 5 * r.effect().se());
         double se = r.effect().se();
-        assertTrue(se > 0.04 && se < 0.25, () -> "AI2016 SE " + se + " outside [0.04, 0.25]");
+        assertTrue(se > 0.04 && se < 0.4, () -> "AI2016 SE " + se + " outside [0.04, 0.4]");
     }
 }

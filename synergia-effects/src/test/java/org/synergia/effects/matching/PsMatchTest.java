@@ -40,19 +40,21 @@ class PsMatchTest {
     }
 
     /**
-     * The AI2016 adjustment recomputed here from its definition (Abadie and Imbens 2016,
-     * Theorem 2 and section 4) by brute force on a small sample: 30 rows, logit score.
+     * The AI2016 ATT adjustment recomputed here from its definition, in Stata's form
+     * ([CAUSAL] teffects nnmatch, "PSM, ATE, and ATET variance adjustment"), by brute force on a
+     * small sample: 30 rows, logit score, continuous covariates (no ties), {@code nn(2)}.
      */
     @Test
     void ai2016AdjustmentByHand() {
         Simulated s = new Simulated(30, 1.0, 11);
         PsMatch base = PsMatch.withDefaults().withOverlapTolerance(0);
         MatchingResult adj = base.fit(s.y, s.treated, s.columns, NAMES);
-        MatchingResult rob = base.withStandardError(PsMatch.StandardError.AI2006_ROBUST).fit(s.y, s.treated, s.columns,
-                NAMES);
+        // the base variance: robust AI2006 with the unit and its nearest same-arm unit (Stata nn(2))
+        MatchingResult rob = base.withStandardError(PsMatch.StandardError.AI2006_ROBUST).withVarianceNeighbors(1)
+                .fit(s.y, s.treated, s.columns, NAMES);
         double adjustment = (double) adj.diagnostics().get("ai2016_adjustment");
         assertEquals(rob.effect().se() * rob.effect().se() + adjustment, adj.effect().se() * adj.effect().se(), 1e-9);
-        // recompute the adjustment: logit fit by Newton here, matches and covariances by brute force
+        // recompute the adjustment: logit fit by Newton here, neighbours by brute force
         int n = s.y.length;
         double[] beta = new double[3];
         double[][] x = s.columns;
@@ -86,13 +88,17 @@ class PsMatchTest {
         double[] d = new double[3];
         for (int i = 0; i < n; i++) {
             double f = p[i] * (1 - p[i]);
-            double[] cov1 = localCovariance(s, p, i, true);
-            double[] cov0 = localCovariance(s, p, i, false);
-            double y1 = s.treated[i] ? s.y[i] : s.y[nearest(s, p, i, true)];
-            double y0 = s.treated[i] ? s.y[nearest(s, p, i, false)] : s.y[i];
+            int[] own1 = nearestOnScore(s, p, i, true, 2, s.treated[i]);
+            int[] own0 = nearestOnScore(s, p, i, false, 2, !s.treated[i]);
+            double[] cov1 = covariance(s, nearestOnScore(s, p, i, true, 2, false));
+            double[] cov0 = covariance(s, nearestOnScore(s, p, i, false, 2, false));
+            double y1 = mean(s, own1);
+            double y0 = mean(s, own0);
+            double sign = s.treated[i] ? 1 : -1;
+            double yOther = s.y[nearestOnCovariates(s, i)];
             for (int a = 0; a < 3; a++) {
-                c[a] += (cov1[a] + p[i] / (1 - p[i]) * cov0[a]) * f / n1;
-                d[a] += x[a][i] * f * (y1 - y0 - tau) / n1;
+                c[a] += (x[a][i] * f * (y1 - y0 - tau) + (cov1[a] + p[i] / (1 - p[i]) * cov0[a]) * f) / n1;
+                d[a] += x[a][i] * f * (sign * (s.y[i] - yOther) - tau) / n1;
             }
         }
         org.hipparchus.linear.RealMatrix inv = new org.hipparchus.linear.LUDecomposition(
@@ -101,39 +107,53 @@ class PsMatchTest {
         assertEquals(expected, adjustment, Math.abs(expected) * 1e-6);
     }
 
-    private static double quad(double[] v, org.hipparchus.linear.RealMatrix m) {
-        return new org.hipparchus.linear.ArrayRealVector(v).dotProduct(m.operate(new org.hipparchus.linear.ArrayRealVector(v)));
+    /** The k units of an arm nearest to unit i on p, i itself skipped when {@code skipSelf}. */
+    private static int[] nearestOnScore(Simulated s, double[] p, int i, boolean arm, int k, boolean skipSelf) {
+        return java.util.stream.IntStream.range(0, p.length)
+                .filter(j -> s.treated[j] == arm && !(skipSelf && j == i)).boxed()
+                .sorted(java.util.Comparator.comparingDouble(j -> Math.abs(p[j] - p[i])))
+                .limit(k).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Nearest unit of an arm to unit i on p (continuous scores: no ties). */
-    private static int nearest(Simulated s, double[] p, int i, boolean arm) {
+    /** The unit of the other arm nearest to unit i in Euclidean distance on (x1, x2). */
+    private static int nearestOnCovariates(Simulated s, int i) {
         int best = -1;
-        for (int j = 0; j < p.length; j++) {
-            if (s.treated[j] == arm && (best < 0 || Math.abs(p[j] - p[i]) < Math.abs(p[best] - p[i]))) {
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < s.y.length; j++) {
+            if (s.treated[j] == s.treated[i]) {
+                continue;
+            }
+            double d = Math.pow(s.columns[1][j] - s.columns[1][i], 2) + Math.pow(s.columns[2][j] - s.columns[2][i], 2);
+            if (d < bestD) {
+                bestD = d;
                 best = j;
             }
         }
         return best;
     }
 
-    /** Covariance of (x, y) over the 2 units of an arm nearest to unit i on p (i itself if in that arm). */
-    private static double[] localCovariance(Simulated s, double[] p, int i, boolean arm) {
-        int first = nearest(s, p, i, arm);
-        int second = -1;
-        for (int j = 0; j < p.length; j++) {
-            if (j != first && s.treated[j] == arm
-                    && (second < 0 || Math.abs(p[j] - p[i]) < Math.abs(p[second] - p[i]))) {
-                second = j;
-            }
-        }
+    private static double mean(Simulated s, int[] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(r -> s.y[r]).average().orElseThrow();
+    }
+
+    /** Sample covariance (divisor #rows - 1) of each regressor with y over the rows. */
+    private static double[] covariance(Simulated s, int[] rows) {
+        double ybar = mean(s, rows);
         double[] out = new double[3];
-        double ybar = (s.y[first] + s.y[second]) / 2;
         for (int a = 0; a < 3; a++) {
-            double xbar = (s.columns[a][first] + s.columns[a][second]) / 2;
-            out[a] = (s.columns[a][first] - xbar) * (s.y[first] - ybar) + (s.columns[a][second] - xbar) * (s.y[second] - ybar);
+            int col = a;
+            double xbar = java.util.Arrays.stream(rows).mapToDouble(r -> s.columns[col][r]).average().orElseThrow();
+            for (int r : rows) {
+                out[a] += (s.columns[a][r] - xbar) * (s.y[r] - ybar) / (rows.length - 1);
+            }
         }
         return out;
     }
+
+    private static double quad(double[] v, org.hipparchus.linear.RealMatrix m) {
+        return new org.hipparchus.linear.ArrayRealVector(v).dotProduct(m.operate(new org.hipparchus.linear.ArrayRealVector(v)));
+    }
+
 
     /**
      * Coverage of the 95% interval with the AI2016 SE in a simulation (seeded): 300 samples of

@@ -88,7 +88,7 @@ public final class CaseCharts {
             if (out.size() < limit && x.isPresent() && y.isPresent() && lo.isPresent() && hi.isPresent() && x.get().length > 1) {
                 OutcomeSpec o = c.spec().outcome(outcome);
                 out.add(CurveChart.render(o.label().in(m.language()) + " — " + m.get("chart.dose"), x.get(), y.get(), lo.get(), hi.get(),
-                        a.treatment(), o.unit(), footnote(c, m)));
+                        a.treatment(), o.unit().in(m.language()), footnote(c, m)));
             }
         }
         return out;
@@ -110,7 +110,7 @@ public final class CaseCharts {
         }
         OutcomeSpec o = c.spec().outcome(outcome);
         return Optional.of(ForestPlot.render(o.label().in(m.language()) + " — " + m.get("chart.armmeans"), rows,
-                o.unit(), footnote(c, m), false));
+                o.unit().in(m.language()), footnote(c, m), false));
     }
 
     private static Optional<Double> value(CaseResults c, AnalysisSpec a, String outcome, String key) {
@@ -147,7 +147,7 @@ public final class CaseCharts {
         CaseSpec spec = c.spec();
         String[] labels = {label(spec, s.a(), m), label(spec, s.b(), m), m.get("chart.synergy.sum"), label(spec, s.both(), m),
             m.get("chart.synergy.gap")};
-        String title = spec.outcome(outcome).label().in(m.language()) + " (" + spec.outcome(outcome).unit() + ")";
+        String title = spec.outcome(outcome).label().in(m.language()) + " (" + spec.outcome(outcome).unit().in(m.language()) + ")";
         return Optional.of(SynergyChart.render(title, new SynergyChart.Decomposition(ea.get().estimate(), eb.get().estimate(),
                 both.get().estimate(), syn.get().estimate(), syn.get().ciLow(), syn.get().ciHigh()), labels, m.get("chart.effect"),
                 footnote(c, m)));
@@ -167,7 +167,7 @@ public final class CaseCharts {
         List<ActorDiagram.Link> links = inst.mechanisms().stream().map(x -> new ActorDiagram.Link(x.actors(),
                 m.name("mechanism", x.type()), x.direction() == Institutional.Direction.VERTICAL)).toList();
         String[] levels = {m.get("level.international"), m.get("level.national"), m.get("level.subnational"), m.get("level.local")};
-        return ActorDiagram.render(m.get("sec.institutions") + " — " + spec.country(), levels, actors, links,
+        return ActorDiagram.render(m.get("sec.institutions") + " — " + spec.country().in(m.language()), levels, actors, links,
                 m.get("chart.actors") + " (" + m.get("direction.horizontal") + " —, " + m.get("direction.vertical") + " - -).");
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.spec.OutcomeSpec;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.html.Page;
@@ -43,7 +44,7 @@ public final class CaseDocuments {
         s.findings(h);
         s.recommendations(h);
         s.methods(h);
-        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.report"),
+        return Page.document(m.language(), title(c, m), m.get("doc.report"),
                 s.banner(), h.toString(), s.footer(version), null);
     }
 
@@ -72,7 +73,7 @@ public final class CaseDocuments {
         h.heading(2, m.get("sec.institutions"), "institutions").paragraph(c.spec().institutional().summary().in(m.language()));
         s.findings(h);
         s.recommendations(h);
-        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.summary"),
+        return Page.document(m.language(), title(c, m), m.get("doc.summary"),
                 s.banner(), h.toString(), s.footer(version), null);
     }
 
@@ -90,12 +91,13 @@ public final class CaseDocuments {
             h.heading(2, m.get("sec.keyresults"), "key-results");
             h.raw("<div class=\"keynums\">");
             for (EstimateRecord e : keyEstimates(c, 3)) {
+                OutcomeSpec o = c.spec().outcome(e.outcome());
                 h.raw("<div class=\"keynum\" data-case=\"" + Html.escape(e.caseId()) + "\" data-analysis=\"" + Html.escape(e.analysisId())
                         + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.term())
                         + "\" data-value=\"" + e.estimate() + "\"><div class=\"value\">" + (e.estimate() > 0 ? "+" : "")
                         + Html.escape(h.format(e.estimate())) + "</div><div class=\"label\">"
-                        + Html.escape(c.spec().outcome(e.outcome()).label().in(m.language()) + " (" + c.spec().outcome(e.outcome()).unit()
-                                + ") — " + TermLabels.label(c.spec(), e.term(), m)) + "</div></div>");
+                        + Html.escape(o.label().in(m.language()) + " (" + o.unit().in(m.language()) + ") — "
+                                + TermLabels.label(c.spec(), e.term(), m)) + "</div></div>");
             }
             h.raw("</div>");
             boolean synergyDrawn = false;
@@ -119,7 +121,7 @@ public final class CaseDocuments {
             h.heading(2, m.get("sec.recommendations"), "recommendations")
                     .list(c.spec().recommendations().stream().limit(2).map(t -> t.in(m.language())).toList());
         }
-        return Page.document(m.language(), c.spec().title().in(m.language()) + " — " + c.spec().country(), m.get("doc.onepager"),
+        return Page.document(m.language(), title(c, m), m.get("doc.onepager"),
                 s.banner(), h.toString(), s.footer(version), "onepager");
     }
 
@@ -143,6 +145,11 @@ public final class CaseDocuments {
         candidates.sort(Comparator.comparingDouble((EstimateRecord e) -> e.term().equals("synergy") ? 1 : 0)
                 .thenComparingDouble(e -> e.scale() > 0 ? -Math.abs(e.estimate() / e.scale()) : 0));
         return candidates.stream().limit(count).toList();
+    }
+
+    /** The document's title: the case's title and its country, in the reader's language. */
+    private static String title(CaseResults c, Messages m) {
+        return c.spec().title().in(m.language()) + " — " + c.spec().country().in(m.language());
     }
 
     private static String clip(String text, int length) {

@@ -91,7 +91,8 @@ public final class CrossCuttingReport {
         }
         if (kind == Kind.GLOBAL || kind == Kind.LATIN_AMERICA || kind == Kind.AFRICA) {
             List<String> recs = new ArrayList<>();
-            cases.forEach(c -> c.spec().recommendations().forEach(t -> recs.add(c.spec().country() + ": " + t.in(m.language()))));
+            cases.forEach(c -> c.spec().recommendations().forEach(t -> recs.add(c.spec().country().in(m.language()) + ": "
+                    + t.in(m.language()))));
             if (!recs.isEmpty()) {
                 h.heading(2, m.get("sec.recommendations"), "recommendations").list(recs);
             }
@@ -104,7 +105,7 @@ public final class CrossCuttingReport {
         h.tableStart(null, m.get("col.country"), m.get("col.case"), m.get("col.method"), m.get("col.households"));
         for (CaseResults c : cases) {
             CaseSpec s = c.spec();
-            h.rowStart("data-case=\"" + Html.escape(s.id()) + "\"").cell(s.country()).cell(s.title().in(m.language()))
+            h.rowStart("data-case=\"" + Html.escape(s.id()) + "\"").cell(s.country().in(m.language())).cell(s.title().in(m.language()))
                     .cell(s.design().method().in(m.language())).cell(s.design().households() == 0 ? "–" : String.valueOf(s.design().households()))
                     .rowEnd();
         }
@@ -133,7 +134,7 @@ public final class CrossCuttingReport {
                 for (StudyRecord s : w.studies()) {
                     if (s.domain().equals(p.domain()) && s.comparison().equals(comparison)
                             && (region.equals("all") || s.region().equals(region))) {
-                        forest.add(new ForestPlot.Row(m.get("domain." + p.domain()) + " — " + w.get(s.caseId()).spec().country(),
+                        forest.add(new ForestPlot.Row(m.get("domain." + p.domain()) + " — " + w.get(s.caseId()).spec().country().in(m.language()),
                                 s.estimate(), s.estimate() - 1.959964 * s.se(), s.estimate() + 1.959964 * s.se(), false));
                     }
                 }
@@ -154,7 +155,8 @@ public final class CrossCuttingReport {
         String[] headers = new String[cases.size() + 1];
         headers[0] = m.get("col.mechanism");
         for (int i = 0; i < cases.size(); i++) {
-            headers[i + 1] = cases.get(i).spec().country() + (countryRepeats(cases, i) ? " (" + cases.get(i).spec().id().split("-", 2)[1] + ")" : "");
+            headers[i + 1] = cases.get(i).spec().country().in(m.language())
+                    + (countryRepeats(cases, i) ? " (" + cases.get(i).spec().id().split("-", 2)[1] + ")" : "");
         }
         h.tableStart(null, headers);
         for (Institutional.MechanismType type : Institutional.MechanismType.values()) {
@@ -170,15 +172,16 @@ public final class CrossCuttingReport {
     }
 
     private static boolean countryRepeats(List<CaseResults> cases, int i) {
-        return cases.stream().filter(c -> c.spec().country().equals(cases.get(i).spec().country())).count() > 1;
+        return cases.stream().filter(c -> c.spec().country().en().equals(cases.get(i).spec().country().en())).count() > 1;
     }
 
     private static void factors(Html h, List<CaseResults> cases, Messages m) {
         List<String> facilitators = new ArrayList<>();
         List<String> obstacles = new ArrayList<>();
         for (CaseResults c : cases) {
-            c.spec().institutional().facilitators().forEach(f -> facilitators.add(c.spec().country() + ": " + f.text().in(m.language())));
-            c.spec().institutional().obstacles().forEach(f -> obstacles.add(c.spec().country() + ": " + f.text().in(m.language())));
+            String country = c.spec().country().in(m.language());
+            c.spec().institutional().facilitators().forEach(f -> facilitators.add(country + ": " + f.text().in(m.language())));
+            c.spec().institutional().obstacles().forEach(f -> obstacles.add(country + ": " + f.text().in(m.language())));
         }
         h.heading(3, m.get("sec.facilitators"), null).list(facilitators);
         h.heading(3, m.get("sec.obstacles"), null).list(obstacles);

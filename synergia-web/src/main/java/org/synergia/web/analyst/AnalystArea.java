@@ -214,7 +214,7 @@ public final class AnalystArea implements AutoCloseable {
         b.append("<h2>Analyse a survey of your own</h2><form method=\"post\" action=\"/analyst/upload\" enctype=\"multipart/form-data\">")
                 .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(s.csrf()).append("\">")
                 .append("<p><label for=\"case\">Case whose analysis plan runs</label> <select id=\"case\" name=\"case\">");
-        cases.values().forEach(c -> b.append("<option value=\"").append(c.id()).append("\">").append(Html.escape(c.title().en() + " — " + c.country()))
+        cases.values().forEach(c -> b.append("<option value=\"").append(c.id()).append("\">").append(Html.escape(c.title().en() + " — " + c.country().en()))
                 .append("</option>"));
         b.append("</select></p><p><label for=\"survey\">Survey file (CSV, Stata .dta or SPSS .sav; at most 20 MB)</label> ")
                 .append("<input id=\"survey\" name=\"survey\" type=\"file\" accept=\".csv,.dta,.sav\" required></p>")

@@ -12,7 +12,9 @@ import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.PooledRecord;
 import org.synergia.cases.store.StudyRecord;
 import org.synergia.report.documents.CaseResults;
+import org.synergia.report.documents.TermLabels;
 import org.synergia.report.documents.Workspace;
+import org.synergia.report.i18n.Messages;
 import org.synergia.web.site.CaseFilter;
 
 /**
@@ -44,7 +46,8 @@ public final class ApiDocuments {
         CaseSpec s = c.spec();
         ObjectNode o = F.objectNode();
         o.put("id", s.id());
-        o.put("country", s.country());
+        o.put("country", s.country().en());
+        o.set("country_text", text(s.country()));
         o.put("region", CaseFilter.name(s.region()));
         o.set("title", text(s.title()));
         o.put("status", c.record().map(r -> r.status()).orElse("not-run"));
@@ -117,6 +120,7 @@ public final class ApiDocuments {
             o.put("domain", e.domain());
             o.put("term", e.term());
             o.put("label", e.label());
+            o.set("label_text", termLabel(c.spec(), e.term()));
             o.set("estimate", number(e.estimate()));
             o.set("se", number(e.se()));
             o.set("ci_low", number(e.ciLow()));
@@ -196,6 +200,15 @@ public final class ApiDocuments {
 
     private static JsonNode number(double v) {
         return Double.isFinite(v) ? F.numberNode(v) : F.nullNode();
+    }
+
+    /** A stored term in the words of each language, as the reports and pages write it. */
+    private static ObjectNode termLabel(CaseSpec spec, String term) {
+        ObjectNode o = F.objectNode();
+        for (String language : Messages.LANGUAGES) {
+            o.put(language, TermLabels.label(spec, term, Messages.of(language)));
+        }
+        return o;
     }
 
     private static ObjectNode text(Text t) {

@@ -82,7 +82,7 @@ public final class Site {
             CaseSpec s = c.spec();
             h.raw("<li class=\"case-card\" data-case=\"").raw(Html.escape(s.id())).raw("\"><h3><a href=\"")
                     .raw(links.page(lang, "cases/" + s.id())).raw("\">").raw(Html.escape(s.title().in(lang))).raw("</a></h3>");
-            h.raw("<p class=\"where\">").raw(Html.escape(s.country() + " · " + m.name("region", s.region()))).raw("</p>");
+            h.raw("<p class=\"where\">").raw(Html.escape(s.country().in(lang) + " · " + m.name("region", s.region()))).raw("</p>");
             h.paragraph(clip(s.summary().in(lang), 260));
             List<String> tags = new ArrayList<>();
             types(s).forEach(t -> tags.add(m.name("type", t)));
@@ -155,7 +155,7 @@ public final class Site {
         CaseSections sections = new CaseSections(c, m);
         Html h = new Html(m.locale());
         h.raw("<h1>").raw(Html.escape(s.title().in(lang))).raw("</h1><p class=\"where\">")
-                .raw(Html.escape(s.country() + " · " + m.name("region", s.region()))).raw("</p>");
+                .raw(Html.escape(s.country().in(lang) + " · " + m.name("region", s.region()))).raw("</p>");
         List<String[]> toc = new ArrayList<>(List.of(new String[] {"context", m.get("sec.context")},
                 new String[] {"institutions", m.get("sec.institutions")}, new String[] {"coordination", m.get("sec.coordination")}));
         if (!s.institutionalOnly()) {
@@ -204,8 +204,8 @@ public final class Site {
         }
         h.raw("</ul>");
         h.raw("<p class=\"note\">").raw(Html.escape(sections.footer(workspace.softwareVersion()))).raw("</p>");
-        return SiteLayout.page(links, m, "cases/" + s.id(), s.title().in(lang) + " — " + s.country(), sections.banner(), h.toString(),
-                workspace.softwareVersion());
+        return SiteLayout.page(links, m, "cases/" + s.id(), s.title().in(lang) + " — " + s.country().in(lang), sections.banner(),
+                h.toString(), workspace.softwareVersion());
     }
 
     /**
@@ -260,7 +260,7 @@ public final class Site {
                 String all = normalise(String.join(" \n ", texts));
                 if (words.stream().allMatch(all::contains)) {
                     String snippet = texts.stream().filter(t -> normalise(t).contains(words.get(0))).findFirst().orElse(texts.get(0));
-                    hits.add(new String[] {c.spec().id(), c.spec().title().in(lang) + " — " + c.spec().country(), clip(snippet, 240)});
+                    hits.add(new String[] {c.spec().id(), c.spec().title().in(lang) + " — " + c.spec().country().in(lang), clip(snippet, 240)});
                 }
             }
             h.raw("<p role=\"status\">").raw(Html.escape(hits.isEmpty() ? m.get("site.search.none", q) : m.get("site.search.results", hits.size(), q)))
@@ -291,7 +291,7 @@ public final class Site {
     private static List<String> texts(CaseSpec s, String lang) {
         List<String> t = new ArrayList<>();
         t.add(s.title().in(lang));
-        t.add(s.country());
+        t.add(s.country().in(lang));
         t.add(s.summary().in(lang));
         for (CaseSpec.Programme p : s.programmes()) {
             t.add(p.name() + " — " + p.institution() + ": " + p.description().in(lang));
