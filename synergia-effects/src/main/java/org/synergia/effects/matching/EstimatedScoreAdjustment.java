@@ -63,13 +63,15 @@ final class EstimatedScoreAdjustment {
         double[] c = new double[k];
         double[] cov1 = new double[k];
         double[] cov0 = new double[k];
+        double[] zByRow = byRow(z);
+        double[] zbar = new double[k];
         for (int q = 0; q < rows.length; q++) {
             int i = rows[q];
             if (!att && !s.kept[i]) {
                 continue;
             }
-            covariance(near1, q, z, s.y, cov1);
-            covariance(near0, q, z, s.y, cov0);
+            covariance(near1, q, zByRow, s.y, zbar, cov1);
+            covariance(near0, q, zByRow, s.y, zbar, cov0);
             double a1 = att ? 1 : 1 / p[i];
             double a0 = att ? p[i] / (1 - p[i]) : 1 / (1 - p[i]);
             for (int j = 0; j < k; j++) {
@@ -157,7 +159,23 @@ final class EstimatedScoreAdjustment {
         return d;
     }
 
-    private static void covariance(MatchSet h, int q, double[][] x, double[] y, double[] out) {
+    /** @return the regressors row by row, {@code [i * k + j]}, so that a row's regressors share cache lines */
+    private static double[] byRow(double[][] x) {
+        int k = x.length;
+        int n = x[0].length;
+        double[] out = new double[n * k];
+        for (int j = 0; j < k; j++) {
+            double[] xj = x[j];
+            for (int i = 0, at = j; i < n; i++, at += k) {
+                out[at] = xj[i];
+            }
+        }
+        return out;
+    }
+
+    /** The covariances over the set of focal unit q, from row-major regressors; {@code xbar} is scratch space. */
+    private static void covariance(MatchSet h, int q, double[] xByRow, double[] y, double[] xbar, double[] out) {
+        int k = out.length;
         int from = h.from(q);
         int to = h.to(q);
         int c = to - from;
@@ -166,15 +184,26 @@ final class EstimatedScoreAdjustment {
             return;
         }
         double ybar = h.meanOverMatches(q, y);
-        for (int j = 0; j < x.length; j++) {
-            double[] xj = x[j];
-            double xbar = h.meanOverMatches(q, xj);
-            double s = 0;
-            for (int p = from; p < to; p++) {
-                int r = h.matchAt(p);
-                s += (xj[r] - xbar) * (y[r] - ybar);
+        // xbar_j = sum_h X_hj / c summed in match order (as meanOverMatches), then the cross products
+        java.util.Arrays.fill(xbar, 0);
+        for (int p = from; p < to; p++) {
+            int at = h.matchAt(p) * k;
+            for (int j = 0; j < k; j++) {
+                xbar[j] += xByRow[at + j];
             }
-            out[j] = s / (c - 1);
+        }
+        for (int j = 0; j < k; j++) {
+            xbar[j] /= c;
+        }
+        for (int p = from; p < to; p++) {
+            int r = h.matchAt(p);
+            double dy = y[r] - ybar;
+            for (int j = 0, at = r * k; j < k; j++, at++) {
+                out[j] += (xByRow[at] - xbar[j]) * dy;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            out[j] /= c - 1;
         }
     }
 
