@@ -1,5 +1,7 @@
 package org.synergia.effects.did;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,8 +79,8 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
             int u = k == null ? code.size() - 1 : k;
             int[] slot = t[i] == ok.pre ? preRow : postRow;
             if (slot[u] >= 0) {
-                throw new InputException(c.id().name() + " " + fmt(id[i]) + " appears twice in period " + fmt(t[i])
-                        + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
+                throw new InputException(c.id().name() + " " + formatNumber(id[i]) + " appears twice in period "
+                        + formatNumber(t[i]) + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
                         + "): a panel needs one row per unit and period; remove duplicates or omit --id");
             }
             slot[u] = i;
@@ -115,7 +117,7 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
             d[u] = g[a];
             if (g[b] != g[a]) {
                 throw new InputException("group variable '" + c.group().name() + "' changes between periods for "
-                        + c.id().name() + " " + fmt(id[a]) + " (rows " + (a + 1) + " and " + (b + 1)
+                        + c.id().name() + " " + formatNumber(id[a]) + " (rows " + (a + 1) + " and " + (b + 1)
                         + "): the group must be fixed per unit (1 if ever treated)");
             }
         }
@@ -137,8 +139,9 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
         int rowsDropped = ok.dropped;
         if (onlyPre + onlyPost > 0) {
             notes.add("unbalanced panel: " + (onlyPre + onlyPost) + " " + c.id().name() + " values dropped ("
-                    + onlyPre + " observed only in period " + fmt(ok.pre) + ", " + onlyPost + " only in period "
-                    + fmt(ok.post) + ", counting rows left out for missing values); panel estimators need both periods");
+                    + onlyPre + " observed only in period " + formatNumber(ok.pre) + ", " + onlyPost
+                    + " only in period " + formatNumber(ok.post)
+                    + ", counting rows left out for missing values); panel estimators need both periods");
             rowsDropped += onlyPre + onlyPost;
         }
         return new PanelSample(y0, y1, d, x, names, w, cl, rowsDropped, notes);
@@ -157,15 +160,11 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
         for (int u = 0; u < m; u++) {
             if (a[pre[u]] != a[post[u]]) {
                 throw new InputException("'" + v.name() + "' changes between periods for " + id.name() + " "
-                        + fmt(id.values()[pre[u]]) + " (rows " + (pre[u] + 1) + " and " + (post[u] + 1)
+                        + formatNumber(id.values()[pre[u]]) + " (rows " + (pre[u] + 1) + " and " + (post[u] + 1)
                         + "): it must be constant within a unit");
             }
         }
         return pick(a, pre, m);
-    }
-
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     double[] y0() {
