@@ -110,9 +110,7 @@ public final class DescribeCommand implements Callable<Integer> {
                 }
             }
         }
-        ObjectNode sw = doc.putObject("software");
-        sw.put("name", "synergia");
-        sw.put("version", SynergiaCli.version());
+        ResultPrinter.putSoftware(doc);
         return doc;
     }
 

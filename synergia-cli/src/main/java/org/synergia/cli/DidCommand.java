@@ -65,8 +65,7 @@ public final class DidCommand extends EstimateMethodCommand {
         if (id != null) {
             c = c.withId(id, data.numeric(id).toDoubleArray());
         }
-        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
-        NumericVariables.warn(xs, this);
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates, this);
         for (int j = 0; j < xs.names().size(); j++) {
             c = c.withCovariate(xs.names().get(j), xs.columns()[j]);
         }

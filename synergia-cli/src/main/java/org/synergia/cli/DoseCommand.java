@@ -54,8 +54,7 @@ public final class DoseCommand extends EstimateMethodCommand {
 
     @Override
     protected EstimationResult estimate(Dataset data) {
-        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
-        NumericVariables.warn(xs, this);
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates, this);
         List<String> names = new ArrayList<>(List.of(outcome, dose));
         names.add(by);
         weights.variable().ifPresent(names::add);
@@ -63,7 +62,7 @@ public final class DoseCommand extends EstimateMethodCommand {
         NumericVariables v = NumericVariables.completeCases(data, names, xs);
         DoseSample s = DoseSample.of(v.get(outcome), v.get(dose), dose);
         if (!xs.names().isEmpty()) {
-            s = s.withCovariates(xs.names(), xs.names().stream().map(v::get).toArray(double[][]::new));
+            s = s.withCovariates(xs.names(), v.get(xs.names()));
         }
         if (weights.variable().isPresent()) {
             s = s.withWeights(v.get(weights.variable().get()));

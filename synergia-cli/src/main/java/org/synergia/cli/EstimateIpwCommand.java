@@ -3,6 +3,7 @@ package org.synergia.cli;
 import org.synergia.effects.potentialoutcomes.Ipw;
 import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synergia estimate ipw}: inverse-probability weighting (Stata {@code teffects ipw}). */
@@ -11,20 +12,15 @@ import picocli.CommandLine.Option;
                 + " treatment model (Stata teffects ipw).")
 public final class EstimateIpwCommand extends PotentialOutcomeCommand {
 
-    @Option(names = "--treatment-model", required = true, paramLabel = "F",
-            description = "the treatment model, e.g. \"treat ~ age + educ + re74\" (more than two levels: multinomial logit)")
-    private String treatmentModel;
+    @Mixin
+    private TreatmentModelOptions treatmentModel;
 
     @Option(names = "--outcome", required = true, paramLabel = "Y", description = "the outcome variable")
     private String outcome;
 
-    @Option(names = "--link", defaultValue = "logit", paramLabel = "LINK",
-            description = "logit or probit for a binary treatment (default: ${DEFAULT-VALUE})")
-    private LinkOption link;
-
     @Override
     protected PotentialOutcomeEstimator<?> estimator() {
-        return Ipw.withDefaults().withLink(link(link));
+        return Ipw.withDefaults().withLink(treatmentModel.link());
     }
 
     @Override
@@ -34,6 +30,6 @@ public final class EstimateIpwCommand extends PotentialOutcomeCommand {
 
     @Override
     protected String treatmentFormula() {
-        return treatmentModel;
+        return treatmentModel.formula();
     }
 }

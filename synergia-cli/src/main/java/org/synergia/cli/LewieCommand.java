@@ -235,9 +235,7 @@ public final class LewieCommand implements Callable<Integer> {
         d.put("newton_iterations", point.simulated().iterations());
         d.set("residual", ResultPrinter.node(point.simulated().residual()));
         d.set("sam_income_multiplier", ResultPrinter.node(sam));
-        ObjectNode sw = doc.putObject("software");
-        sw.put("name", "synergia");
-        sw.put("version", SynergiaCli.version());
+        ResultPrinter.putSoftware(doc);
         return doc;
     }
 

@@ -75,6 +75,11 @@ final class NumericVariables {
         return name == null ? null : values.get(name);
     }
 
+    /** @param names variables read @return their complete-case values, one array per name */
+    double[][] get(List<String> names) {
+        return names.stream().map(this::get).toArray(double[][]::new);
+    }
+
     /** @return rows left out for a missing value */
     int dropped() {
         return dropped;
@@ -84,13 +89,23 @@ final class NumericVariables {
      * The covariates of a {@code --covariates "x1 + factor(region) + I(age^2)"} option, expanded by
      * the formula layer ({@link ModelFrame}: factors as indicators, functions in double precision,
      * collinear columns dropped with a warning), without the intercept, as full-length columns with
-     * NaN in the rows where a variable is missing.
+     * NaN in the rows where a variable is missing. Their warnings are printed on stderr (unless
+     * {@code --quiet}).
      *
      * @param data the data set
      * @param option the option's value, or null
+     * @param command the command reading them, which prints the warnings
      * @return the covariate columns (none for a null or blank option)
      */
-    static Covariates covariates(Dataset data, String option) {
+    static Covariates covariates(Dataset data, String option, EstimateMethodCommand command) {
+        Covariates xs = covariates(data, option);
+        if (!command.global.quiet()) {
+            xs.warnings().forEach(w -> command.spec.commandLine().getErr().println("synergia: warning: " + w));
+        }
+        return xs;
+    }
+
+    private static Covariates covariates(Dataset data, String option) {
         if (option == null || option.isBlank()) {
             return new Covariates(List.of(), new double[0][], List.of());
         }
@@ -114,18 +129,6 @@ final class NumericVariables {
         List<String> warnings = mm.dropped().isEmpty() ? List.of()
                 : List.of("covariates " + mm.dropped() + " are collinear with earlier ones and were dropped");
         return new Covariates(names, cols.toArray(new double[0][]), warnings);
-    }
-
-    /**
-     * Prints the covariates' warnings on stderr (unless {@code --quiet}).
-     *
-     * @param xs the covariates
-     * @param command the command printing them
-     */
-    static void warn(Covariates xs, EstimateMethodCommand command) {
-        if (!command.global.quiet()) {
-            xs.warnings().forEach(w -> command.spec.commandLine().getErr().println("synergia: warning: " + w));
-        }
     }
 
     /**

@@ -3,11 +3,9 @@ package org.synergia.cli;
 import java.util.Locale;
 import org.synergia.data.Dataset;
 import org.synergia.effects.potentialoutcomes.Estimand;
-import org.synergia.effects.potentialoutcomes.OutcomeModel;
 import org.synergia.effects.potentialoutcomes.OverlapRule;
 import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
 import org.synergia.effects.potentialoutcomes.Synergy;
-import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.EstimationResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +23,6 @@ abstract class PotentialOutcomeCommand extends EstimateMethodCommand {
 
     /** The {@code --overlap} values. */
     enum OverlapOption { refuse, trim, allow }
-
-    /** The {@code --link} values of the treatment model. */
-    enum LinkOption { logit, probit }
-
-    /** The {@code --outcome-family} values of the outcome model. */
-    enum OutcomeFamilyOption { linear, logit, poisson }
 
     @Option(names = "--estimand", defaultValue = "ate", paramLabel = "E",
             description = "ate, att or pomeans (default: ${DEFAULT-VALUE})")
@@ -92,15 +84,5 @@ abstract class PotentialOutcomeCommand extends EstimateMethodCommand {
             e = e.withCluster(cluster.variable().get());
         }
         return e;
-    }
-
-    /** @return the library's link for an option value */
-    static Link link(LinkOption option) {
-        return option == LinkOption.probit ? Link.PROBIT : Link.LOGIT;
-    }
-
-    /** @return the library's outcome model for an option value */
-    static OutcomeModel outcomeModel(OutcomeFamilyOption option) {
-        return OutcomeModel.valueOf(option.name().toUpperCase(Locale.ROOT));
     }
 }

@@ -127,9 +127,7 @@ public final class PowerCommand implements Callable<Integer> {
                 row.put(size.n != null ? "required_n" : "required_clusters", design.requiredClusters(c, Math.abs(effect)));
             }
         }
-        ObjectNode software = doc.putObject("software");
-        software.put("name", "synergia");
-        software.put("version", SynergiaCli.version());
+        ResultPrinter.putSoftware(doc);
         PrintWriter out = spec.commandLine().getOut();
         if (global.json()) {
             out.println(ResultPrinter.toJsonText(doc));

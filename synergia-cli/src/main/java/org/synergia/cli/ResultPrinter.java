@@ -86,10 +86,19 @@ public final class ResultPrinter {
         d.put("sha256", data.sha256());
         d.put("rows_used", data.rowsUsed());
         d.put("rows_dropped", data.rowsDropped());
-        ObjectNode sw = doc.putObject("software");
-        sw.put("name", "synergia");
-        sw.put("version", SynergiaCli.version());
+        putSoftware(doc);
         return doc;
+    }
+
+    /**
+     * Adds the contract's {@code software} section ({@code name} and {@code version}) to a JSON document.
+     *
+     * @param doc the document
+     */
+    public static void putSoftware(ObjectNode doc) {
+        ObjectNode software = doc.putObject("software");
+        software.put("name", "synergia");
+        software.put("version", SynergiaCli.version());
     }
 
     /**

@@ -195,9 +195,7 @@ public final class RunCommand implements Callable<Integer> {
         outputs.put("database", summary.database().toString());
         outputs.put("reports", reports.size() * 2);
         outputs.put("reports_folder", summary.database().resolveSibling("reports").toString());
-        ObjectNode sw = doc.putObject("software");
-        sw.put("name", "synergia");
-        sw.put("version", SynergiaCli.version());
+        ResultPrinter.putSoftware(doc);
         return doc;
     }
 

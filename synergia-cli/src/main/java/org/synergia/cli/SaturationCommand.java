@@ -43,15 +43,14 @@ public final class SaturationCommand extends EstimateMethodCommand {
 
     @Override
     protected EstimationResult estimate(Dataset data) {
-        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates);
-        NumericVariables.warn(xs, this);
+        NumericVariables.Covariates xs = NumericVariables.covariates(data, covariates, this);
         List<String> names = new ArrayList<>(List.of(outcome, treatment, cluster, saturation));
         weights.variable().ifPresent(names::add);
         NumericVariables v = NumericVariables.completeCases(data, names, xs);
         SaturationSample s = SaturationSample.of(v.get(outcome), v.get(treatment), v.get(cluster), v.get(saturation),
                 saturation);
         if (!xs.names().isEmpty()) {
-            s = s.withCovariates(xs.names(), xs.names().stream().map(v::get).toArray(double[][]::new));
+            s = s.withCovariates(xs.names(), v.get(xs.names()));
         }
         if (weights.variable().isPresent()) {
             s = s.withWeights(v.get(weights.variable().get()));

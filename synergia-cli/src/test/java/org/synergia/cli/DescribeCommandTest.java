@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -14,11 +12,9 @@ import picocli.CommandLine;
 class DescribeCommandTest {
 
     private static String run(String... args) {
-        CommandLine cli = new CommandLine(new DescribeCommand());
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute(args));
-        return out.toString();
+        CommandRun r = CommandRun.of(new CommandLine(new DescribeCommand()), args);
+        assertEquals(0, r.status(), r.err());
+        return r.out();
     }
 
     @Test

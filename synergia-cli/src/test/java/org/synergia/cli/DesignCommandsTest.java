@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -21,17 +19,8 @@ class DesignCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = new CommandLine(new EstimateCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
     private static Path shared(String file) {
@@ -40,10 +29,10 @@ class DesignCommandsTest {
 
     @Test
     void didPrintsTheAttOfDrdid() throws IOException {
-        Run r = run("did", "--data", shared("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
+        CommandRun r = run("did", "--data", shared("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
                 "--group", "treated", "--id", "id", "--covariates", "x1 + x2 + x3", "--method", "ipw", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = new ObjectMapper().readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode att = doc.get("estimates").get(0);
         assertEquals("ATT", att.get("term").asText());
         // R DRDID 1.2.3 ipwdid(normalized = FALSE), reference_values_designs.json -> panel_did.ipw_unnormalized
@@ -65,10 +54,10 @@ class DesignCommandsTest {
         }
         Path csv = dir.resolve("staggered.csv");
         Files.writeString(csv, b);
-        Run r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "year", "--cohort", "first", "--id", "id",
+        CommandRun r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "year", "--cohort", "first", "--id", "id",
                 "--method", "reg", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = new ObjectMapper().readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("ATT(2,2)", doc.get("estimates").get(0).get("term").asText());
         assertEquals(900, doc.get("data").get("rows_used").asInt());
     }
@@ -77,8 +66,8 @@ class DesignCommandsTest {
     void didRefusesThreePeriods() throws IOException {
         Path csv = dir.resolve("three.csv");
         Files.writeString(csv, "y,t,d\n1,0,0\n2,1,1\n3,2,0\n");
-        Run r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "t", "--group", "d");
-        assertTrue(r.status != 0);
+        CommandRun r = run("did", "--data", csv.toString(), "--outcome", "y", "--time", "t", "--group", "d");
+        assertTrue(r.status() != 0);
     }
 
     private Path saturationCsv() throws IOException {
@@ -101,11 +90,11 @@ class DesignCommandsTest {
 
     @Test
     void saturationPrintsIttSpilloverAndRandomisationPValues() throws IOException {
-        Run r = run("saturation", "--data", saturationCsv().toString(), "--outcome", "y", "--treatment", "treat",
+        CommandRun r = run("saturation", "--data", saturationCsv().toString(), "--outcome", "y", "--treatment", "treat",
                 "--cluster", "village", "--saturation", "sat", "--covariates", "age + I(age^2)", "--permutations", "99",
                 "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = new ObjectMapper().readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("saturation", doc.get("method").asText());
         assertEquals("ITT", doc.get("estimates").get(0).get("term").asText());
         assertEquals("spillover", doc.get("estimates").get(1).get("term").asText());
@@ -126,19 +115,19 @@ class DesignCommandsTest {
         b.append("NA,3,0,1\n");
         Path csv = dir.resolve("dose.csv");
         Files.writeString(csv, b);
-        Run lin = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
+        CommandRun lin = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
                 "--by", "female", "--format", "json");
-        assertEquals(0, lin.status, lin.err);
-        JsonNode doc = new ObjectMapper().readTree(lin.out);
+        assertEquals(0, lin.status(), lin.err());
+        JsonNode doc = new ObjectMapper().readTree(lin.out());
         assertEquals("months|female=0", doc.get("estimates").get(0).get("term").asText());
         assertEquals(1, doc.get("data").get("rows_dropped").asInt());
-        Run bins = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--method", "bins",
+        CommandRun bins = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--method", "bins",
                 "--bins", "10,14", "--format", "json");
-        assertEquals(0, bins.status, bins.err);
-        Run gps = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
+        assertEquals(0, bins.status(), bins.err());
+        CommandRun gps = run("dose", "--data", csv.toString(), "--outcome", "y", "--dose", "months", "--covariates", "x",
                 "--method", "gps", "--grid", "8,12,16", "--bootstrap", "20", "--format", "json");
-        assertEquals(0, gps.status, gps.err);
-        JsonNode g = new ObjectMapper().readTree(gps.out);
+        assertEquals(0, gps.status(), gps.err());
+        JsonNode g = new ObjectMapper().readTree(gps.out());
         assertEquals("mu(8)", g.get("estimates").get(0).get("term").asText());
         assertEquals("effect(16)", g.get("estimates").get(4).get("term").asText());
     }

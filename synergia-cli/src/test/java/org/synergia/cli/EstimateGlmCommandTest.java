@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +19,8 @@ class EstimateGlmCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int status, String out, String err) {
-    }
-
-    /** Runs the real entry point (with its error handlers), capturing stdout and stderr. */
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = SynergiaCli.execute(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.ofEntryPoint(args);
     }
 
     private static String cattaneo() {
@@ -50,11 +29,11 @@ class EstimateGlmCommandTest {
 
     @Test
     void olsWithFactorsPrintsTermsAsWrittenAndStataHc1() throws IOException {
-        Run r = run("estimate", "glm", "--data", cattaneo(), "--model",
+        CommandRun r = run("estimate", "glm", "--data", cattaneo(), "--model",
                 "bweight ~ mage + I(mage^2) + factor(msmoke) + mbsmoke:mage + mmarried*fbaby + factor(prenatal):medu",
                 "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
         assertEquals("estimate", doc.get("command").asText());
         assertEquals("glm", doc.get("method").asText());
         assertEquals(4642, doc.get("n").asInt());
@@ -78,32 +57,32 @@ class EstimateGlmCommandTest {
 
     @Test
     void logitWithClusterRobustVariance() throws IOException {
-        Run r = run("estimate", "glm", "--data", cattaneo(), "--model",
+        CommandRun r = run("estimate", "glm", "--data", cattaneo(), "--model",
                 "mbsmoke ~ 0 + factor(prenatal) + mage + I(mage^2) + mmarried + fbaby + medu", "--family", "binomial",
                 "--vce", "cluster", "--cluster", "birthmonth", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode est = JSON.readTree(r.out).get("estimates");
+        assertEquals(0, r.status(), r.err());
+        JsonNode est = JSON.readTree(r.out()).get("estimates");
         // R: vcovCL(cluster = ~birthmonth, type = "HC0"), i.e. G/(G-1), Stata logit's vce(cluster)
         assertEquals("factor(prenatal)0", est.get(0).get("term").asText());
         assertEquals(-2.9678731787733921, est.get(0).get("estimate").asDouble(), 1e-8 * 2.97);
         assertEquals(1.1892101885329247, est.get(0).get("se").asDouble(), 1e-6 * 1.19);
         assertEquals("medu", est.get(8).get("term").asText());
         assertEquals(0.018568726976851226, est.get(8).get("se").asDouble(), 1e-6 * 0.0186);
-        assertEquals(12, JSON.readTree(r.out).at("/diagnostics/clusters").asInt());
+        assertEquals(12, JSON.readTree(r.out()).at("/diagnostics/clusters").asInt());
     }
 
     @Test
     void badModelsGetOneLineErrors() {
-        Run r = run("estimate", "glm", "--data", cattaneo(), "--model", "bweight ~ magee + medu");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("unknown variable 'magee'") && r.err.contains("formula 'bweight ~ magee + medu'"), r.err);
+        CommandRun r = run("estimate", "glm", "--data", cattaneo(), "--model", "bweight ~ magee + medu");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("unknown variable 'magee'") && r.err().contains("formula 'bweight ~ magee + medu'"), r.err());
         r = run("estimate", "glm", "--data", cattaneo(), "--model", "bweight ~ mage", "--family", "binomial");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("outcome 'bweight' is"), r.err);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("outcome 'bweight' is"), r.err());
         r = run("estimate", "glm", "--data", cattaneo(), "--model", "bweight ~ mage", "--vce", "cluster");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("--cluster"), r.err);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--cluster"), r.err());
         r = run("estimate", "glm", "--data", cattaneo(), "--model", "bweight ~ mage", "--family", "tweedie");
-        assertEquals(2, r.status);
+        assertEquals(2, r.status());
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,43 +55,34 @@ class EstimateMethodCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine estimate = new CommandLine(new EstimateCommand()).addSubcommand(new TestMean());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        estimate.setOut(new PrintWriter(out));
-        estimate.setErr(new PrintWriter(err));
-        int status = estimate.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private CommandRun run(String... args) {
+        return CommandRun.of(new CommandLine(new EstimateCommand()).addSubcommand(new TestMean()), args);
     }
 
     @Test
     void readsTheDataAndPrintsOneJsonDocument() throws IOException {
         Path csv = dir.resolve("y.csv");
         Files.writeString(csv, "y\n1\n2\nNA\n3\n");
-        Run r = run("testmean", "--data", csv.toString(), "--variable", "y", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = new ObjectMapper().readTree(r.out);
+        CommandRun r = run("testmean", "--data", csv.toString(), "--variable", "y", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(2.0, doc.get("estimates").get(0).get("estimate").asDouble(), 1e-15);
         assertEquals("y.csv", doc.get("data").get("file").asText());
         assertEquals(1, doc.get("data").get("rows_dropped").asInt());
         assertEquals(64, doc.get("data").get("sha256").asText().length());
-        assertEquals("synergia: warning: one row had a missing y\n", r.err);
-        assertTrue(run("testmean", "--data", csv.toString(), "--variable", "y", "--quiet").err.isEmpty());
+        assertEquals("synergia: warning: one row had a missing y\n", r.err());
+        assertTrue(run("testmean", "--data", csv.toString(), "--variable", "y", "--quiet").err().isEmpty());
     }
 
     @Test
     void refusesWeightsAndClusterClearly() throws IOException {
         Path csv = dir.resolve("y.csv");
         Files.writeString(csv, "y,w\n1,1\n");
-        Run r = run("testmean", "--data", csv.toString(), "--variable", "y", "--weights", "w");
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("estimate testmean does not support --weights (sampling weights)"), r.err);
-        Run c = run("testmean", "--data", csv.toString(), "--variable", "y", "--cluster", "w");
-        assertEquals(2, c.status);
-        assertTrue(c.err.contains("does not support --cluster"), c.err);
+        CommandRun r = run("testmean", "--data", csv.toString(), "--variable", "y", "--weights", "w");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("estimate testmean does not support --weights (sampling weights)"), r.err());
+        CommandRun c = run("testmean", "--data", csv.toString(), "--variable", "y", "--cluster", "w");
+        assertEquals(2, c.status());
+        assertTrue(c.err().contains("does not support --cluster"), c.err());
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,23 +17,8 @@ class EstimatePsmatchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "treat ~ age + educ + black + hispan + married + nodegree + re74 + re75";
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = SynergiaCli.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.ofEntryPoint(args);
     }
 
     private static String lalonde() {
@@ -49,11 +31,11 @@ class EstimatePsmatchCommandTest {
         // distance.tolerance=1e-5 (shared reference_values.json lalonde.psm_att_m1)
         Path weights = dir.resolve("w.csv");
         Path svg = dir.resolve("love.svg");
-        Run r = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        CommandRun r = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--se", "ai2006", "--tie-tolerance", "1e-5", "--save-weights", weights.toString(), "--love-plot",
                 svg.toString(), "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
         assertEquals("psmatch", doc.get("method").asText());
         assertEquals(614, doc.get("n").asInt());
         JsonNode att = doc.get("estimates").get(0);
@@ -68,10 +50,10 @@ class EstimatePsmatchCommandTest {
 
     @Test
     void defaultIsAi2016AndAte() throws IOException {
-        Run r = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        CommandRun r = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--estimand", "ate", "--neighbors", "3", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
         assertEquals("ATE", doc.get("estimates").get(0).get("term").asText());
         assertEquals("ai2016", doc.get("diagnostics").get("se").asText());
         assertTrue(doc.get("estimates").get(0).get("se").asDouble() > 0);
@@ -79,31 +61,31 @@ class EstimatePsmatchCommandTest {
 
     @Test
     void kernelMatchingWithSeededBootstrap() throws IOException {
-        Run a = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        CommandRun a = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--kernel", "epanechnikov", "--se", "bootstrap", "--bootstrap-reps", "20", "--seed", "5", "--format", "json");
-        Run b = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        CommandRun b = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--kernel", "epanechnikov", "--se", "bootstrap", "--bootstrap-reps", "20", "--seed", "5", "--format", "json");
-        assertEquals(0, a.status, a.err);
-        assertEquals(JSON.readTree(a.out).get("estimates"), JSON.readTree(b.out).get("estimates"));
+        assertEquals(0, a.status(), a.err());
+        assertEquals(JSON.readTree(a.out()).get("estimates"), JSON.readTree(b.out()).get("estimates"));
     }
 
     @Test
     void badInputIsRefusedClearly() {
-        Run boot = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        CommandRun boot = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--se", "bootstrap");
-        assertEquals(1, boot.status);
-        assertTrue(boot.err.contains("Abadie and Imbens 2008"), boot.err);
-        Run caliper = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        assertEquals(1, boot.status());
+        assertTrue(boot.err().contains("Abadie and Imbens 2008"), boot.err());
+        CommandRun caliper = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--caliper", "0.0000001");
         // lalonde has treated units with an exact twin among the controls: they stay, the others are dropped
-        assertEquals(0, caliper.status, caliper.err);
-        assertTrue(caliper.err.contains("of 185 treated units had no control within the caliper"), caliper.err);
-        Run weights = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
+        assertEquals(0, caliper.status(), caliper.err());
+        assertTrue(caliper.err().contains("of 185 treated units had no control within the caliper"), caliper.err());
+        CommandRun weights = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",
                 "--weights", "age");
-        assertEquals(2, weights.status);
-        Run oneLevel = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", "married ~ age", "--outcome",
+        assertEquals(2, weights.status());
+        CommandRun oneLevel = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", "married ~ age", "--outcome",
                 "re78", "--control", "3");
-        assertEquals(1, oneLevel.status);
-        assertTrue(oneLevel.err.contains("--control 3 is not a value of married"), oneLevel.err);
+        assertEquals(1, oneLevel.status());
+        assertTrue(oneLevel.err().contains("--control 3 is not a value of married"), oneLevel.err());
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,17 +17,8 @@ class EstimateRdCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = new CommandLine(new EstimateCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
     private static String shared(String name) {
@@ -40,10 +29,10 @@ class EstimateRdCommandTest {
     void defaultRdMatchesRdrobustAndFollowsTheContract() throws IOException {
         // R rdrobust 4.0.0: rdrobust(vote, margin), reference_values.json senate_rd/default
         JsonNode ref = JSON.readTree(Path.of(shared("reference_values.json")).toFile()).at("/senate_rd/default");
-        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
                 "margin", "--cutoff", "0", "--format", "json", "--quiet");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
         assertEquals("rd", doc.get("method").asText());
         JsonNode est = doc.get("estimates");
         assertEquals("conventional", est.get(0).get("term").asText());
@@ -67,11 +56,11 @@ class EstimateRdCommandTest {
 
     @Test
     void fuzzyWithGivenBandwidthAndHc1Runs() throws IOException {
-        Run r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+        CommandRun r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
                 "--fuzzy", "take", "--h", "15,18", "--b", "25", "--vce", "hc1", "--kernel", "epanechnikov",
                 "--covariates", "z", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode d = JSON.readTree(r.out).get("diagnostics");
+        assertEquals(0, r.status(), r.err());
+        JsonNode d = JSON.readTree(r.out()).get("diagnostics");
         assertEquals(15, d.get("h_left").asDouble());
         assertEquals(18, d.get("h_right").asDouble());
         assertEquals(25, d.get("b_right").asDouble());
@@ -80,29 +69,29 @@ class EstimateRdCommandTest {
     @Test
     void writesTheBinnedPlot(@TempDir Path dir) throws IOException {
         Path svg = dir.resolve("senate.svg");
-        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running", "margin",
+        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running", "margin",
                 "--h", "15", "--plot", svg.toString(), "--plot-binning", "qs", "--plot-bins", "8", "--format",
                 "json", "--quiet");
-        assertEquals(0, r.status, r.err);
+        assertEquals(0, r.status(), r.err());
         String text = Files.readString(svg);
         assertTrue(text.startsWith("<svg") && text.contains(">margin</text>") && text.contains(">vote</text>"), text);
         assertEquals(16, text.split("<circle", -1).length - 1);
-        JSON.readTree(r.out); // stdout stays one JSON document
+        JSON.readTree(r.out()); // stdout stays one JSON document
     }
 
     @Test
     void cutoffOutsideTheRangeIsRefusedWithCounts() {
-        Run r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
                 "margin", "--cutoff", "150");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("outside the range") && r.err.contains("1297 units left"), r.err);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("outside the range") && r.err().contains("1297 units left"), r.err());
     }
 
     @Test
     void fewClustersWarnOnStderr() {
-        Run r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+        CommandRun r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
                 "--cluster", "take", "--vce", "hc0", "--h", "20");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.err.contains("only 2 clusters"), r.err);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("only 2 clusters"), r.err());
     }
 }

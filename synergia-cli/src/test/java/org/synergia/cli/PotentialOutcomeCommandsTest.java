@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,17 +24,8 @@ class PotentialOutcomeCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine estimate = new CommandLine(new EstimateCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        estimate.setOut(new PrintWriter(out));
-        estimate.setErr(new PrintWriter(err));
-        int status = estimate.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
     private static String shared(String name) {
@@ -53,37 +42,37 @@ class PotentialOutcomeCommandsTest {
     void ipwraAndRaOnLalondeMatchTheReference() throws IOException {
         // statsmodels TreatmentEffect (Stata teffects conventions), shared/reference/lalonde_teffects.json
         JsonNode ref = JSON.readTree(Path.of(shared("lalonde_teffects.json")).toFile());
-        Run ipwra = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
+        CommandRun ipwra = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
                 "--treatment-model", "treat ~ " + COVARIATES, "--format", "json");
-        assertEquals(0, ipwra.status, ipwra.err);
-        JsonNode doc = JSON.readTree(ipwra.out);
+        assertEquals(0, ipwra.status(), ipwra.err());
+        JsonNode doc = JSON.readTree(ipwra.out());
         assertEquals("ipwra", doc.get("method").asText());
         assertEquals(List.of("ATE", "POmean:0"), terms(doc));
         double expected = ref.at("/ipwra/ATE/estimate").asDouble();
         assertEquals(expected, doc.at("/estimates/0/estimate").asDouble(), 1e-5 * Math.abs(expected));
         assertEquals(614, doc.at("/data/rows_used").asInt());
-        Run ra = run("ra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
+        CommandRun ra = run("ra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
                 "--treatment", "treat", "--estimand", "att", "--format", "json");
-        assertEquals(0, ra.status, ra.err);
-        JsonNode att = JSON.readTree(ra.out).at("/estimates/0");
+        assertEquals(0, ra.status(), ra.err());
+        JsonNode att = JSON.readTree(ra.out()).at("/estimates/0");
         assertEquals("ATT", att.get("term").asText());
         assertEquals(ref.at("/ra/ATET/se").asDouble(), att.get("se").asDouble(), 1e-4 * 809);
     }
 
     @Test
     void ipwWithProbitReportsPotentialOutcomeMeansAsText() {
-        Run ipw = run("ipw", "--data", shared("lalonde.csv"), "--treatment-model", "treat ~ " + COVARIATES,
+        CommandRun ipw = run("ipw", "--data", shared("lalonde.csv"), "--treatment-model", "treat ~ " + COVARIATES,
                 "--outcome", "re78", "--link", "probit", "--estimand", "pomeans");
-        assertEquals(0, ipw.status, ipw.err);
-        assertTrue(ipw.out.contains("POmean:0") && ipw.out.contains("POmean:1"), ipw.out);
+        assertEquals(0, ipw.status(), ipw.err());
+        assertTrue(ipw.out().contains("POmean:0") && ipw.out().contains("POmean:1"), ipw.out());
     }
 
     @Test
     void weightsAndClustersArePassedOn() throws IOException {
-        Run r = run("aipw", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age + re74",
+        CommandRun r = run("aipw", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age + re74",
                 "--treatment-model", "treat ~ age + educ + re74", "--weights", "age", "--cluster", "educ", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode d = JSON.readTree(r.out).get("diagnostics");
+        assertEquals(0, r.status(), r.err());
+        JsonNode d = JSON.readTree(r.out()).get("diagnostics");
         assertEquals("cluster", d.get("vce").asText());
         assertEquals(19, d.get("clusters").asInt()); // distinct values of educ in lalonde.csv
     }
@@ -100,10 +89,10 @@ class PotentialOutcomeCommandsTest {
         }
         Path file = dir.resolve("factorial.csv");
         Files.writeString(file, csv);
-        Run r = run("ipwra", "--data", file.toString(), "--outcome-model", "y ~ x", "--treatment-model", "arm ~ x",
+        CommandRun r = run("ipwra", "--data", file.toString(), "--outcome-model", "y ~ x", "--treatment-model", "arm ~ x",
                 "--synergy", "3=1+2", "--control", "0", "--format", "json");
-        assertEquals(0, r.status, r.err);
-        JsonNode doc = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
         assertEquals(List.of("ATE:1vs0", "ATE:2vs0", "ATE:3vs0", "POmean:0", "synergy"), terms(doc));
         JsonNode synergy = doc.at("/estimates/4");
         assertTrue(synergy.get("ci_low").asDouble() < 1.5 && 1.5 < synergy.get("ci_high").asDouble(), synergy.toString());
@@ -112,10 +101,10 @@ class PotentialOutcomeCommandsTest {
 
     @Test
     void badUsageAndBadInputAreReported() {
-        Run usage = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age",
+        CommandRun usage = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age",
                 "--treatment-model", "treat ~ age", "--estimand", "late");
-        assertEquals(2, usage.status);
-        assertTrue(usage.err.contains("--estimand"), usage.err);
+        assertEquals(2, usage.status());
+        assertTrue(usage.err().contains("--estimand"), usage.err());
         int status = SynergiaCli.execute("estimate", "ipwra", "--data", shared("lalonde.csv"), "--outcome-model",
                 "re78 ~ age", "--treatment-model", "treat ~ age", "--synergy", "3=1+2", "--quiet");
         assertEquals(1, status);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.synergia.measures.power.ArmLayout;
 import org.synergia.measures.power.Contrast;
@@ -15,22 +13,16 @@ import picocli.CommandLine;
 
 class PowerCommandTest {
 
-    private static String[] run(String... args) {
-        CommandLine cli = new CommandLine(new PowerCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new String[] {Integer.toString(status), out.toString(), err.toString()};
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new CommandLine(new PowerCommand()), args);
     }
 
     @Test
     void factorialClusterDesignPrintsEveryContrastAsJson() throws Exception {
-        String[] r = run("--clusters", "80", "--cluster-size", "12", "--arms", "4", "--icc", "0.1", "--attrition", "0.1",
+        CommandRun r = run("--clusters", "80", "--cluster-size", "12", "--arms", "4", "--icc", "0.1", "--attrition", "0.1",
                 "--effect", "0.3", "--format", "json");
-        assertEquals("0", r[0], r[2]);
-        JsonNode doc = new ObjectMapper().readTree(r[1]);
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(4, doc.get("contrasts").size());
         JsonNode synergy = doc.get("contrasts").get(3);
         assertEquals("synergy", synergy.get("contrast").asText());
@@ -42,6 +34,6 @@ class PowerCommandTest {
 
     @Test
     void badArmsIsAUsageError() {
-        assertEquals("2", run("--n", "100", "--arms", "3")[0]);
+        assertEquals(2, run("--n", "100", "--arms", "3").status());
     }
 }

@@ -52,13 +52,18 @@ final class SpecNode {
         return v == null ? null : new SpecNode(file, childPath(key), v);
     }
 
+    /** Reads an optional key with {@code read}, or gives {@code fallback} when the key is absent. */
+    private <T> T opt(String key, Function<SpecNode, T> read, T fallback) {
+        SpecNode n = optChild(key);
+        return n == null ? fallback : read.apply(n);
+    }
+
     String string(String key) {
         return child(key).asString();
     }
 
     String optString(String key, String fallback) {
-        SpecNode n = optChild(key);
-        return n == null ? fallback : n.asString();
+        return opt(key, SpecNode::asString, fallback);
     }
 
     String asString() {
@@ -73,8 +78,7 @@ final class SpecNode {
     }
 
     int optInteger(String key, int fallback) {
-        SpecNode n = optChild(key);
-        return n == null ? fallback : n.asInt();
+        return opt(key, SpecNode::asInt, fallback);
     }
 
     int asInt() {
@@ -92,8 +96,7 @@ final class SpecNode {
     }
 
     double optNumber(String key, double fallback) {
-        SpecNode n = optChild(key);
-        return n == null ? fallback : n.asDouble();
+        return opt(key, SpecNode::asDouble, fallback);
     }
 
     double asDouble() {
@@ -120,8 +123,7 @@ final class SpecNode {
     }
 
     <E extends Enum<E>> E optEnum(String key, Class<E> type, E fallback) {
-        SpecNode n = optChild(key);
-        return n == null ? fallback : n.asEnum(type);
+        return opt(key, n -> n.asEnum(type), fallback);
     }
 
     <E extends Enum<E>> E asEnum(Class<E> type) {
@@ -144,8 +146,7 @@ final class SpecNode {
     }
 
     List<SpecNode> optList(String key) {
-        SpecNode n = optChild(key);
-        return n == null ? List.of() : n.asList();
+        return opt(key, SpecNode::asList, List.of());
     }
 
     List<SpecNode> asList() {
@@ -182,8 +183,7 @@ final class SpecNode {
     }
 
     Text optText(String key) {
-        SpecNode n = optChild(key);
-        return n == null ? Text.EMPTY : n.asText();
+        return opt(key, SpecNode::asText, Text.EMPTY);
     }
 
     Text asText() {
@@ -202,8 +202,7 @@ final class SpecNode {
     }
 
     Text optNameText(String key) {
-        SpecNode n = optChild(key);
-        return n == null ? Text.EMPTY : n.asNameText();
+        return opt(key, SpecNode::asNameText, Text.EMPTY);
     }
 
     Text asNameText() {

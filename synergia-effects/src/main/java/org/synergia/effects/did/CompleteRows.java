@@ -1,6 +1,8 @@
 package org.synergia.effects.did;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
 import org.synergia.data.InputException;
 
@@ -61,5 +63,14 @@ final class CompleteRows {
                     + " exactly two; keep the pre-treatment and one post-treatment period");
         }
         return new CompleteRows(rows, n - m, times.first(), times.last());
+    }
+
+    /** @return a new modifiable list with the note on rows left out for a missing value, if any */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (dropped > 0) {
+            notes.add(dropped + " rows with a missing value in the model's variables were left out");
+        }
+        return notes;
     }
 }

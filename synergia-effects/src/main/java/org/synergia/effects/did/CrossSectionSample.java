@@ -1,6 +1,5 @@
 package org.synergia.effects.did;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Clusters;
@@ -10,41 +9,19 @@ import org.synergia.stats.inference.Clusters;
  * 0 pre), group (1 treated, 0 comparison), covariates, optional sampling weights and clusters.
  * Arrays are not copied. Immutable.
  */
-public final class CrossSectionSample {
+public final class CrossSectionSample extends TwoPeriodSample<CrossSectionSample> {
 
     private final double[] y;
     private final double[] post;
-    private final double[] d;
-    private final double[][] covariates;
-    private final List<String> covariateNames;
-    private final double[] weights;
-    private final Clusters clusters;
-    private final int rowsDropped;
-    private final List<String> notes;
 
     private CrossSectionSample(double[] y, double[] post, double[] d, double[][] covariates, List<String> names,
             double[] weights, Clusters clusters, int rowsDropped, List<String> notes) {
-        int n = y.length;
-        if (post.length != n || d.length != n) {
+        super("observation", d, covariates, names, weights, clusters, rowsDropped, notes);
+        if (y.length != d.length || post.length != d.length) {
             throw new IllegalArgumentException("y, post and d must have the same length");
-        }
-        for (double[] c : covariates) {
-            if (c.length != n) {
-                throw new IllegalArgumentException("a covariate has " + c.length + " values, expected " + n);
-            }
-        }
-        if (weights != null && weights.length != n || clusters != null && clusters.size() != n) {
-            throw new IllegalArgumentException("weights and clusters need one value per observation");
         }
         this.y = y;
         this.post = post;
-        this.d = d;
-        this.covariates = covariates;
-        this.covariateNames = List.copyOf(names);
-        this.weights = weights;
-        this.clusters = clusters;
-        this.rowsDropped = rowsDropped;
-        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -65,26 +42,9 @@ public final class CrossSectionSample {
         return new CrossSectionSample(y, post, d, new double[0][], List.of(), null, null, 0, List.of());
     }
 
-    /**
-     * @param names the covariates' names
-     * @param columns one array per covariate
-     * @return the sample with these covariates
-     */
-    public CrossSectionSample withCovariates(List<String> names, double[][] columns) {
-        if (names.size() != columns.length) {
-            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " covariates");
-        }
-        return new CrossSectionSample(y, post, d, columns, names, weights, clusters, rowsDropped, notes);
-    }
-
-    /** @param w sampling weights @return the sample with weights */
-    public CrossSectionSample withWeights(double[] w) {
-        return new CrossSectionSample(y, post, d, covariates, covariateNames, w, clusters, rowsDropped, notes);
-    }
-
-    /** @param c the cluster of each observation @return the sample with clusters */
-    public CrossSectionSample withClusters(Clusters c) {
-        return new CrossSectionSample(y, post, d, covariates, covariateNames, weights, c, rowsDropped, notes);
+    @Override
+    CrossSectionSample with(double[][] covariates, List<String> names, double[] weights, Clusters clusters) {
+        return new CrossSectionSample(y, post, group(), covariates, names, weights, clusters, rowsDropped(), notes());
     }
 
     /**
@@ -120,17 +80,8 @@ public final class CrossSectionSample {
             }
         }
         List<String> names = c.covariates().stream().map(DidColumns.Column::name).toList();
-        List<String> notes = new ArrayList<>();
-        if (ok.dropped > 0) {
-            notes.add(ok.dropped + " rows with a missing value in the model's variables were left out");
-        }
         return new CrossSectionSample(y, post, d, x, names, w, cl == null ? null : Clusters.of(cl, c.clusters().name()),
-                ok.dropped, notes);
-    }
-
-    /** @return number of observations */
-    public int size() {
-        return y.length;
+                ok.dropped, ok.notes());
     }
 
     double[] outcome() {
@@ -139,36 +90,5 @@ public final class CrossSectionSample {
 
     double[] post() {
         return post;
-    }
-
-    double[] group() {
-        return d;
-    }
-
-    double[][] covariates() {
-        return covariates;
-    }
-
-    /** @return the covariates' names */
-    public List<String> covariateNames() {
-        return covariateNames;
-    }
-
-    double[] weights() {
-        return weights;
-    }
-
-    Clusters clusters() {
-        return clusters;
-    }
-
-    /** @return rows of the input not used (missing values) */
-    public int rowsDropped() {
-        return rowsDropped;
-    }
-
-    /** @return what was dropped and why */
-    public List<String> notes() {
-        return notes;
     }
 }

@@ -1,62 +1,28 @@
 package org.synergia.effects.did;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synergia.stats.inference.AbstractEstimationResult;
 import org.synergia.stats.inference.Estimate;
-import org.synergia.stats.inference.EstimationResult;
 
 /**
  * The result of a two-period DiD estimator: one term, {@code ATT}, with its influence-function
  * standard error, Wald interval and p-value; diagnostics (method, design, group sizes, variance
- * type, clusters) and warnings. Immutable.
+ * type, clusters) and warnings. {@link #n()} counts observations (rows) used: twice the units of a
+ * panel, the observations of repeated cross-sections. Immutable.
  */
-public final class DidResult implements EstimationResult {
+public final class DidResult extends AbstractEstimationResult {
 
-    private final List<Estimate> estimates;
-    private final int n;
-    private final Map<String, Object> diagnostics;
-    private final List<String> warnings;
     private final double[] influence;
 
     DidResult(Estimate att, int n, Map<String, Object> diagnostics, List<String> warnings, double[] influence) {
-        this.estimates = List.of(att);
-        this.n = n;
-        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
-        this.warnings = List.copyOf(warnings);
+        super("did", List.of(att), n, diagnostics, warnings);
         this.influence = influence;
-    }
-
-    @Override
-    public String method() {
-        return "did";
-    }
-
-    @Override
-    public List<Estimate> estimates() {
-        return estimates;
     }
 
     /** @return the ATT row */
     public Estimate att() {
-        return estimates.get(0);
-    }
-
-    /** @return observations (rows) used: twice the units of a panel, the observations of repeated cross-sections */
-    @Override
-    public int n() {
-        return n;
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return diagnostics;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
+        return estimates().get(0);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.synergia.effects.did;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,41 +15,19 @@ import org.synergia.stats.inference.Clusters;
  * ({@code y1}), the group (1 treated, 0 comparison), pre-period covariates, optional sampling
  * weights and clusters. Arrays are not copied. Immutable.
  */
-public final class PanelSample {
+public final class PanelSample extends TwoPeriodSample<PanelSample> {
 
     private final double[] y0;
     private final double[] y1;
-    private final double[] d;
-    private final double[][] covariates;
-    private final List<String> covariateNames;
-    private final double[] weights;
-    private final Clusters clusters;
-    private final int rowsDropped;
-    private final List<String> notes;
 
     private PanelSample(double[] y0, double[] y1, double[] d, double[][] covariates, List<String> covariateNames,
             double[] weights, Clusters clusters, int rowsDropped, List<String> notes) {
-        int n = y0.length;
-        if (y1.length != n || d.length != n) {
+        super("unit", d, covariates, covariateNames, weights, clusters, rowsDropped, notes);
+        if (y0.length != d.length || y1.length != d.length) {
             throw new IllegalArgumentException("y0, y1 and d must have the same length");
-        }
-        for (double[] c : covariates) {
-            if (c.length != n) {
-                throw new IllegalArgumentException("a covariate has " + c.length + " values, expected " + n);
-            }
-        }
-        if (weights != null && weights.length != n || clusters != null && clusters.size() != n) {
-            throw new IllegalArgumentException("weights and clusters need one value per unit");
         }
         this.y0 = y0;
         this.y1 = y1;
-        this.d = d;
-        this.covariates = covariates;
-        this.covariateNames = List.copyOf(covariateNames);
-        this.weights = weights;
-        this.clusters = clusters;
-        this.rowsDropped = rowsDropped;
-        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -67,26 +47,9 @@ public final class PanelSample {
         return new PanelSample(y0, y1, d, new double[0][], List.of(), null, null, 0, List.of());
     }
 
-    /**
-     * @param names the covariates' names
-     * @param columns one array per covariate, one value per unit (pre-period values)
-     * @return the sample with these covariates
-     */
-    public PanelSample withCovariates(List<String> names, double[][] columns) {
-        if (names.size() != columns.length) {
-            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " covariates");
-        }
-        return new PanelSample(y0, y1, d, columns, names, weights, clusters, rowsDropped, notes);
-    }
-
-    /** @param w sampling weights, one per unit @return the sample with weights */
-    public PanelSample withWeights(double[] w) {
-        return new PanelSample(y0, y1, d, covariates, covariateNames, w, clusters, rowsDropped, notes);
-    }
-
-    /** @param c the cluster of each unit @return the sample with clusters */
-    public PanelSample withClusters(Clusters c) {
-        return new PanelSample(y0, y1, d, covariates, covariateNames, weights, c, rowsDropped, notes);
+    @Override
+    PanelSample with(double[][] covariates, List<String> names, double[] weights, Clusters clusters) {
+        return new PanelSample(y0, y1, group(), covariates, names, weights, clusters, rowsDropped(), notes());
     }
 
     /**
@@ -116,8 +79,8 @@ public final class PanelSample {
             int u = k == null ? code.size() - 1 : k;
             int[] slot = t[i] == ok.pre ? preRow : postRow;
             if (slot[u] >= 0) {
-                throw new InputException(c.id().name() + " " + fmt(id[i]) + " appears twice in period " + fmt(t[i])
-                        + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
+                throw new InputException(c.id().name() + " " + formatNumber(id[i]) + " appears twice in period "
+                        + formatNumber(t[i]) + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
                         + "): a panel needs one row per unit and period; remove duplicates or omit --id");
             }
             slot[u] = i;
@@ -154,7 +117,7 @@ public final class PanelSample {
             d[u] = g[a];
             if (g[b] != g[a]) {
                 throw new InputException("group variable '" + c.group().name() + "' changes between periods for "
-                        + c.id().name() + " " + fmt(id[a]) + " (rows " + (a + 1) + " and " + (b + 1)
+                        + c.id().name() + " " + formatNumber(id[a]) + " (rows " + (a + 1) + " and " + (b + 1)
                         + "): the group must be fixed per unit (1 if ever treated)");
             }
         }
@@ -172,15 +135,13 @@ public final class PanelSample {
         if (c.clusters() != null) {
             cl = Clusters.of(constantWithinUnit(c.clusters(), c.id(), preRow, postRow, m), c.clusters().name());
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = ok.notes();
         int rowsDropped = ok.dropped;
-        if (ok.dropped > 0) {
-            notes.add(ok.dropped + " rows with a missing value in the model's variables were left out");
-        }
         if (onlyPre + onlyPost > 0) {
             notes.add("unbalanced panel: " + (onlyPre + onlyPost) + " " + c.id().name() + " values dropped ("
-                    + onlyPre + " observed only in period " + fmt(ok.pre) + ", " + onlyPost + " only in period "
-                    + fmt(ok.post) + ", counting rows left out for missing values); panel estimators need both periods");
+                    + onlyPre + " observed only in period " + formatNumber(ok.pre) + ", " + onlyPost
+                    + " only in period " + formatNumber(ok.post)
+                    + ", counting rows left out for missing values); panel estimators need both periods");
             rowsDropped += onlyPre + onlyPost;
         }
         return new PanelSample(y0, y1, d, x, names, w, cl, rowsDropped, notes);
@@ -199,20 +160,11 @@ public final class PanelSample {
         for (int u = 0; u < m; u++) {
             if (a[pre[u]] != a[post[u]]) {
                 throw new InputException("'" + v.name() + "' changes between periods for " + id.name() + " "
-                        + fmt(id.values()[pre[u]]) + " (rows " + (pre[u] + 1) + " and " + (post[u] + 1)
+                        + formatNumber(id.values()[pre[u]]) + " (rows " + (pre[u] + 1) + " and " + (post[u] + 1)
                         + "): it must be constant within a unit");
             }
         }
         return pick(a, pre, m);
-    }
-
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** @return number of units */
-    public int size() {
-        return d.length;
     }
 
     double[] y0() {
@@ -221,36 +173,5 @@ public final class PanelSample {
 
     double[] y1() {
         return y1;
-    }
-
-    double[] group() {
-        return d;
-    }
-
-    double[][] covariates() {
-        return covariates;
-    }
-
-    /** @return the covariates' names */
-    public List<String> covariateNames() {
-        return covariateNames;
-    }
-
-    double[] weights() {
-        return weights;
-    }
-
-    Clusters clusters() {
-        return clusters;
-    }
-
-    /** @return rows of the long data not used (missing values, units seen in one period only) */
-    public int rowsDropped() {
-        return rowsDropped;
-    }
-
-    /** @return what was dropped and why, one sentence each */
-    public List<String> notes() {
-        return notes;
     }
 }

@@ -1,5 +1,7 @@
 package org.synergia.effects.did;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.synergia.data.InputException;
+import org.synergia.data.NumericColumn;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimatingFunctions;
@@ -110,8 +113,8 @@ public final class StaggeredDid {
             }
             int k = timeIndex.get(t[i]);
             if (slots.get(u)[k] >= 0) {
-                throw new InputException(c.id().name() + " " + PanelSample.fmt(id[i]) + " appears twice in period "
-                        + PanelSample.fmt(t[i]) + " (rows " + (slots.get(u)[k] + 1) + " and " + (i + 1) + ")");
+                throw new InputException(c.id().name() + " " + formatNumber(id[i]) + " appears twice in period "
+                        + formatNumber(t[i]) + " (rows " + (slots.get(u)[k] + 1) + " and " + (i + 1) + ")");
             }
             slots.get(u)[k] = i;
         }
@@ -128,12 +131,12 @@ public final class StaggeredDid {
             for (int k = 1; k < nt; k++) {
                 if (g[s[k]] != cohort) {
                     throw new InputException("cohort '" + c.group().name() + "' changes over time for " + c.id().name()
-                            + " " + PanelSample.fmt(id[s[0]]) + ": it must be the unit's first treated period (0 never)");
+                            + " " + formatNumber(id[s[0]]) + ": it must be the unit's first treated period (0 never)");
                 }
             }
             if (cohort != 0 && !timeIndex.containsKey(cohort)) {
-                throw new InputException("cohort '" + c.group().name() + "' is " + PanelSample.fmt(cohort) + " for "
-                        + c.id().name() + " " + PanelSample.fmt(id[s[0]]) + ", which is not a period of '"
+                throw new InputException("cohort '" + c.group().name() + "' is " + formatNumber(cohort) + " for "
+                        + c.id().name() + " " + formatNumber(id[s[0]]) + ", which is not a period of '"
                         + c.time().name() + "': use the first treated period, or 0 for never treated");
             }
             if (cohort == times[0]) {
@@ -198,7 +201,7 @@ public final class StaggeredDid {
         List<String> warnings = new ArrayList<>(notes);
         double level = cell.confidenceLevel();
         for (Cell k : cells) {
-            rowsOut.add(Estimate.wald("ATT(" + PanelSample.fmt(k.cohort) + "," + PanelSample.fmt(k.time) + ")", k.att,
+            rowsOut.add(Estimate.wald("ATT(" + formatNumber(k.cohort) + "," + formatNumber(k.time) + ")", k.att,
                     se(k.psi, clusters), level));
         }
         List<Cell> post = cells.stream().filter(k -> k.time >= k.cohort).toList();
@@ -212,14 +215,14 @@ public final class StaggeredDid {
         for (Map.Entry<Double, List<Cell>> e : byEvent.entrySet()) {
             double[] v = new double[1];
             double[] p = aggregate(e.getValue(), share, cohortOf, w, v);
-            rowsOut.add(Estimate.wald("ATT:e=" + PanelSample.fmt(e.getKey()), v[0], se(p, clusters), level));
+            rowsOut.add(Estimate.wald("ATT:e=" + formatNumber(e.getKey()), v[0], se(p, clusters), level));
         }
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("estimator", cell.method().label());
         diag.put("design", "staggered panel");
         diag.put("units", n);
         diag.put("never_treated", never);
-        diag.put("cohorts", share.keySet().stream().map(PanelSample::fmt).toList().toString());
+        diag.put("cohorts", share.keySet().stream().map(NumericColumn::formatNumber).toList().toString());
         diag.put("periods", nt);
         diag.put("comparison", "never treated");
         if (clusters != null) {
@@ -270,8 +273,8 @@ public final class StaggeredDid {
         try {
             r = cell.fitPanel(PanelSample.of(y0, y1, d).withCovariates(names, x).withWeights(ws));
         } catch (InputException e) {
-            throw new InputException("group-time cell (cohort " + PanelSample.fmt(cohort) + ", period "
-                    + PanelSample.fmt(times[ti]) + "): " + e.getMessage(), e);
+            throw new InputException("group-time cell (cohort " + formatNumber(cohort) + ", period "
+                    + formatNumber(times[ti]) + "): " + e.getMessage(), e);
         }
         double[] local = r.influenceFunction();
         double[] psi = new double[n];
@@ -333,7 +336,7 @@ public final class StaggeredDid {
         for (int r : rows) {
             if (v.values()[r] != first) {
                 throw new InputException("'" + v.name() + "' changes over time for " + id.name() + " "
-                        + PanelSample.fmt(id.values()[rows[0]]) + ": it must be constant within a unit");
+                        + formatNumber(id.values()[rows[0]]) + ": it must be constant within a unit");
             }
         }
         return first;

@@ -1,18 +1,16 @@
 package org.synergia.effects.dose;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synergia.stats.inference.AbstractEstimationResult;
 import org.synergia.stats.inference.Estimate;
-import org.synergia.stats.inference.EstimationResult;
 
 /**
  * Result of a dose-response estimator: the terms (dose coefficients, or the average potential
  * outcome {@code mu(t)} at each grid dose), diagnostics and warnings, and for the GPS method the
  * curve with its bootstrap band. Immutable.
  */
-public final class DoseResult implements EstimationResult {
+public final class DoseResult extends AbstractEstimationResult {
 
     /**
      * A dose-response curve: average potential outcome at each dose with a pointwise band.
@@ -25,31 +23,12 @@ public final class DoseResult implements EstimationResult {
     public record Curve(double[] doses, double[] estimate, double[] lower, double[] upper) {
     }
 
-    private final String method;
-    private final List<Estimate> estimates;
-    private final int n;
-    private final Map<String, Object> diagnostics;
-    private final List<String> warnings;
     private final Curve curve;
 
     DoseResult(String method, List<Estimate> estimates, int n, Map<String, Object> diagnostics, List<String> warnings,
             Curve curve) {
-        this.method = method;
-        this.estimates = List.copyOf(estimates);
-        this.n = n;
-        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
-        this.warnings = List.copyOf(warnings);
+        super(method, estimates, n, diagnostics, warnings);
         this.curve = curve;
-    }
-
-    @Override
-    public String method() {
-        return method;
-    }
-
-    @Override
-    public List<Estimate> estimates() {
-        return estimates;
     }
 
     /**
@@ -57,23 +36,7 @@ public final class DoseResult implements EstimationResult {
      * @return its row
      */
     public Estimate term(String term) {
-        return estimates.stream().filter(e -> e.term().equals(term)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no term " + term));
-    }
-
-    @Override
-    public int n() {
-        return n;
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return diagnostics;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
+        return findTerm(term);
     }
 
     /** @return the dose-response curve (GPS method), or null for exposure regressions */

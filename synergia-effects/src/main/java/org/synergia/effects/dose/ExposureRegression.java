@@ -1,5 +1,7 @@
 package org.synergia.effects.dose;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -127,7 +129,7 @@ public final class ExposureRegression {
             double[] g = s.subgroupValues();
             for (int l = 1; l < levels.size(); l++) {
                 cols.add(indicator(g, levels.get(l)));
-                names.add(s.subgroupName() + "=" + fmt(levels.get(l)));
+                names.add(s.subgroupName() + "=" + formatNumber(levels.get(l)));
             }
             for (double lv : levels) {
                 double[] in = indicator(g, lv);
@@ -136,7 +138,7 @@ public final class ExposureRegression {
                     for (int i = 0; i < n; i++) {
                         c[i] = in[i] * doseCols.get(k)[i];
                     }
-                    String name = doseNames.get(k) + "|" + s.subgroupName() + "=" + fmt(lv);
+                    String name = doseNames.get(k) + "|" + s.subgroupName() + "=" + formatNumber(lv);
                     termIndex.add(cols.size());
                     termNames.add(name);
                     cols.add(c);
@@ -190,8 +192,8 @@ public final class ExposureRegression {
     }
 
     private String binLabel(String dose, int k) {
-        String lo = k == 0 ? "-Inf" : fmt(cutpoints[k - 1]);
-        String hi = k == cutpoints.length ? "Inf" : fmt(cutpoints[k]);
+        String lo = k == 0 ? "-Inf" : formatNumber(cutpoints[k - 1]);
+        String hi = k == cutpoints.length ? "Inf" : formatNumber(cutpoints[k]);
         return dose + "[" + lo + "," + hi + ")";
     }
 
@@ -201,9 +203,5 @@ public final class ExposureRegression {
             c[i] = g[i] == level ? 1 : 0;
         }
         return c;
-    }
-
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

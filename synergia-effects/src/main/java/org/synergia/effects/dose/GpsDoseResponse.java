@@ -1,5 +1,7 @@
 package org.synergia.effects.dose;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -103,7 +105,7 @@ public final class GpsDoseResponse {
         for (Map.Entry<Double, DoseResult> e : fitBySubgroup(s).entrySet()) {
             rows.addAll(e.getValue().estimates());
             warnings.addAll(e.getValue().warnings());
-            String suffix = "|" + s.subgroupName() + "=" + ExposureRegression.fmt(e.getKey());
+            String suffix = "|" + s.subgroupName() + "=" + formatNumber(e.getKey());
             e.getValue().diagnostics().forEach((k, v) -> diag.put(k + suffix, v));
         }
         return new DoseResult("dose", rows, s.size(), diag, warnings, null);
@@ -120,7 +122,7 @@ public final class GpsDoseResponse {
         GpsDoseResponse common = grid == null ? withGrid(defaultGrid(s.dose())) : this;
         Map<Double, DoseResult> out = new LinkedHashMap<>();
         for (double lv : s.subgroupLevels()) {
-            out.put(lv, common.fitOne(s.subgroup(lv), "|" + s.subgroupName() + "=" + ExposureRegression.fmt(lv)));
+            out.put(lv, common.fitOne(s.subgroup(lv), "|" + s.subgroupName() + "=" + formatNumber(lv)));
         }
         return out;
     }
@@ -164,7 +166,7 @@ public final class GpsDoseResponse {
         double[] contrast = new double[valid];
         for (int j = 0; j < k; j++) {
             double[] d = Arrays.copyOf(draws[j], valid);
-            Estimate e = percentileRow("mu(" + ExposureRegression.fmt(g[j]) + ")" + suffix, mu[j], d);
+            Estimate e = percentileRow("mu(" + formatNumber(g[j]) + ")" + suffix, mu[j], d);
             rows.add(e);
             lo[j] = e.ciLow();
             hi[j] = e.ciHigh();
@@ -173,7 +175,7 @@ public final class GpsDoseResponse {
             for (int b = 0; b < valid; b++) {
                 contrast[b] = draws[j][b] - draws[0][b];
             }
-            rows.add(percentileRow("effect(" + ExposureRegression.fmt(g[j]) + ")" + suffix, mu[j] - mu[0], contrast));
+            rows.add(percentileRow("effect(" + formatNumber(g[j]) + ")" + suffix, mu[j] - mu[0], contrast));
         }
         diag.put("reference_dose", g[0]);
         diag.put("bootstrap", valid);

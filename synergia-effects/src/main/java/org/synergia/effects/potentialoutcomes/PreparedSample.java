@@ -3,6 +3,7 @@ package org.synergia.effects.potentialoutcomes;
 import java.util.Arrays;
 import java.util.Locale;
 import org.synergia.data.InputException;
+import org.synergia.data.NumericColumn;
 
 /**
  * A validated sample: observations with positive weight, treatment recoded to arm indices with
@@ -249,7 +250,7 @@ final class PreparedSample {
 
     /** @return a treatment level as users wrote it: {@code 1}, not {@code 1.0} */
     static String level(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        return NumericColumn.formatNumber(v);
     }
 
     private static void requireLength(String what, int length, int n) {

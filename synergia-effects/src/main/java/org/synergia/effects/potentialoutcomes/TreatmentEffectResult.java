@@ -1,12 +1,10 @@
 package org.synergia.effects.potentialoutcomes;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synergia.stats.inference.AbstractEstimationResult;
 import org.synergia.stats.inference.Estimate;
-import org.synergia.stats.inference.EstimationResult;
 
 /**
  * The result of RA, IPW, AIPW or IPWRA: the requested effects (term names as the command-line
@@ -14,14 +12,9 @@ import org.synergia.stats.inference.EstimationResult;
  * {@code POmean:<level>}, {@code synergy}), plus every potential-outcome mean with its full
  * covariance so that callers can form other contrasts. Immutable.
  */
-public final class TreatmentEffectResult implements EstimationResult {
+public final class TreatmentEffectResult extends AbstractEstimationResult {
 
-    private final String method;
     private final Estimand estimand;
-    private final List<Estimate> estimates;
-    private final int n;
-    private final Map<String, Object> diagnostics;
-    private final List<String> warnings;
     private final double[] levels;
     private final double[] means;
     private final double[][] covariance;
@@ -29,30 +22,16 @@ public final class TreatmentEffectResult implements EstimationResult {
     TreatmentEffectResult(String method, Estimand estimand, List<Estimate> estimates, int n,
             Map<String, Object> diagnostics, List<String> warnings, double[] levels, double[] means,
             double[][] covariance) {
-        this.method = method;
+        super(method, estimates, n, diagnostics, warnings);
         this.estimand = estimand;
-        this.estimates = List.copyOf(estimates);
-        this.n = n;
-        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
-        this.warnings = List.copyOf(warnings);
         this.levels = levels.clone();
         this.means = means.clone();
         this.covariance = Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new);
     }
 
-    @Override
-    public String method() {
-        return method;
-    }
-
     /** @return the estimand the effects refer to */
     public Estimand estimand() {
         return estimand;
-    }
-
-    @Override
-    public List<Estimate> estimates() {
-        return estimates;
     }
 
     /**
@@ -61,23 +40,8 @@ public final class TreatmentEffectResult implements EstimationResult {
      * @throws IllegalArgumentException if there is no such term
      */
     public Estimate estimate(String term) {
-        return estimates.stream().filter(e -> e.term().equals(term)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no term " + term + " in " + estimates));
-    }
-
-    @Override
-    public int n() {
-        return n;
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return diagnostics;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
+        return estimates().stream().filter(e -> e.term().equals(term)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no term " + term + " in " + estimates()));
     }
 
     /**
@@ -85,7 +49,8 @@ public final class TreatmentEffectResult implements EstimationResult {
      * @return a copy with those warnings
      */
     TreatmentEffectResult withWarnings(List<String> all) {
-        return new TreatmentEffectResult(method, estimand, estimates, n, diagnostics, all, levels, means, covariance);
+        return new TreatmentEffectResult(method(), estimand, estimates(), n(), diagnostics(), all, levels, means,
+                covariance);
     }
 
     /** @return the treatment levels in ascending order */
@@ -108,6 +73,6 @@ public final class TreatmentEffectResult implements EstimationResult {
 
     @Override
     public String toString() {
-        return method + " " + estimand + " n=" + n + " " + estimates;
+        return method() + " " + estimand + " n=" + n() + " " + estimates();
     }
 }

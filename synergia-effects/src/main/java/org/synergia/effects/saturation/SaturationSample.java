@@ -1,5 +1,7 @@
 package org.synergia.effects.saturation;
 
+import static org.synergia.data.NumericColumn.formatNumber;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,12 +70,13 @@ public final class SaturationSample {
             int g = c.code(i);
             if (seen[g] && level[g] != saturation[i]) {
                 throw new InputException("saturation '" + saturationName + "' takes two values (" + level[g] + " and "
-                        + saturation[i] + ") in cluster " + fmt(clusterIds[i]) + ": it is assigned per cluster");
+                        + saturation[i] + ") in cluster " + formatNumber(clusterIds[i]) + ": it is assigned per cluster");
             }
             seen[g] = true;
             level[g] = saturation[i];
             if (saturation[i] == 0 && treated[i] == 1) {
-                throw new InputException("row " + (i + 1) + " is treated in pure control cluster " + fmt(clusterIds[i])
+                throw new InputException("row " + (i + 1) + " is treated in pure control cluster "
+                        + formatNumber(clusterIds[i])
                         + " (saturation 0): check the treatment and saturation variables");
             }
         }
@@ -98,10 +101,6 @@ public final class SaturationSample {
     /** @param w sampling weights (non-negative) @return the sample with weights */
     public SaturationSample withWeights(double[] w) {
         return new SaturationSample(y, treated, clusters, saturation, saturationName, covariates, covariateNames, w);
-    }
-
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** @return number of individuals */

@@ -88,21 +88,31 @@ public sealed interface Expression {
         }
     }
 
+    /**
+     * A node that only changes how {@code inner} is printed ({@code (inner)}, {@code I(inner)}): its
+     * variables and its value are the inner expression's.
+     */
+    sealed interface Wrapping extends Expression {
+
+        /** @return the wrapped expression */
+        Expression inner();
+
+        @Override
+        default void collectVariables(Set<String> variables) {
+            inner().collectVariables(variables);
+        }
+
+        @Override
+        default double evaluate(ToDoubleFunction<String> v) {
+            return inner().evaluate(v);
+        }
+    }
+
     /** {@code (inner)}, kept so that labels show the parentheses as written. */
-    record Parenthesised(Expression inner) implements Expression {
+    record Parenthesised(Expression inner) implements Wrapping {
         @Override
         public String label() {
             return "(" + inner.label() + ")";
-        }
-
-        @Override
-        public void collectVariables(Set<String> variables) {
-            inner.collectVariables(variables);
-        }
-
-        @Override
-        public double evaluate(ToDoubleFunction<String> v) {
-            return inner.evaluate(v);
         }
     }
 
@@ -163,20 +173,10 @@ public sealed interface Expression {
     }
 
     /** {@code I(inner)}: arithmetic inside a formula. */
-    record AsIs(Expression inner) implements Expression {
+    record AsIs(Expression inner) implements Wrapping {
         @Override
         public String label() {
             return "I(" + inner.label() + ")";
-        }
-
-        @Override
-        public void collectVariables(Set<String> variables) {
-            inner.collectVariables(variables);
-        }
-
-        @Override
-        public double evaluate(ToDoubleFunction<String> v) {
-            return inner.evaluate(v);
         }
     }
 }

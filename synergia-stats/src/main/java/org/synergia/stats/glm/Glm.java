@@ -437,14 +437,15 @@ public final class Glm {
                     String predicted = constantOutcome(kernel, xj, y, level);
                     if (predicted != null) {
                         throw new InputException("regressor '" + names.get(j) + "' predicts " + predicted
-                                + " perfectly when it equals " + format(level) + " (" + count(xj, level)
+                                + " perfectly when it equals " + NumericColumn.formatNumber(level) + " (" + count(xj, level)
                                 + " rows): drop the regressor or those rows");
                     }
                 }
             } else if (binary && kernel.family() == Family.BINOMIAL && max0 > Double.NEGATIVE_INFINITY
                     && max1 > Double.NEGATIVE_INFINITY && (max0 < min1 || max1 < min0)) {
                 throw new InputException("regressor '" + names.get(j) + "' separates the outcome completely (outcome is "
-                        + (max0 < min1 ? "1 when it exceeds " + format(max0) : "0 when it exceeds " + format(max1))
+                        + (max0 < min1 ? "1 when it exceeds " + NumericColumn.formatNumber(max0)
+                                : "0 when it exceeds " + NumericColumn.formatNumber(max1))
                         + "): the maximum-likelihood estimate does not exist; drop the regressor");
             }
         }
@@ -471,10 +472,6 @@ public final class Glm {
             c += v == level ? 1 : 0;
         }
         return c;
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /**

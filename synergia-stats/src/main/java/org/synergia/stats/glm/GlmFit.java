@@ -1,6 +1,5 @@
 package org.synergia.stats.glm;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,11 +100,7 @@ public final class GlmFit implements EstimationResult {
 
     @Override
     public List<Estimate> estimates() {
-        List<Estimate> out = new ArrayList<>(beta.length);
-        for (int j = 0; j < beta.length; j++) {
-            out.add(Estimate.wald(names.get(j), beta[j], Math.sqrt(variance[j][j]), settings.level()));
-        }
-        return out;
+        return ModelVariance.waldRows(names, beta, variance, settings.level());
     }
 
     /** @return the number of rows used (the sum of frequency weights when there are any) */
@@ -227,11 +222,7 @@ public final class GlmFit implements EstimationResult {
      * @return a copy of {@code I}
      */
     public double[][] information() {
-        double[][] c = new double[information.length][];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = information[j].clone();
-        }
-        return c;
+        return ModelVariance.copy(information);
     }
 
     /**
@@ -265,11 +256,7 @@ public final class GlmFit implements EstimationResult {
 
     /** @return a copy of the reported variance matrix of {@code β̂} */
     public double[][] variance() {
-        double[][] c = new double[variance.length][];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = variance[j].clone();
-        }
-        return c;
+        return ModelVariance.copy(variance);
     }
 
     /**

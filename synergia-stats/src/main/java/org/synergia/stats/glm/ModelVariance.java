@@ -1,15 +1,17 @@
 package org.synergia.stats.glm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Clusters;
+import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimatingFunctions;
 import org.synergia.stats.inference.SandwichVariance;
 import org.synergia.stats.inference.SmallSampleCorrection;
 import org.synergia.stats.inference.VarianceType;
 
-/** The variance of a likelihood fit's coefficients, by {@link VarianceType}. */
+/** The variance of a likelihood fit's coefficients, by {@link VarianceType}, and the rows and copies a fit reports from it. */
 final class ModelVariance {
 
     private ModelVariance() {
@@ -51,5 +53,29 @@ final class ModelVariance {
                 yield SandwichVariance.clusterRobust(psi.get(), information, clusters, correction);
             }
         };
+    }
+
+    /**
+     * @param names the parameters' names
+     * @param coefficients the estimates
+     * @param variance their variance matrix
+     * @param level the confidence level
+     * @return one Wald row per parameter
+     */
+    static List<Estimate> waldRows(List<String> names, double[] coefficients, double[][] variance, double level) {
+        List<Estimate> out = new ArrayList<>(coefficients.length);
+        for (int j = 0; j < coefficients.length; j++) {
+            out.add(Estimate.wald(names.get(j), coefficients[j], Math.sqrt(variance[j][j]), level));
+        }
+        return out;
+    }
+
+    /** @return a deep copy of a matrix held by a fit (information or variance) */
+    static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = m[j].clone();
+        }
+        return c;
     }
 }

@@ -1,6 +1,5 @@
 package org.synergia.stats.glm;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,11 +61,7 @@ public final class MultinomialLogitFit implements EstimationResult {
 
     @Override
     public List<Estimate> estimates() {
-        List<Estimate> out = new ArrayList<>();
-        for (int t = 0; t < theta.length; t++) {
-            out.add(Estimate.wald(terms.get(t), theta[t], Math.sqrt(variance[t][t]), settings.level()));
-        }
-        return out;
+        return ModelVariance.waldRows(terms, theta, variance, settings.level());
     }
 
     @Override
@@ -150,11 +145,7 @@ public final class MultinomialLogitFit implements EstimationResult {
 
     /** @return a copy of the information matrix {@code -∂²ℓ/∂θ∂θᵀ} at the estimate */
     public double[][] information() {
-        double[][] c = new double[information.length][];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = information[j].clone();
-        }
-        return c;
+        return ModelVariance.copy(information);
     }
 
     /**
@@ -186,11 +177,7 @@ public final class MultinomialLogitFit implements EstimationResult {
 
     /** @return a copy of the reported variance */
     public double[][] variance() {
-        double[][] c = new double[variance.length][];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = variance[j].clone();
-        }
-        return c;
+        return ModelVariance.copy(variance);
     }
 
     /**

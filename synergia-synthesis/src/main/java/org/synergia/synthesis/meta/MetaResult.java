@@ -1,11 +1,9 @@
 package org.synergia.synthesis.meta;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synergia.stats.inference.AbstractEstimationResult;
 import org.synergia.stats.inference.Estimate;
-import org.synergia.stats.inference.EstimationResult;
 
 /**
  * An immutable meta-analysis result: terms {@code pooled} (the intercept) and one per moderator,
@@ -13,12 +11,8 @@ import org.synergia.stats.inference.EstimationResult;
  * its p-value, and (without moderators) the prediction interval. Diagnostics use the names of
  * the command-line contract: {@code tau2}, {@code I2}, {@code H2}, {@code Q}, {@code Q_p}.
  */
-public final class MetaResult implements EstimationResult {
+public final class MetaResult extends AbstractEstimationResult {
 
-    private final List<Estimate> estimates;
-    private final int k;
-    private final Map<String, Object> diagnostics;
-    private final List<String> warnings;
     private final double[] coefficients;
     private final double[][] covariance;
     private final double tau2;
@@ -33,10 +27,7 @@ public final class MetaResult implements EstimationResult {
     MetaResult(List<Estimate> estimates, int k, Map<String, Object> diagnostics, List<String> warnings,
             double[] coefficients, double[][] covariance, double tau2, double[] tau2Interval, double critical,
             double i2, double h2, double q, int qDf, double qP) {
-        this.estimates = List.copyOf(estimates);
-        this.k = k;
-        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
-        this.warnings = List.copyOf(warnings);
+        super("meta", estimates, k, diagnostics, warnings);
         this.coefficients = coefficients.clone();
         this.covariance = new double[covariance.length][];
         for (int a = 0; a < covariance.length; a++) {
@@ -50,31 +41,6 @@ public final class MetaResult implements EstimationResult {
         this.q = q;
         this.qDf = qDf;
         this.qP = qP;
-    }
-
-    @Override
-    public String method() {
-        return "meta";
-    }
-
-    @Override
-    public List<Estimate> estimates() {
-        return estimates;
-    }
-
-    @Override
-    public int n() {
-        return k;
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return diagnostics;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
     }
 
     /** @return the pooled effect (the intercept) */

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +23,10 @@ class MetaAnalysisTest {
     static void readBcg() throws IOException {
         Path dir = Path.of(System.getProperty("synergia.shared"), "reference");
         ref = new ObjectMapper().readTree(dir.resolve("reference_values.json").toFile()).get("bcg_meta");
-        List<String> lines = Files.readAllLines(dir.resolve("dat_bcg.csv"));
-        List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
-        int k = lines.size() - 1;
-        yi = new double[k];
-        vi = new double[k];
-        ablat = new double[k];
-        for (int i = 0; i < k; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            yi[i] = Double.parseDouble(f[header.indexOf("yi")]);
-            vi[i] = Double.parseDouble(f[header.indexOf("vi")]);
-            ablat[i] = Double.parseDouble(f[header.indexOf("ablat")]);
-        }
+        BcgData bcg = BcgData.read();
+        yi = bcg.yi();
+        vi = bcg.vi();
+        ablat = bcg.ablat();
     }
 
     private static void assertRel(double expected, double actual) {

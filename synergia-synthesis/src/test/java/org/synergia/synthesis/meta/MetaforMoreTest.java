@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,10 @@ class MetaforMoreTest {
             String[] f = line.split(",");
             REF.put(f[0], Double.parseDouble(f[1]));
         }
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("synergia.shared"), "reference", "dat_bcg.csv"));
-        int k = lines.size() - 1;
-        yi = new double[k];
-        vi = new double[k];
-        ablat = new double[k];
-        for (int i = 0; i < k; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            ablat[i] = Double.parseDouble(f[7]);
-            yi[i] = Double.parseDouble(f[8]);
-            vi[i] = Double.parseDouble(f[9]);
-        }
+        BcgData bcg = BcgData.read();
+        yi = bcg.yi();
+        vi = bcg.vi();
+        ablat = bcg.ablat();
     }
 
     private static void near(String name, double actual) {
