@@ -166,7 +166,7 @@ final class CovariateMatcher {
                 point[j] = z[j][row];
             }
             Search s = new Search(row, point, m, tieSquared, excludeSelf);
-            visit(0, s);
+            visit(0, s, new double[point.length]);
             double limit = s.heap[0] + tieSquared;
             int c = 0;
             for (int q = 0; q < s.count; q++) {
@@ -183,31 +183,49 @@ final class CovariateMatcher {
             return rows;
         }
 
-        private void visit(int node, Search s) {
+        /**
+         * Visits a node's points, nearer child first; the farther child only when its lower bound on
+         * the squared distance, {@code sum_j offset_j^2}, is within the search bound (Arya and Mount
+         * 1993, incremental distance): exact, since each offset is a rounded difference to a splitting
+         * plane no larger than the rounded difference to any point beyond it, summed in the order the
+         * distances are. Leaf distances stop accumulating once past the bound (partial distances).
+         *
+         * @param offset per coordinate, the query's distance to the node's range (0 inside it)
+         */
+        private void visit(int node, Search s, double[] offset) {
+            int k = s.point.length;
             if (dim[node] < 0) {
-                int k = s.point.length;
                 for (int q = from[node]; q < to[node]; q++) {
                     int position = order[q];
                     if (s.excludeSelf && pool[position] == s.row) {
                         continue;
                     }
+                    double bound = s.bound();
                     double d2 = 0;
                     int base = q * k;
-                    for (int j = 0; j < k; j++) {
+                    for (int j = 0; j < k && d2 <= bound; j++) {
                         double d = s.point[j] - packed[base + j];
                         d2 += d * d;
                     }
-                    s.offer(position, d2);
+                    if (d2 <= bound) {
+                        s.offer(position, d2);
+                    }
                 }
                 return;
             }
-            double gap = s.point[dim[node]] - split[node];
-            int near = gap < 0 ? left[node] : right[node];
-            int far = gap < 0 ? right[node] : left[node];
-            visit(near, s);
-            if (gap * gap <= s.bound()) {
-                visit(far, s);
+            int j = dim[node];
+            double gap = s.point[j] - split[node];
+            visit(gap < 0 ? left[node] : right[node], s, offset);
+            double saved = offset[j];
+            offset[j] = gap;
+            double lower = 0;
+            for (int c = 0; c < k; c++) {
+                lower += offset[c] * offset[c];
             }
+            if (lower <= s.bound()) {
+                visit(gap < 0 ? right[node] : left[node], s, offset);
+            }
+            offset[j] = saved;
         }
     }
 
