@@ -26,6 +26,7 @@ import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.spec.CaseSpecReader;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.data.io.DatasetWriters;
+import org.synergia.report.i18n.Messages;
 import org.synergia.web.analyst.AnalystArea;
 import org.synergia.web.analyst.Role;
 import org.synergia.web.server.PortalServer;
@@ -82,10 +83,15 @@ class AnalystAreaTest {
 
     /** Logs in; returns the login response. */
     static HttpResponse<String> login(int port, String user, String password) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(port, "/analyst/login")));
+        return login(port, "", user, password);
+    }
+
+    /** Logs in through the login page of a language ({@code ""}, {@code "/es"}, {@code "/fr"}); returns the login response. */
+    static HttpResponse<String> login(int port, String prefix, String user, String password) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(port, prefix + "/analyst/login")));
         String token = cookie(page, "synergia_login_csrf");
         assertEquals(token, group(page.body(), "name=\"csrf\" value=\"([^\"]+)\""));
-        return send(HttpRequest.newBuilder(uri(port, "/analyst/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(port, prefix + "/analyst/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "synergia_login_csrf=" + token)
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("user", user, "password", password, "csrf", token)))));
     }
@@ -103,6 +109,11 @@ class AnalystAreaTest {
     }
 
     static HttpResponse<String> upload(String session, String csrf, String caseId, String fileName, byte[] content) {
+        return upload(port, "", session, csrf, caseId, fileName, content);
+    }
+
+    /** Uploads a survey through the upload form of a language ({@code ""}, {@code "/es"}, {@code "/fr"}). */
+    static HttpResponse<String> upload(int port, String prefix, String session, String csrf, String caseId, String fileName, byte[] content) {
         String boundary = "----synergia" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();
@@ -115,7 +126,7 @@ class AnalystAreaTest {
         body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(port, "/analyst/upload")).header("Cookie", "synergia_session=" + session)
+        return send(HttpRequest.newBuilder(uri(port, prefix + "/analyst/upload")).header("Cookie", "synergia_session=" + session)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
@@ -168,11 +179,14 @@ class AnalystAreaTest {
     void publishedTablesSuppressSmallCells() {
         EstimateRecord small = new EstimateRecord("c", "a", "ra", "y", "d", "ATE", "", 1.5, 0.2, 1.1, 1.9, 0.01, Double.NaN, 9, Double.NaN, 1);
         EstimateRecord large = new EstimateRecord("c", "a", "ra", "y", "d", "ATET", "", 2.5, 0.2, 2.1, 2.9, 0.01, Double.NaN, 10, Double.NaN, 1);
-        String published = AnalystArea.table(List.of(small, large), true);
+        String published = AnalystArea.table(List.of(small, large), true, Messages.of("en"));
         assertTrue(published.contains("suppressed (n &lt; 10)"));
         assertFalse(published.contains("data-value=\"1.5\""));
         assertTrue(published.contains("data-value=\"2.5\""));
-        assertTrue(AnalystArea.table(List.of(small), false).contains("data-value=\"1.5\""), "the analyst sees every cell privately");
+        assertTrue(AnalystArea.table(List.of(small), false, Messages.of("en")).contains("data-value=\"1.5\""), "the analyst sees every cell privately");
+        String french = AnalystArea.table(List.of(small, large), true, Messages.of("fr"));
+        assertTrue(french.contains("masqué (n &lt; 10)") && french.contains("<th scope=\"col\">Estimation</th>"), french);
+        assertFalse(french.contains("data-value=\"1.5\""), "the same rows are suppressed in every language");
     }
 
     @Test

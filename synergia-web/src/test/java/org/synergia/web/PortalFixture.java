@@ -65,6 +65,41 @@ final class PortalFixture {
         }
     }
 
+    /**
+     * @return a fresh copy of the workspace without its analyst area, for tests that stop and restart servers on it
+     */
+    static Path copy() {
+        Path from = workspace();
+        try {
+            Path to = Files.createTempDirectory("synergia-portal-copy");
+            try (var files = Files.walk(from)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path rel = from.relativize(f);
+                    if (rel.startsWith("analyst")) {
+                        continue;
+                    }
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to.resolve(rel.toString()));
+                    } else {
+                        Files.copy(f, to.resolve(rel.toString()));
+                    }
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param html a page
+     * @return its text as a reader sees it: tags removed, entities decoded, spaces collapsed
+     */
+    static String text(String html) {
+        return html.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&").replaceAll("\\s+", " ");
+    }
+
     /** A plain HTTP client that follows no redirect. */
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -62,14 +62,30 @@ public final class Accounts {
      * @param password its password (at least {@value #MIN_PASSWORD} characters)
      */
     public synchronized void put(String name, Role role, String password) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!validName(name)) {
             throw new IllegalArgumentException("an account name has 3 to 32 lower-case letters, digits, '_', '.' or '-', starting with a letter");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
+        if (!validPassword(password)) {
             throw new IllegalArgumentException("a password has " + MIN_PASSWORD + " to 72 characters");
         }
         accounts.put(name, new String[] {role.name().toLowerCase(Locale.ROOT), bcrypt.encode(password)});
         save();
+    }
+
+    /**
+     * @param name an account name, as typed
+     * @return whether it has 3 to 32 lower-case letters, digits, {@code _.-}, starting with a letter
+     */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /**
+     * @param password a password, as typed
+     * @return whether it has {@value #MIN_PASSWORD} to 72 characters (bcrypt reads no further)
+     */
+    public static boolean validPassword(String password) {
+        return password != null && password.length() >= MIN_PASSWORD && password.length() <= 72;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.synergia.web.analyst;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,39 +18,50 @@ import org.synergia.cases.store.ResultsStore;
 
 /**
  * Analyses of analysts' own surveys, run one at a time in the background by the same pipeline as
- * the main job, each into its own private folder {@code <workspace>/analyst/jobs/<id>/}.
+ * the main job, each into its own private folder {@code <workspace>/analyst/jobs/<id>/}. Every
+ * change of state is recorded in a {@link JobStore}, so a restarted server shows the jobs it had,
+ * with their results; jobs that were waiting or running when it stopped come back
+ * {@link Status#INTERRUPTED}.
  */
 public final class Jobs implements AutoCloseable {
 
     /** A job's state. */
-    public enum Status { MAPPING, QUEUED, RUNNING, DONE, FAILED }
+    public enum Status { MAPPING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED }
 
     /** One analysis of an uploaded survey. */
     public static final class Job {
         private final String id;
         private final String owner;
+        private final String caseId;
         private final CaseSpec spec;
         private final Path upload;
         private final String fileName;
+        private final Path results;
+        private final Instant created;
         private volatile Status status = Status.MAPPING;
         private volatile String progress = "";
         private volatile String message = "";
         private volatile boolean published;
-        private volatile List<EstimateRecord> estimates = List.of();
+        private List<EstimateRecord> estimates;
 
-        Job(String id, String owner, CaseSpec spec, Path upload, String fileName) {
+        Job(String id, String owner, String caseId, CaseSpec spec, Path upload, String fileName, Path results, Instant created) {
             this.id = id;
             this.owner = owner;
+            this.caseId = caseId;
             this.spec = spec;
             this.upload = upload;
             this.fileName = fileName;
+            this.results = results;
+            this.created = created;
         }
 
         /** @return the job's identifier */
         public String id() { return id; }
         /** @return the account that uploaded the survey */
         public String owner() { return owner; }
-        /** @return the case whose plan runs */
+        /** @return the identifier of the case whose plan runs */
+        public String caseId() { return caseId; }
+        /** @return the case whose plan runs, or null when the server no longer offers it */
         public CaseSpec spec() { return spec; }
         /** @return the uploaded file's original name */
         public String fileName() { return fileName; }
@@ -60,14 +73,32 @@ public final class Jobs implements AutoCloseable {
         public String message() { return message; }
         /** @return whether an admin published the results */
         public boolean published() { return published; }
-        /** @return the estimates, once done */
-        public List<EstimateRecord> estimates() { return estimates; }
+        /** @return the estimates, once done (read from the job's results database on first use after a restart) */
+        public synchronized List<EstimateRecord> estimates() {
+            if (status != Status.DONE) {
+                return List.of();
+            }
+            if (estimates == null) {
+                try (ResultsStore store = ResultsStore.open(results.resolve(RunPipeline.DATABASE))) {
+                    estimates = List.copyOf(store.estimates(caseId));
+                }
+            }
+            return estimates;
+        }
+
         Path upload() { return upload; }
+
+        JobStore.Row row() {
+            return new JobStore.Row(id, owner, caseId, upload.getFileName().toString(), fileName, status, message, published, created);
+        }
     }
 
     private final Path folder;
+    private final Path uploads;
     private final String version;
+    private final JobStore store;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private boolean closed;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "synergia-analyst-jobs");
         t.setDaemon(true);
@@ -75,25 +106,66 @@ public final class Jobs implements AutoCloseable {
     });
 
     /**
+     * Opens the jobs recorded in the database, marking those that were waiting or running when
+     * the server last stopped as interrupted.
+     *
+     * @param database the jobs' database file
      * @param folder where jobs keep their results
+     * @param uploads the protected folder of the uploaded surveys
+     * @param cases the cases analysts may run, by identifier
      * @param version Synergia's version
      */
-    public Jobs(Path folder, String version) {
+    public Jobs(Path database, Path folder, Path uploads, Map<String, CaseSpec> cases, String version) {
         this.folder = folder;
+        this.uploads = uploads;
         this.version = version;
+        this.store = new JobStore(database);
+        store.interruptUnfinished();
+        for (JobStore.Row r : store.load()) {
+            Job j = new Job(r.id(), r.owner(), r.caseId(), cases.get(r.caseId()), uploads.resolve(r.upload()), r.fileName(),
+                    folder.resolve(r.id()), r.created());
+            j.status = r.status();
+            j.message = r.message();
+            j.published = r.published();
+            if (j.spec == null && j.status == Status.MAPPING) {
+                fail(j, "the case " + r.caseId() + " is no longer offered by this server; upload the survey for another case");
+            } else if (j.status == Status.DONE && !Files.isRegularFile(j.results.resolve(RunPipeline.DATABASE))) {
+                fail(j, "the results of this job are missing from the server's jobs folder; run the analysis again");
+            }
+            jobs.put(j.id(), j);
+        }
+    }
+
+    private void fail(Job j, String message) {
+        j.message = message;
+        j.status = Status.FAILED;
+        store.save(j.row());
     }
 
     /**
      * @param owner the analyst
      * @param spec the case
-     * @param upload the validated survey file
+     * @param upload the validated survey file, inside the uploads folder
      * @param fileName its original name
      * @return the new job, waiting for its variable mapping
      */
     public synchronized Job create(String owner, CaseSpec spec, Path upload, String fileName) {
-        Job j = new Job(Sessions.token().substring(0, 16), owner, spec, upload, fileName);
+        if (!upload.toAbsolutePath().normalize().getParent().equals(uploads.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException(upload + " is not in the uploads folder " + uploads);
+        }
+        String id = Sessions.token().substring(0, 16);
+        Job j = new Job(id, owner, spec.id(), spec, upload, fileName, folder.resolve(id), Instant.now());
         jobs.put(j.id(), j);
+        store.save(j.row());
         return j;
+    }
+
+    /** Records a job's new state, unless the server is closing (its last state is then already recorded). */
+    private synchronized void record(Job job, Status status) {
+        job.status = status;
+        if (!closed) {
+            store.save(job.row());
+        }
     }
 
     /**
@@ -120,12 +192,12 @@ public final class Jobs implements AutoCloseable {
         CaseSpec withData = new CaseSpec(s.id(), s.country(), s.region(), s.title(), s.summary(), s.programmes(), s.design(),
                 new CaseSpec.DataSource(Optional.of(job.upload().toString()), Map.copyOf(mapping)), s.simulation(), s.outcomes(), s.plan(),
                 s.multipleTesting(), s.localEconomy(), s.institutional(), s.findings(), s.recommendations(), s.sources(), s.file(), s.sha256());
-        job.status = Status.QUEUED;
+        record(job, Status.QUEUED);
         runner.submit(() -> run(job, withData));
     }
 
     private void run(Job job, CaseSpec spec) {
-        job.status = Status.RUNNING;
+        record(job, Status.RUNNING);
         Path out = folder.resolve(job.id());
         try {
             RunPipeline.run(new RunPipeline.Options(List.of(spec), null, out, null, 1, version), new Progress() {
@@ -148,26 +220,37 @@ public final class Jobs implements AutoCloseable {
                 var record = store.cases().stream().filter(c -> c.caseId().equals(spec.id())).findFirst();
                 if (record.isPresent() && record.get().status().equals("failed")) {
                     job.message = record.get().message().replace(job.upload().toString(), job.fileName());
-                    job.status = Status.FAILED;
+                    record(job, Status.FAILED);
                     return;
                 }
-                job.estimates = store.estimates(spec.id());
+                synchronized (job) {
+                    job.estimates = List.copyOf(store.estimates(spec.id()));
+                }
             }
-            job.status = Status.DONE;
+            record(job, Status.DONE);
         } catch (RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             job.message = m.replace(job.upload().toString(), job.fileName());
-            job.status = Status.FAILED;
+            record(job, Status.FAILED);
         }
     }
 
     /** @param job a finished job whose results become public */
-    public void publish(Job job) {
+    public synchronized void publish(Job job) {
         job.published = true;
+        store.save(job.row());
     }
 
+    /** Stops the runner; a job still waiting or running is recorded as interrupted. */
     @Override
-    public void close() {
+    public synchronized void close() {
         runner.shutdownNow();
+        for (Job j : jobs.values()) {
+            if (j.status == Status.QUEUED || j.status == Status.RUNNING) {
+                j.status = Status.INTERRUPTED;
+                store.save(j.row());
+            }
+        }
+        closed = true;
     }
 }

@@ -127,7 +127,11 @@ public final class PortalServer implements AutoCloseable {
             csv(ctx, c.get());
         });
         r.get("/api/synthesis", ctx -> json(ctx, ApiDocuments.write(ApiDocuments.synthesis(site.workspace()))));
-        r.error(404, this::notFound);
+        r.error(404, ctx -> {
+            if (ctx.attribute(AnalystArea.EXPLAINED) == null) {
+                notFound(ctx);
+            }
+        });
         r.exception(Exception.class, (e, ctx) -> {
             ctx.status(500);
             if (ctx.path().startsWith("/api/")) {
