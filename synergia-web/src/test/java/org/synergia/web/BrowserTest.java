@@ -137,6 +137,22 @@ class BrowserTest {
     }
 
     @Test
+    void analystLoginFollowsTheLanguageSwitch() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/analyst/login");
+        browser.findElement(By.cssSelector("nav.langs a[lang='es']")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("/es/analyst/login"), browser.getCurrentUrl());
+        assertEquals("Acceso de analistas", browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.id("user")).sendKeys("bana");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        assertEquals("Cuenta o contraseña incorrecta.", browser.findElement(By.cssSelector("main [role='alert']")).getText());
+        browser.findElement(By.cssSelector("nav.langs a[lang='fr']")).click();
+        assertEquals("Connexion des analystes", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Mot de passe", browser.findElement(By.cssSelector("label[for='password']")).getText());
+    }
+
+    @Test
     void viewerCannotReachTheAnalystPages() {
         logIn("bvic", "browser-viewer-12");
         browser.get(base + "/analyst");
