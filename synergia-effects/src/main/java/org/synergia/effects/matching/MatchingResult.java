@@ -1,7 +1,5 @@
 package org.synergia.effects.matching;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,64 +7,32 @@ import org.synergia.effects.balance.BalanceTable;
 import org.synergia.effects.balance.LovePlot;
 import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.stats.inference.Estimate;
-import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.inference.AbstractEstimationResult;
 
 /**
  * The result of a matching estimator: the effect with its standard error, the counts and
  * settings as diagnostics, warnings about dropped units, the matching and IPW weights, the
  * balance table before and after matching and the overlap histogram. Immutable.
  */
-public final class MatchingResult implements EstimationResult {
+public final class MatchingResult extends AbstractEstimationResult {
 
-    private final String method;
     private final Estimate estimate;
-    private final int n;
-    private final Map<String, Object> diagnostics;
-    private final List<String> warnings;
     private final MatchingWeights weights;
     private final BalanceTable balance;
     private final OverlapHistogram overlap;
 
     MatchingResult(String method, Estimate estimate, int n, Map<String, Object> diagnostics, List<String> warnings,
             MatchingWeights weights, BalanceTable balance, OverlapHistogram overlap) {
-        this.method = method;
+        super(method, List.of(estimate), n, diagnostics, warnings);
         this.estimate = estimate;
-        this.n = n;
-        this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
-        this.warnings = List.copyOf(warnings);
         this.weights = weights;
         this.balance = balance;
         this.overlap = overlap;
     }
 
-    @Override
-    public String method() {
-        return method;
-    }
-
-    @Override
-    public List<Estimate> estimates() {
-        return List.of(estimate);
-    }
-
     /** @return the effect estimate (term {@code ATT} or {@code ATE}) */
     public Estimate effect() {
         return estimate;
-    }
-
-    @Override
-    public int n() {
-        return n;
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return diagnostics;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
     }
 
     /** @return the per-row matching and IPW weights with their formulas (arrays are copies) */
@@ -93,6 +59,6 @@ public final class MatchingResult implements EstimationResult {
         if (balance == null) {
             throw new IllegalStateException("no balance table: fit with covariates to get a love plot");
         }
-        return LovePlot.svg(balance, "Covariate balance: " + method + " " + estimate.term());
+        return LovePlot.svg(balance, "Covariate balance: " + method() + " " + estimate.term());
     }
 }

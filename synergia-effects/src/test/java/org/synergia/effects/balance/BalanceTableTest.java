@@ -11,10 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.synergia.data.Dataset;
+import org.synergia.data.io.DatasetReaders;
 
 /**
  * Balance statistics on lalonde.csv with MatchIt's nearest-neighbour weights, against
@@ -28,24 +29,16 @@ class BalanceTableTest {
 
     @Test
     void matchesMatchItSummary() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
-        String[] header = lines.get(0).replace("\"", "").split(",");
-        int n = lines.size() - 1;
-        double[][] cols = new double[header.length][n];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            for (int j = 0; j < header.length; j++) {
-                cols[j][i] = Double.parseDouble(f[j]);
-            }
-        }
-        List<String> h = List.of(header);
+        Dataset lalonde = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
+        int n = lalonde.rowCount();
+        double[] arm = lalonde.numeric("treat").toDoubleArray();
         boolean[] treated = new boolean[n];
         for (int i = 0; i < n; i++) {
-            treated[i] = cols[h.indexOf("treat")][i] == 1;
+            treated[i] = arm[i] == 1;
         }
         double[][] x = new double[NAMES.length][];
         for (int j = 0; j < NAMES.length; j++) {
-            x[j] = cols[h.indexOf(NAMES[j])];
+            x[j] = lalonde.numeric(NAMES[j]).toDoubleArray();
         }
         double[] w = new double[n];
         try (BufferedReader r = new BufferedReader(new InputStreamReader(

@@ -1,10 +1,8 @@
 package org.synergia.effects.matching;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import org.synergia.data.Dataset;
+import org.synergia.data.io.DatasetReaders;
 
 /** The shared {@code lalonde.csv} (614 rows), read column-wise for the tests. */
 final class Lalonde {
@@ -26,31 +24,17 @@ final class Lalonde {
     }
 
     static Lalonde load() {
-        Path file = Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv");
-        try {
-            List<String> lines = Files.readAllLines(file);
-            String[] header = lines.get(0).replace("\"", "").split(",");
-            int n = lines.size() - 1;
-            double[][] cols = new double[header.length][n];
-            for (int i = 0; i < n; i++) {
-                String[] f = lines.get(i + 1).split(",");
-                for (int j = 0; j < header.length; j++) {
-                    cols[j][i] = Double.parseDouble(f[j]);
-                }
-            }
-            List<String> names = List.of(header);
-            boolean[] t = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = cols[names.indexOf("treat")][i] == 1;
-            }
-            double[][] x = new double[COVARIATES.length][];
-            for (int j = 0; j < COVARIATES.length; j++) {
-                x[j] = cols[names.indexOf(COVARIATES[j])];
-            }
-            return new Lalonde(t, cols[names.indexOf("re78")], x);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Dataset d = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
+        double[] t = d.numeric("treat").toDoubleArray();
+        boolean[] treated = new boolean[t.length];
+        for (int i = 0; i < t.length; i++) {
+            treated[i] = t[i] == 1;
         }
+        double[][] x = new double[COVARIATES.length][];
+        for (int j = 0; j < COVARIATES.length; j++) {
+            x[j] = d.numeric(COVARIATES[j]).toDoubleArray();
+        }
+        return new Lalonde(treated, d.numeric("re78").toDoubleArray(), x);
     }
 
     int n() {
