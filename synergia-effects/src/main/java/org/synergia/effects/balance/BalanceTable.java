@@ -33,6 +33,38 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
     }
 
     /**
+     * Computes the table over the columns that vary, leaving out constant ones (an intercept).
+     *
+     * @param names names of the columns
+     * @param columns values, one array per column, each of length n
+     * @param treated the arm of every row
+     * @param after the adjustment's weight of every row (0 leaves a row out)
+     * @param denominator the standard deviation for standardising
+     * @return the table, or null when no column varies
+     */
+    public static BalanceTable ofVarying(List<String> names, double[][] columns, boolean[] treated, double[] after,
+            SdDenominator denominator) {
+        List<String> kept = new java.util.ArrayList<>();
+        List<double[]> values = new java.util.ArrayList<>();
+        for (int j = 0; j < columns.length; j++) {
+            if (varies(columns[j])) {
+                kept.add(names.get(j));
+                values.add(columns[j]);
+            }
+        }
+        return kept.isEmpty() ? null : of(kept, values.toArray(new double[0][]), treated, after, denominator);
+    }
+
+    private static boolean varies(double[] x) {
+        for (double v : x) {
+            if (v != x[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Computes the table.
      *
      * @param names covariate names

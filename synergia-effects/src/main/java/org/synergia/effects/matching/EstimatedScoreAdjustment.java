@@ -1,7 +1,5 @@
 package org.synergia.effects.matching;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.synergia.data.InputException;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.linalg.Cholesky;
@@ -81,7 +79,7 @@ final class EstimatedScoreAdjustment {
         double[] d = null;
         if (att) {
             addScoreDerivative(c, s, z, f, rows, poolT, poolC, near1, near0, metric, h, tolerance);
-            d = covariateDerivative(s, z, f, rows, poolT, poolC, neighbors);
+            d = covariateDerivative(s, z, f, poolT, poolC, neighbors);
         }
         double scale = att ? s.keptTreated() : s.nKept;
         for (int j = 0; j < k; j++) {
@@ -126,21 +124,14 @@ final class EstimatedScoreAdjustment {
         }
     }
 
-    /** The ATT's d: outcome contrasts with the other arm's nearest units on the raw regressors. */
-    private static double[] covariateDerivative(MatchedSample s, double[][] z, double[] f, int[] rows,
+    /**
+     * The ATT's d: outcome contrasts with the other arm's nearest units on the raw regressors (a
+     * constant regressor, the intercept, adds nothing to the distances).
+     */
+    private static double[] covariateDerivative(MatchedSample s, double[][] z, double[] f,
             SortedScores poolT, SortedScores poolC, int neighbors) {
-        List<double[]> varying = new ArrayList<>();
-        for (double[] column : z) {
-            for (int i : rows) {
-                if (column[i] != column[rows[0]]) {
-                    varying.add(column);
-                    break;
-                }
-            }
-        }
-        double[][] x = varying.toArray(new double[0][]);
-        MatchSet toControls = CovariateMatcher.nearest(x, poolT.rows, poolC.rows, neighbors, 0, false);
-        MatchSet toTreated = CovariateMatcher.nearest(x, poolC.rows, poolT.rows, neighbors, 0, false);
+        MatchSet toControls = CovariateMatcher.nearest(z, poolT.rows, poolC.rows, neighbors, 0, false);
+        MatchSet toTreated = CovariateMatcher.nearest(z, poolC.rows, poolT.rows, neighbors, 0, false);
         double[] d = new double[z.length];
         for (MatchSet set : new MatchSet[] {toControls, toTreated}) {
             for (int q = 0; q < set.focalCount(); q++) {

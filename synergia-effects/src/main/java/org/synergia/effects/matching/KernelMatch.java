@@ -172,15 +172,7 @@ public final class KernelMatch {
         }
         MatchingWeights weights = new MatchingWeights(w, ipw, formula,
                 estimand == Estimand.ATT ? MatchingWeights.ATT_IPW : MatchingWeights.ATE_IPW);
-        List<String> bn = new ArrayList<>();
-        List<double[]> bc = new ArrayList<>();
-        for (int j = 0; j < columns.length; j++) {
-            if (!isConstant(columns[j])) {
-                bn.add(names.get(j));
-                bc.add(columns[j]);
-            }
-        }
-        BalanceTable balance = bn.isEmpty() ? null : BalanceTable.of(bn, bc.toArray(new double[0][]), treated, w,
+        BalanceTable balance = BalanceTable.ofVarying(names, columns, treated, w,
                 estimand == Estimand.ATT ? BalanceTable.SdDenominator.TREATED : BalanceTable.SdDenominator.POOLED);
         if (balance != null) {
             diag.put("balance", balance.toMap());
@@ -189,15 +181,6 @@ public final class KernelMatch {
         diag.put("overlap", overlap.toList());
         return new MatchingResult("psmatch", Estimate.wald(estimand.name(), tau, se, level), n, diag, warnings,
                 weights, balance, overlap);
-    }
-
-    private static boolean isConstant(double[] x) {
-        for (double v : x) {
-            if (v != x[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean[] allTrue(int n) {

@@ -387,7 +387,8 @@ public final class PsMatch {
                 estimand == Estimand.ATT ? MatchingWeights.ATT_IPW : MatchingWeights.ATE_IPW);
         diag.put("matching_weights", weights.matchingFormula());
         diag.put("ipw_weights", weights.ipwFormula());
-        BalanceTable balance = balance(names, columns, treated, w);
+        BalanceTable balance = BalanceTable.ofVarying(names, columns, treated, w,
+                estimand == Estimand.ATT ? BalanceTable.SdDenominator.TREATED : BalanceTable.SdDenominator.POOLED);
         if (balance != null) {
             diag.put("balance", balance.toMap());
         }
@@ -523,31 +524,6 @@ public final class PsMatch {
             }
         }
         return w;
-    }
-
-    private BalanceTable balance(List<String> names, double[][] columns, boolean[] treated, double[] w) {
-        List<String> keep = new ArrayList<>();
-        List<double[]> cols = new ArrayList<>();
-        for (int j = 0; j < columns.length; j++) {
-            if (!isConstant(columns[j])) {
-                keep.add(names.get(j));
-                cols.add(columns[j]);
-            }
-        }
-        if (keep.isEmpty()) {
-            return null;
-        }
-        return BalanceTable.of(keep, cols.toArray(new double[0][]), treated, w,
-                estimand == Estimand.ATT ? BalanceTable.SdDenominator.TREATED : BalanceTable.SdDenominator.POOLED);
-    }
-
-    private static boolean isConstant(double[] x) {
-        for (double v : x) {
-            if (v != x[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double sd(double[] x, boolean[] keep) {
