@@ -1,4 +1,4 @@
-"""Why shared/reference/lalonde_teffects.json's IPW and AIPW numbers differ from Stata's
+"""Why synergia-testdata/.../reference/lalonde_teffects.json's IPW and AIPW numbers differ from Stata's
 conventions, and the same statsmodels computation done at the exact root.
 
 statsmodels 0.15 TreatmentEffect.ipw()/.aipw() start a Nelder-Mead GMM run at the closed-form
@@ -13,7 +13,7 @@ This script reproduces the file's numbers with statsmodels' own code, then evalu
 moment conditions (statsmodels' momcond, with the clipping switched off as Stata does not clip)
 at the closed-form root with a step proportional to each parameter (1e-6 relative).
 
-Run: python3 -W ignore lalonde_teffects_statsmodels.py <shared>/reference/lalonde.csv > lalonde_teffects_statsmodels.json
+Run: python3 -W ignore lalonde_teffects_statsmodels.py ../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference/lalonde.csv > lalonde_teffects_statsmodels.json
 (statsmodels 0.15.0, numpy 2.4, pandas 3.0)
 """
 import json
@@ -74,7 +74,7 @@ def as_reported(res):
 
 out = {"source": f"statsmodels {statsmodels.__version__} TreatmentEffect on lalonde.csv, logit treatment and "
                  "linear outcome models on " + " ".join(COVS) + "; 'reported' is what statsmodels returns "
-                 "(the values of shared/reference/lalonde_teffects.json), 'exact_root' statsmodels' own moment conditions, without the [0.01, 0.99] clipping, at the closed-form root, with a relative-step Jacobian"}
+                 "(the values of synergia-testdata/.../reference/lalonde_teffects.json), 'exact_root' statsmodels' own moment conditions, without the [0.01, 0.99] clipping, at the closed-form root, with a relative-step Jacobian"}
 for name, method, group in [("ipw_ate", te.ipw, "all"), ("ipw_atet", te.ipw, 1), ("aipw_ate", te.aipw, None)]:
     res = method() if group is None else method(effect_group=group)
     out[name] = {"reported": as_reported(res), "exact_root": at_root(res)}

@@ -1,5 +1,5 @@
 # Reference values for synergia-effects matching tests (run from this directory:
-#   Rscript matching_lalonde.R /path/to/shared/reference/lalonde.csv
+#   Rscript matching_lalonde.R ../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference/lalonde.csv   (from this directory)
 # writes matching_lalonde.json and matchit_weights.csv).
 # R 4.2.2, Matching 4.10.8, MatchIt 4.5.1, jsonlite.
 suppressMessages({library(Matching); library(MatchIt); library(jsonlite)})

@@ -4,7 +4,7 @@ outcome models by arm, mean equations), with the derivative matrix A taken by ce
 differences and V = A^-1 B A^-T (divisor N, no small-sample factor; B = sum_i w_i^2 psi_i psi_i'
 or its cluster sum). An independent check of Synergia's analytic, partitioned computation.
 
-Run: python3 -W ignore teffects_stacked_gmm.py <shared>/reference/lalonde.csv > teffects_stacked_gmm.json
+Run: python3 -W ignore teffects_stacked_gmm.py ../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference/lalonde.csv > teffects_stacked_gmm.json
 (numpy 2.4, scipy 1.17; also writes factorial_sim.csv, the simulated four-arm design.)
 """
 import json

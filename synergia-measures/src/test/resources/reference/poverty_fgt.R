@@ -1,12 +1,12 @@
-# References for org.synergia.measures.poverty on the shared eusilc.csv.
-# Run: Rscript poverty_fgt.R <path to shared/reference>   (writes poverty_fgt.csv)
+# References for org.synergia.measures.poverty on eusilc.csv of synergia-testdata.
+# Run: Rscript poverty_fgt.R <folder of eusilc.csv; default synergia-testdata's reference folder>   (writes poverty_fgt.csv)
 # FGT(0,1,2) at a fixed line as design-based means of g^alpha (R survey svymean / svyby, households
 # as PSUs in region strata, weights), overall and by sex; Gini and S80/S20 from laeken.
 library(survey)
 library(laeken)
 args <- commandArgs(TRUE)
-shared <- if (length(args)) args[1] else "../../../../../../shared/reference"
-e <- read.csv(file.path(shared, "eusilc.csv"))
+ref_dir <- if (length(args)) args[1] else "../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference"
+e <- read.csv(file.path(ref_dir, "eusilc.csv"))
 z <- 10000
 g <- pmax(0, (z - e$eq_income) / z)
 e$FGT0 <- as.numeric(e$eq_income < z)

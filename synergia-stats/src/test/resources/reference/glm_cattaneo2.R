@@ -1,5 +1,5 @@
-# Formula-based GLM references on the shared cattaneo2.dta (Cattaneo 2010, written by Stata 14).
-# Run from this directory: Rscript glm_cattaneo2.R ../../../../../shared/datasets/cattaneo2.dta
+# Formula-based GLM references on cattaneo2.dta of synergia-testdata (Cattaneo 2010, written by Stata 14).
+# Run from this directory: Rscript glm_cattaneo2.R ../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/datasets/cattaneo2.dta
 # (R 4.2.2, haven 2.5.1, sandwich 3.0-2). Writes glm_cattaneo2.csv: model, term, quantity, value.
 # Coefficients R reports as NA (aliased, i.e. collinear) are written as NA.
 suppressPackageStartupMessages({ library(sandwich); library(haven) })

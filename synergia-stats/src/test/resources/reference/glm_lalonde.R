@@ -1,5 +1,5 @@
-# Reference values for synergia-stats GLM and variance tests, computed on the shared lalonde.csv.
-# Run from this directory:  Rscript glm_lalonde.R ../../../../../shared/reference/lalonde.csv
+# Reference values for synergia-stats GLM and variance tests, computed on lalonde.csv of synergia-testdata.
+# Run from this directory:  Rscript glm_lalonde.R ../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference/lalonde.csv
 # (R 4.2.2, sandwich 3.0-2, nnet 7.3-18). Writes glm_lalonde.csv: model, term, quantity, value.
 suppressPackageStartupMessages({ library(sandwich); library(nnet) })
 args <- commandArgs(trailingOnly = TRUE)

@@ -2,11 +2,11 @@
 # interval, Knapp-Hartung meta-regression, escalc SMD1 / SMD1H / ROM.
 # Root-finding tolerances are tightened (control tol/threshold 1e-12): metafor's defaults
 # (uniroot tol = eps^0.25) leave PM's tau2 and the Q-profile bounds accurate only to ~1e-5.
-# Run: Rscript metafor_more.R <path to shared/reference>  (writes metafor_more.csv)
+# Run: Rscript metafor_more.R <folder of dat_bcg.csv; default synergia-testdata's reference folder>  (writes metafor_more.csv)
 library(metafor)
 args <- commandArgs(TRUE)
-shared <- if (length(args)) args[1] else "../../../../../../shared/reference"
-dat <- read.csv(file.path(shared, "dat_bcg.csv"))
+ref_dir <- if (length(args)) args[1] else "../../../../../synergia-testdata/src/main/resources/org/synergia/testdata/reference"
+dat <- read.csv(file.path(ref_dir, "dat_bcg.csv"))
 out <- data.frame()
 add <- function(name, value) out <<- rbind(out, data.frame(name = name, value = sprintf("%.17g", value)))
 for (m in c("ML", "PM")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 import picocli.CommandLine;
 
 class DescribeCommandTest {
@@ -19,7 +20,7 @@ class DescribeCommandTest {
 
     @Test
     void describesCattaneo2AsJson() throws Exception {
-        Path file = Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta");
+        Path file = TestFiles.dataset("cattaneo2.dta");
         JsonNode doc = new ObjectMapper().readTree(run("--data", file.toString(), "--format", "json"));
         assertEquals("describe", doc.get("command").asText());
         assertEquals(4642, doc.get("data").get("rows").asInt());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synergia.testdata.TestFiles;
 import picocli.CommandLine;
 
 /** {@code estimate did|saturation|dose} through the command line, JSON per the contract. */
@@ -23,13 +24,13 @@ class DesignCommandsTest {
         return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
-    private static Path shared(String file) {
-        return Path.of(System.getProperty("synergia.shared"), "reference", file);
+    private static Path referenceFile(String file) {
+        return TestFiles.reference(file);
     }
 
     @Test
     void didPrintsTheAttOfDrdid() throws IOException {
-        CommandRun r = run("did", "--data", shared("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
+        CommandRun r = run("did", "--data", referenceFile("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
                 "--group", "treated", "--id", "id", "--covariates", "x1 + x2 + x3", "--method", "ipw", "--format", "json");
         assertEquals(0, r.status(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());

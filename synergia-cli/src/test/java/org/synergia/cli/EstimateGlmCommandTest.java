@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 
 /**
- * {@code estimate glm} end to end on the shared cattaneo2.dta. Reference values: R 4.2.2 glm +
+ * {@code estimate glm} end to end on cattaneo2.dta of synergia-testdata. Reference values: R 4.2.2 glm +
  * sandwich 3.0-2, from synergia-stats/src/test/resources/reference/glm_cattaneo2.R (its CSV output).
  */
 class EstimateGlmCommandTest {
@@ -24,7 +24,7 @@ class EstimateGlmCommandTest {
     }
 
     private static String cattaneo() {
-        return Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta").toString();
+        return TestFiles.dataset("cattaneo2.dta").toString();
     }
 
     @Test

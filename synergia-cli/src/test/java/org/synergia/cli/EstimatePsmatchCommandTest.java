@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synergia.testdata.TestFiles;
 
-/** {@code estimate psmatch} end to end on the shared lalonde.csv. */
+/** {@code estimate psmatch} end to end on lalonde.csv of synergia-testdata. */
 class EstimatePsmatchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,13 +23,13 @@ class EstimatePsmatchCommandTest {
     }
 
     private static String lalonde() {
-        return Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv").toString();
+        return TestFiles.reference("lalonde.csv").toString();
     }
 
     @Test
     void reproducesRMatchingAndPrintsTheContract(@TempDir Path dir) throws IOException {
         // R 4.2.2 glm + Matching 4.10.8 Match(Y=re78, Tr=treat, X=fitted(glm), estimand="ATT", M=1), Var.calc=0,
-        // distance.tolerance=1e-5 (shared reference_values.json lalonde.psm_att_m1)
+        // distance.tolerance=1e-5 (synergia-testdata reference_values.json lalonde.psm_att_m1)
         Path weights = dir.resolve("w.csv");
         Path svg = dir.resolve("love.svg");
         CommandRun r = run("estimate", "psmatch", "--data", lalonde(), "--treatment-model", MODEL, "--outcome", "re78",

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synergia.testdata.TestFiles;
 import picocli.CommandLine;
 
 /** {@code synergia estimate rd}, end to end on the Senate data. */
@@ -21,15 +22,15 @@ class EstimateRdCommandTest {
         return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
-    private static String shared(String name) {
-        return Path.of(System.getProperty("synergia.shared"), "reference", name).toString();
+    private static String referenceFile(String name) {
+        return TestFiles.reference(name).toString();
     }
 
     @Test
     void defaultRdMatchesRdrobustAndFollowsTheContract() throws IOException {
         // R rdrobust 4.0.0: rdrobust(vote, margin), reference_values.json senate_rd/default
-        JsonNode ref = JSON.readTree(Path.of(shared("reference_values.json")).toFile()).at("/senate_rd/default");
-        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+        JsonNode ref = JSON.readTree(Path.of(referenceFile("reference_values.json")).toFile()).at("/senate_rd/default");
+        CommandRun r = run("rd", "--data", referenceFile("rdrobust_senate.csv"), "--outcome", "vote", "--running",
                 "margin", "--cutoff", "0", "--format", "json", "--quiet");
         assertEquals(0, r.status(), r.err());
         JsonNode doc = JSON.readTree(r.out());
@@ -56,7 +57,7 @@ class EstimateRdCommandTest {
 
     @Test
     void fuzzyWithGivenBandwidthAndHc1Runs() throws IOException {
-        CommandRun r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+        CommandRun r = run("rd", "--data", referenceFile("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
                 "--fuzzy", "take", "--h", "15,18", "--b", "25", "--vce", "hc1", "--kernel", "epanechnikov",
                 "--covariates", "z", "--format", "json");
         assertEquals(0, r.status(), r.err());
@@ -69,7 +70,7 @@ class EstimateRdCommandTest {
     @Test
     void writesTheBinnedPlot(@TempDir Path dir) throws IOException {
         Path svg = dir.resolve("senate.svg");
-        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running", "margin",
+        CommandRun r = run("rd", "--data", referenceFile("rdrobust_senate.csv"), "--outcome", "vote", "--running", "margin",
                 "--h", "15", "--plot", svg.toString(), "--plot-binning", "qs", "--plot-bins", "8", "--format",
                 "json", "--quiet");
         assertEquals(0, r.status(), r.err());
@@ -81,7 +82,7 @@ class EstimateRdCommandTest {
 
     @Test
     void cutoffOutsideTheRangeIsRefusedWithCounts() {
-        CommandRun r = run("rd", "--data", shared("rdrobust_senate.csv"), "--outcome", "vote", "--running",
+        CommandRun r = run("rd", "--data", referenceFile("rdrobust_senate.csv"), "--outcome", "vote", "--running",
                 "margin", "--cutoff", "150");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("outside the range") && r.err().contains("1297 units left"), r.err());
@@ -89,7 +90,7 @@ class EstimateRdCommandTest {
 
     @Test
     void fewClustersWarnOnStderr() {
-        CommandRun r = run("rd", "--data", shared("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
+        CommandRun r = run("rd", "--data", referenceFile("rd_fuzzy_dev.csv"), "--outcome", "y", "--running", "score",
                 "--cluster", "take", "--vce", "hc0", "--h", "20");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("only 2 clusters"), r.err());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synergia.testdata.TestFiles;
 import picocli.CommandLine;
 
 /** {@code estimate ra|ipw|aipw|ipwra} end to end: options, JSON document, term names, errors. */
@@ -28,8 +29,8 @@ class PotentialOutcomeCommandsTest {
         return CommandRun.of(new CommandLine(new EstimateCommand()), args);
     }
 
-    private static String shared(String name) {
-        return Path.of(System.getProperty("synergia.shared"), "reference", name).toString();
+    private static String referenceFile(String name) {
+        return TestFiles.reference(name).toString();
     }
 
     private static List<String> terms(JsonNode doc) {
@@ -40,9 +41,9 @@ class PotentialOutcomeCommandsTest {
 
     @Test
     void ipwraAndRaOnLalondeMatchTheReference() throws IOException {
-        // statsmodels TreatmentEffect (Stata teffects conventions), shared/reference/lalonde_teffects.json
-        JsonNode ref = JSON.readTree(Path.of(shared("lalonde_teffects.json")).toFile());
-        CommandRun ipwra = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
+        // statsmodels TreatmentEffect (Stata teffects conventions), synergia-testdata reference/lalonde_teffects.json
+        JsonNode ref = JSON.readTree(Path.of(referenceFile("lalonde_teffects.json")).toFile());
+        CommandRun ipwra = run("ipwra", "--data", referenceFile("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
                 "--treatment-model", "treat ~ " + COVARIATES, "--format", "json");
         assertEquals(0, ipwra.status(), ipwra.err());
         JsonNode doc = JSON.readTree(ipwra.out());
@@ -51,7 +52,7 @@ class PotentialOutcomeCommandsTest {
         double expected = ref.at("/ipwra/ATE/estimate").asDouble();
         assertEquals(expected, doc.at("/estimates/0/estimate").asDouble(), 1e-5 * Math.abs(expected));
         assertEquals(614, doc.at("/data/rows_used").asInt());
-        CommandRun ra = run("ra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
+        CommandRun ra = run("ra", "--data", referenceFile("lalonde.csv"), "--outcome-model", "re78 ~ " + COVARIATES,
                 "--treatment", "treat", "--estimand", "att", "--format", "json");
         assertEquals(0, ra.status(), ra.err());
         JsonNode att = JSON.readTree(ra.out()).at("/estimates/0");
@@ -61,7 +62,7 @@ class PotentialOutcomeCommandsTest {
 
     @Test
     void ipwWithProbitReportsPotentialOutcomeMeansAsText() {
-        CommandRun ipw = run("ipw", "--data", shared("lalonde.csv"), "--treatment-model", "treat ~ " + COVARIATES,
+        CommandRun ipw = run("ipw", "--data", referenceFile("lalonde.csv"), "--treatment-model", "treat ~ " + COVARIATES,
                 "--outcome", "re78", "--link", "probit", "--estimand", "pomeans");
         assertEquals(0, ipw.status(), ipw.err());
         assertTrue(ipw.out().contains("POmean:0") && ipw.out().contains("POmean:1"), ipw.out());
@@ -69,7 +70,7 @@ class PotentialOutcomeCommandsTest {
 
     @Test
     void weightsAndClustersArePassedOn() throws IOException {
-        CommandRun r = run("aipw", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age + re74",
+        CommandRun r = run("aipw", "--data", referenceFile("lalonde.csv"), "--outcome-model", "re78 ~ age + re74",
                 "--treatment-model", "treat ~ age + educ + re74", "--weights", "age", "--cluster", "educ", "--format", "json");
         assertEquals(0, r.status(), r.err());
         JsonNode d = JSON.readTree(r.out()).get("diagnostics");
@@ -101,11 +102,11 @@ class PotentialOutcomeCommandsTest {
 
     @Test
     void badUsageAndBadInputAreReported() {
-        CommandRun usage = run("ipwra", "--data", shared("lalonde.csv"), "--outcome-model", "re78 ~ age",
+        CommandRun usage = run("ipwra", "--data", referenceFile("lalonde.csv"), "--outcome-model", "re78 ~ age",
                 "--treatment-model", "treat ~ age", "--estimand", "late");
         assertEquals(2, usage.status());
         assertTrue(usage.err().contains("--estimand"), usage.err());
-        int status = SynergiaCli.execute("estimate", "ipwra", "--data", shared("lalonde.csv"), "--outcome-model",
+        int status = SynergiaCli.execute("estimate", "ipwra", "--data", referenceFile("lalonde.csv"), "--outcome-model",
                 "re78 ~ age", "--treatment-model", "treat ~ age", "--synergy", "3=1+2", "--quiet");
         assertEquals(1, status);
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synergia.measures.poverty.FgtAccumulator;
 import org.synergia.measures.poverty.IncomeDistribution;
+import org.synergia.testdata.TestFiles;
 
 class LocalEngineTest {
 
@@ -64,7 +65,7 @@ class LocalEngineTest {
     void eusilcGiniAndAtRiskRateMatchLaeken(@TempDir Path dir) throws Exception {
         // R 4.x laeken 0.5.2 on eusilc (reference_values.json -> eusilc_poverty): gini 26.4896192113229 %,
         // arpr 14.4442181675336 % below arpt 10859.236 (= FGT0 at that line)
-        Path csv = Path.of(System.getProperty("synergia.shared"), "reference", "eusilc.csv");
+        Path csv = TestFiles.reference("eusilc.csv");
         Path parquet = dir.resolve("eusilc.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("COPY (SELECT row_number() OVER () AS id, weight, 1 AS region, false AS rural,"

@@ -29,13 +29,15 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The portal in a real browser: Debian's Chromium driven by its chromedriver (never downloaded at
- * run time). Skipped, with a message, only where {@code /usr/bin/chromium} is absent. Screenshots
+ * run time). Skipped, with a notice on the console, only where {@code /usr/bin/chromium} or its driver is absent. Screenshots
  * go to {@code target/screenshots/}.
  */
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String SKIPPED = "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is absent"
+            + " (apt-get install -y chromium chromium-driver)";
 
     private static PortalServer server;
     private static WebDriver browser;
@@ -43,8 +45,12 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "browser tests skipped: /usr/bin/chromium is absent (apt-get install -y chromium chromium-driver)");
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present) {
+            // surefire counts a class skipped in @BeforeAll as no test at all: say so on the console
+            System.err.println("NOTICE: " + SKIPPED);
+        }
+        Assumptions.assumeTrue(present, SKIPPED);
         server = PortalServer.start(PortalFixture.workspace(), CaseCatalogue.all(), "test", "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         server.analyst().accounts().put("bana", Role.ANALYST, "browser-analyst-1");

@@ -16,6 +16,7 @@ import org.synergia.data.InputException;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.StorageType;
 import org.synergia.data.VariableType;
+import org.synergia.testdata.TestFiles;
 
 class CsvReaderTest {
 
@@ -30,7 +31,7 @@ class CsvReaderTest {
 
     @Test
     void readsLalonde() {
-        Path file = Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv");
+        Path file = TestFiles.reference("lalonde.csv");
         Dataset d = DatasetReaders.read(file);
         assertEquals(614, d.rowCount());
         assertEquals(List.of("treat", "age", "educ", "black", "hispan", "married", "nodegree", "re74", "re75", "re78"),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.data.StorageType;
+import org.synergia.testdata.TestFiles;
 
 class ParquetReaderTest {
 
@@ -31,7 +32,7 @@ class ParquetReaderTest {
     @Test
     void lalondeParquetMatchesTheCsv() throws SQLException {
         // the Parquet file is written by DuckDB's own CSV reader and Parquet writer, independent of CsvReader
-        Path csv = Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv");
+        Path csv = TestFiles.reference("lalonde.csv");
         Path parquet = dir.resolve("lalonde.parquet");
         duckdb("COPY (SELECT * FROM read_csv_auto('" + csv + "')) TO '" + parquet + "' (FORMAT PARQUET)");
         Dataset p = DatasetReaders.read(parquet);

@@ -2,24 +2,20 @@ package org.synergia.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.Column;
 import org.synergia.data.Dataset;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.ValueLabels;
 import org.synergia.data.VariableType;
+import org.synergia.testdata.TestFiles;
 
 class StataReaderTest {
 
-    private static Path shared(String... parts) {
-        return Path.of(System.getProperty("synergia.shared"), parts);
-    }
-
     @Test
     void lalondeDtaReadsIdenticallyToTheCsv() {
-        Dataset dta = DatasetReaders.read(shared("reference", "lalonde.dta"));
-        Dataset csv = DatasetReaders.read(shared("reference", "lalonde.csv"));
+        Dataset dta = DatasetReaders.read(TestFiles.reference("lalonde.dta"));
+        Dataset csv = DatasetReaders.read(TestFiles.reference("lalonde.csv"));
         assertEquals("118", dta.metadata().get("release"));
         assertEquals(csv.columnNames(), dta.columnNames());
         assertEquals(csv.rowCount(), dta.rowCount());
@@ -36,7 +32,7 @@ class StataReaderTest {
     @Test
     void cattaneo2KeepsItsLabels() {
         // reference: R 4.2 haven 2.5.1 read_dta("cattaneo2.dta"): 4642 x 23, labels and sums below
-        Dataset d = DatasetReaders.read(shared("datasets", "cattaneo2.dta"));
+        Dataset d = DatasetReaders.read(TestFiles.dataset("cattaneo2.dta"));
         assertEquals(4642, d.rowCount());
         assertEquals(23, d.columnCount());
         assertEquals("Infant birthweight (grams)", d.column("bweight").label());

@@ -16,6 +16,7 @@ import org.synergia.data.NumericColumn;
 import org.synergia.data.StorageType;
 import org.synergia.data.StringColumn;
 import org.synergia.data.ValueLabels;
+import org.synergia.testdata.TestFiles;
 
 class WritersTest {
 
@@ -88,9 +89,9 @@ class WritersTest {
     }
 
     @Test
-    void sharedFilesRoundTripThroughDta() {
-        for (Path p : new Path[] {Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta"),
-            Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.dta")}) {
+    void referenceFilesRoundTripThroughDta() {
+        for (Path p : new Path[] {TestFiles.dataset("cattaneo2.dta"),
+            TestFiles.reference("lalonde.dta")}) {
             Dataset original = DatasetReaders.read(p);
             Path file = dir.resolve("copy.dta");
             DatasetWriters.write(original, file);

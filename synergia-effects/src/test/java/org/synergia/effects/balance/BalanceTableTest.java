@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.Dataset;
 import org.synergia.data.io.DatasetReaders;
+import org.synergia.testdata.TestFiles;
 
 /**
  * Balance statistics on lalonde.csv with MatchIt's nearest-neighbour weights, against
@@ -29,7 +29,7 @@ class BalanceTableTest {
 
     @Test
     void matchesMatchItSummary() throws IOException {
-        Dataset lalonde = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
+        Dataset lalonde = DatasetReaders.read(TestFiles.reference("lalonde.csv"));
         int n = lalonde.rowCount();
         double[] arm = lalonde.numeric("treat").toDoubleArray();
         boolean[] treated = new boolean[n];

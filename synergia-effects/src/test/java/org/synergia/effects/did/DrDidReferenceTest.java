@@ -7,8 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.testdata.TestFiles;
 
-/** Two-period DiD against R DRDID 1.2.3 on the shared reference data. */
+/** Two-period DiD against R DRDID 1.2.3 on the reference data of synergia-testdata. */
 class DrDidReferenceTest {
 
     private static final double ATT_TOLERANCE = 1e-6;
@@ -28,12 +29,12 @@ class DrDidReferenceTest {
     @CsvSource({"dr-improved, drdid_improved", "dr-traditional, drdid_traditional",
         "ipw-std, ipw_normalized", "reg, outcome_regression"})
     void repeatedCrossSectionsMatchDrdid(String method, String key) {
-        Map<String, double[]> c = ReferenceData.csv("drdid_sim_rc.csv");
+        Map<String, double[]> c = TestFiles.numericColumns("drdid_sim_rc.csv");
         DidColumns cols = DidColumns.of("y", c.get("y"), "post", c.get("post"), "d", c.get("d"))
                 .withCovariate("x1", c.get("x1")).withCovariate("x2", c.get("x2"))
                 .withCovariate("x3", c.get("x3")).withCovariate("x4", c.get("x4"));
         DidResult r = DrDid.withDefaults().withMethod(DidMethod.parse(method)).fit(cols);
-        check(ReferenceData.json("reference_values.json").get("sim_rc_did").get(key), r.att());
+        check(TestFiles.referenceJson("reference_values.json").get("sim_rc_did").get(key), r.att());
         assertEquals(1000, r.n());
     }
 
@@ -44,12 +45,12 @@ class DrDidReferenceTest {
     @CsvSource({"dr-improved, drdid_improved", "dr-traditional, drdid_traditional", "ipw-std, ipw_normalized",
         "ipw, ipw_unnormalized", "reg, outcome_regression", "twfe, twfe"})
     void panelMatchesDrdid(String method, String key) {
-        Map<String, double[]> c = ReferenceData.csv("did_panel_dev.csv");
+        Map<String, double[]> c = TestFiles.numericColumns("did_panel_dev.csv");
         DidColumns cols = DidColumns.of("y", c.get("y"), "period", c.get("period"), "treated", c.get("treated"))
                 .withId("id", c.get("id"))
                 .withCovariate("x1", c.get("x1")).withCovariate("x2", c.get("x2")).withCovariate("x3", c.get("x3"));
         DidResult r = DrDid.withDefaults().withMethod(DidMethod.parse(method)).fit(cols);
-        check(ReferenceData.json("reference_values_designs.json").get("panel_did").get(key), r.att());
+        check(TestFiles.referenceJson("reference_values_designs.json").get("panel_did").get(key), r.att());
         assertEquals(5000, r.n());
         assertEquals(2500, r.diagnostics().get("units"));
     }

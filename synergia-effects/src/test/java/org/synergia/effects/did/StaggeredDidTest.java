@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.testdata.TestFiles;
 
 /** Staggered adoption (Callaway and Sant'Anna) on the reference panel and seeded simulations. */
 class StaggeredDidTest {
 
     @Test
     void twoPeriodsAndOneCohortReproduceTheTwoByTwoEstimator() {
-        Map<String, double[]> c = ReferenceData.csv("did_panel_dev.csv");
+        Map<String, double[]> c = TestFiles.numericColumns("did_panel_dev.csv");
         double[] cohort = Arrays.stream(c.get("treated")).map(d -> d == 1 ? 2019 : 0).toArray();
         DidColumns staggered = DidColumns.of("y", c.get("y"), "period", c.get("period"), "cohort", cohort)
                 .withId("id", c.get("id")).withCovariate("x1", c.get("x1")).withCovariate("x2", c.get("x2"))

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.synergia.data.Dataset;
 import org.synergia.data.io.DatasetReaders;
 import org.synergia.effects.potentialoutcomes.Estimand;
+import org.synergia.testdata.TestFiles;
 
 /**
  * Against Stata 18 {@code teffects psmatch} and {@code teffects nnmatch} on
- * {@code shared/datasets/cattaneo2.dta} ({@code reference/cattaneo2_teffects_stata18.json}, printed
+ * {@code datasets/cattaneo2.dta} of synergia-testdata ({@code reference/cattaneo2_teffects_stata18.json}, printed
  * to 7 significant digits, so compared at 1e-6 relative): one neighbour, ties kept (Stata reports up
  * to 16 matches), Mahalanobis distance for nnmatch with AI robust SEs from 2 within-arm neighbours.
  *
@@ -36,7 +36,7 @@ class CattaneoMatchingStataTest {
     static void load() throws IOException {
         ref = new ObjectMapper().readTree(CattaneoMatchingStataTest.class
                 .getResource("/reference/cattaneo2_teffects_stata18.json"));
-        Dataset d = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta"));
+        Dataset d = DatasetReaders.read(TestFiles.dataset("cattaneo2.dta"));
         y = d.numeric("bweight").toDoubleArray();
         double[] t = d.numeric("mbsmoke").toDoubleArray();
         treated = new boolean[t.length];

@@ -1,10 +1,10 @@
 package org.synergia.effects.matching;
 
-import java.nio.file.Path;
 import org.synergia.data.Dataset;
 import org.synergia.data.io.DatasetReaders;
+import org.synergia.testdata.TestFiles;
 
-/** The shared {@code lalonde.csv} (614 rows), read column-wise for the tests. */
+/** The {@code lalonde.csv} of synergia-testdata (614 rows), read column-wise for the tests. */
 final class Lalonde {
 
     static final String[] COVARIATES = {"age", "educ", "black", "hispan", "married", "nodegree", "re74", "re75"};
@@ -24,7 +24,7 @@ final class Lalonde {
     }
 
     static Lalonde load() {
-        Dataset d = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
+        Dataset d = DatasetReaders.read(TestFiles.reference("lalonde.csv"));
         double[] t = d.numeric("treat").toDoubleArray();
         boolean[] treated = new boolean[t.length];
         for (int i = 0; i < t.length; i++) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.synergia.effects.potentialoutcomes.Ipw;
 import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.testdata.TestFiles;
 
 /**
  * Against Stata 18 {@code teffects psmatch}, {@code ipw} and {@code aipw} on lalonde
@@ -34,7 +34,7 @@ class LalondeStataTest {
 
     private static final List<String> DISCRETE = List.of("age", "educ", "black", "hispan", "married", "nodegree");
     private static final Dataset LALONDE = DatasetReaders.read(
-            Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv"));
+            TestFiles.reference("lalonde.csv"));
 
     static Stream<JsonNode> cases() throws IOException {
         JsonNode ref = new ObjectMapper().readTree(LalondeStataTest.class

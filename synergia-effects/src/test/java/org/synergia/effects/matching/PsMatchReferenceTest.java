@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.synergia.effects.potentialoutcomes.Estimand;
+import org.synergia.testdata.TestFiles;
 
 /**
  * Propensity-score matching on lalonde.csv against R {@code Matching::Match}, on the probability
@@ -26,7 +26,7 @@ class PsMatchReferenceTest {
 
     static Stream<Arguments> references() throws IOException {
         JsonNode shared = new ObjectMapper().readTree(
-                Path.of(System.getProperty("synergia.shared"), "reference", "reference_values.json").toFile())
+                TestFiles.reference("reference_values.json").toFile())
                 .get("lalonde");
         JsonNode local;
         try (InputStream in = PsMatchReferenceTest.class.getResourceAsStream("/reference/matching_lalonde.json")) {

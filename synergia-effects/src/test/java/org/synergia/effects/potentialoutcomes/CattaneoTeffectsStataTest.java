@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.synergia.data.Dataset;
 import org.synergia.data.io.DatasetReaders;
 import org.synergia.stats.glm.Link;
+import org.synergia.testdata.TestFiles;
 
 /**
- * Against Stata 14 {@code teffects} on {@code shared/datasets/cattaneo2.dta} (the values and the
+ * Against Stata 14 {@code teffects} on {@code datasets/cattaneo2.dta} of synergia-testdata (the values and the
  * Stata commands are in {@code reference/cattaneo2_teffects_stata.json}): RA, IPW, AIPW and IPWRA
  * with a probit treatment model including {@code c.mage##c.mage}, ATE and ATET, the effect and the
  * control potential-outcome mean with their SEs. Stata prints its results to 14 significant
@@ -32,7 +33,7 @@ class CattaneoTeffectsStataTest {
     @BeforeAll
     static void load() throws IOException {
         ref = new ObjectMapper().readTree(TestData.resource("cattaneo2_teffects_stata.json").toFile());
-        data = DatasetReaders.read(TestData.shared("datasets", "cattaneo2.dta"));
+        data = DatasetReaders.read(TestFiles.dataset("cattaneo2.dta"));
     }
 
     static Stream<Arguments> models() {

@@ -9,12 +9,13 @@ import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.data.io.DatasetReaders;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.testdata.TestFiles;
 
 /** The dataset-and-formula entry point gives what the arrays give, and handles missing values. */
 class FormulaFitTest {
 
     private static final String COVARIATES = "age + educ + black + hispan + married + nodegree + re74 + re75";
-    private static final Dataset LALONDE = DatasetReaders.read(TestData.shared("reference", "lalonde.csv"));
+    private static final Dataset LALONDE = DatasetReaders.read(TestFiles.reference("lalonde.csv"));
 
     private static void same(TreatmentEffectResult expected, TreatmentEffectResult actual) {
         assertEquals(expected.estimates().size(), actual.estimates().size());

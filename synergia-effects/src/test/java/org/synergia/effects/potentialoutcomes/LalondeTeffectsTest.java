@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 
 /**
- * Against {@code shared/reference/lalonde_teffects.json}: statsmodels {@code TreatmentEffect}
+ * Against {@code synergia-testdata reference/lalonde_teffects.json}: statsmodels {@code TreatmentEffect}
  * (Stata teffects conventions), logit treatment model and linear outcome models on the eight
  * covariates, lalonde.csv.
  *
@@ -31,7 +32,7 @@ class LalondeTeffectsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        ref = new ObjectMapper().readTree(TestData.shared("reference", "lalonde_teffects.json").toFile());
+        ref = TestFiles.referenceJson("lalonde_teffects.json");
         data = TestData.lalonde();
     }
 
@@ -69,7 +70,7 @@ class LalondeTeffectsTest {
     @Test
     void ipwAndAipwMatchStatsmodelsMomentConditionsAtTheExactRoot() throws IOException {
         JsonNode exact = new ObjectMapper().readTree(TestData.resource("lalonde_teffects_statsmodels.json").toFile());
-        // the script reproduces the shared file with statsmodels' own TreatmentEffect (to 1e-5: where
+        // the script reproduces the reference file with statsmodels' own TreatmentEffect (to 1e-5: where
         // Nelder–Mead stops varies slightly between statsmodels versions; the artefacts are 3e-4 and 15%)
         for (String[] pair : new String[][] {{"ipw_ate", "ipw", "ATE"}, {"ipw_atet", "ipw", "ATET"}, {"aipw_ate", "aipw", "ATE"}}) {
             JsonNode reported = exact.get(pair[0]).get("reported");

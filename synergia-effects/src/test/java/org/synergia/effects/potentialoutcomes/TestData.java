@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.synergia.testdata.TestFiles;
 
 /** Numeric CSV files of the tests, read by column. */
 final class TestData {
@@ -16,10 +17,6 @@ final class TestData {
     private TestData(String[] names, double[][] columns) {
         this.names = names;
         this.columns = columns;
-    }
-
-    static Path shared(String... parts) {
-        return Path.of(System.getProperty("synergia.shared"), parts);
     }
 
     static Path resource(String name) {
@@ -62,7 +59,7 @@ final class TestData {
 
     /** The lalonde data with the covariates of lalonde_teffects.json in both models. */
     static TreatmentData lalonde() {
-        TestData d = read(shared("reference", "lalonde.csv"));
+        TestData d = read(TestFiles.reference("lalonde.csv"));
         String[] covs = {"age", "educ", "black", "hispan", "married", "nodegree", "re74", "re75"};
         return TreatmentData.withCommonCovariates(d.column("re78"), d.column("treat"), d.columns(covs), covs);
     }

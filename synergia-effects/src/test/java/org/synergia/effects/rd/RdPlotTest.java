@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 
 /** Binned RD plot data and its SVG. */
 class RdPlotTest {
 
-    private static final Map<String, double[]> SENATE = ReferenceData.csv("rdrobust_senate.csv");
+    private static final Map<String, double[]> SENATE = TestFiles.numericColumns("rdrobust_senate.csv");
 
     @Test
     void evenlySpacedBinsCoverEachSideAndHoldTheirMeans() {

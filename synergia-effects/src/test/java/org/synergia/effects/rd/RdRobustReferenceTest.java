@@ -13,23 +13,24 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.synergia.testdata.TestFiles;
 
 /**
  * rdrobust reference values: R rdrobust 4.0.0 on the US Senate data (Cattaneo, Frandsen and
  * Titiunik 2015) and on a simulated fuzzy design, from {@code reference_values.json} and
- * {@code reference_values_designs.json} in the shared reference folder.
+ * {@code reference_values_designs.json} of synergia-testdata.
  */
 class RdRobustReferenceTest {
 
     /** Relative tolerance for every compared number. */
     private static final double TOL = 1e-6;
 
-    private static final Map<String, double[]> SENATE = ReferenceData.csv("rdrobust_senate.csv");
-    private static final Map<String, double[]> FUZZY = ReferenceData.csv("rd_fuzzy_dev.csv");
+    private static final Map<String, double[]> SENATE = TestFiles.numericColumns("rdrobust_senate.csv");
+    private static final Map<String, double[]> FUZZY = TestFiles.numericColumns("rd_fuzzy_dev.csv");
 
     static Stream<Arguments> cases() {
-        JsonNode base = ReferenceData.json("reference_values.json").get("senate_rd");
-        JsonNode designs = ReferenceData.json("reference_values_designs.json");
+        JsonNode base = TestFiles.referenceJson("reference_values.json").get("senate_rd");
+        JsonNode designs = TestFiles.referenceJson("reference_values_designs.json");
         JsonNode opt = designs.get("senate_rd_options");
         JsonNode fz = designs.get("fuzzy_rd");
         RdRobust d = RdRobust.withDefaults();

@@ -12,14 +12,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.synergia.measures.testdata.ReferenceFiles;
+import org.synergia.testdata.TestFiles;
 
 class GiniAccumulatorTest {
 
     @Test
     void eusilcGiniMatchesLaekenWithinItsBound() {
         // R 4.x laeken 0.5.2: gini(eqIncome, weights) on eusilc (reference_values.json -> eusilc_poverty)
-        JsonNode ref = ReferenceFiles.referenceValues().get("eusilc_poverty");
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("eusilc.csv"));
+        JsonNode ref = TestFiles.referenceJson("reference_values.json").get("eusilc_poverty");
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("eusilc.csv"));
         double[] y = ReferenceFiles.numbers(d, "eq_income");
         double[] w = ReferenceFiles.numbers(d, "weight");
         GiniAccumulator acc = new GiniAccumulator(100, 1e6, 1 << 14);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.synergia.measures.testdata.ReferenceFiles;
+import org.synergia.testdata.TestFiles;
 
 class IncomeDistributionTest {
 
@@ -19,8 +20,8 @@ class IncomeDistributionTest {
     void eusilcGiniAndArprMatchLaeken() {
         // R 4.x laeken 0.5.2: gini(eqIncome, weights) and arpr(eqIncome, weights) on eusilc
         // (reference_values.json -> eusilc_poverty)
-        JsonNode ref = ReferenceFiles.referenceValues().get("eusilc_poverty");
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("eusilc.csv"));
+        JsonNode ref = TestFiles.referenceJson("reference_values.json").get("eusilc_poverty");
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("eusilc.csv"));
         IncomeDistribution dist = IncomeDistribution.of(ReferenceFiles.numbers(d, "eq_income"),
                 ReferenceFiles.numbers(d, "weight"));
         assertRel(ref.get("gini_percent").asDouble(), 100 * dist.gini(), 1e-8);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.synergia.measures.survey.SurveyDesign;
 import org.synergia.measures.survey.SurveyResult;
 import org.synergia.measures.testdata.ReferenceFiles;
+import org.synergia.testdata.TestFiles;
 
 /**
  * FGT(0,1,2) at line 10000 on eusilc.csv against R 4.2.2 survey 4.1-1 (svymean / svyby of g^alpha,
@@ -25,7 +26,7 @@ class PovertyMeasuresTest {
     @BeforeAll
     static void read() {
         ref = ReferenceFiles.csv(ReferenceFiles.resource("poverty_fgt.csv"));
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("eusilc.csv"));
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("eusilc.csv"));
         design = SurveyDesign.weighted(ReferenceFiles.numbers(d, "weight"))
                 .withStrata(ReferenceFiles.codes(d, "region")).withClusters(ReferenceFiles.codes(d, "household"));
         income = ReferenceFiles.numbers(d, "eq_income");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
 import org.synergia.measures.testdata.ReferenceFiles;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.testdata.TestFiles;
 
 class SurveyEstimatorTest {
 
@@ -23,8 +24,8 @@ class SurveyEstimatorTest {
     void apistratMeanAndTotalMatchRSurvey() {
         // R survey 4.1-1: svydesign(id=~1, strata=~stype, weights=~pw, fpc=~fpc, data=apistrat);
         // svymean(~api00), svytotal(~enroll)  (reference_values.json -> apistrat_survey)
-        JsonNode ref = ReferenceFiles.referenceValues().get("apistrat_survey");
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("apistrat.csv"));
+        JsonNode ref = TestFiles.referenceJson("reference_values.json").get("apistrat_survey");
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("apistrat.csv"));
         SurveyDesign design = SurveyDesign.weighted(ReferenceFiles.numbers(d, "pw"))
                 .withStrata(ReferenceFiles.codes(d, "stype"))
                 .withFpc(ReferenceFiles.numbers(d, "fpc"));
@@ -41,8 +42,8 @@ class SurveyEstimatorTest {
     @Test
     void designVariablesReadTheDesignFromADataset() {
         // same apistrat reference, the design described by variable names (text strata)
-        JsonNode ref = ReferenceFiles.referenceValues().get("apistrat_survey");
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("apistrat.csv"));
+        JsonNode ref = TestFiles.referenceJson("reference_values.json").get("apistrat_survey");
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("apistrat.csv"));
         org.synergia.data.Dataset data = org.synergia.data.Dataset.builder("apistrat")
                 .addStrings("stype", d.get("stype").toArray(String[]::new))
                 .addNumeric("pw", ReferenceFiles.numbers(d, "pw")).addNumeric("fpc", ReferenceFiles.numbers(d, "fpc"))
@@ -60,7 +61,7 @@ class SurveyEstimatorTest {
     @Test
     void weightsComeFromFpcWhenAbsent() {
         // apistrat's pw is exactly N_h / n_h, so the design without weights gives the same mean
-        Map<String, List<String>> d = ReferenceFiles.csv(ReferenceFiles.shared("apistrat.csv"));
+        Map<String, List<String>> d = ReferenceFiles.csv(TestFiles.reference("apistrat.csv"));
         SurveyDesign design = SurveyDesign.simpleRandom(200).withStrata(ReferenceFiles.codes(d, "stype"))
                 .withFpc(ReferenceFiles.numbers(d, "fpc"));
         double[] pw = ReferenceFiles.numbers(d, "pw");

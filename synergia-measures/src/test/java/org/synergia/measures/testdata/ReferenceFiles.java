@@ -11,20 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the shared reference files and committed test references (simple quoted CSV, JSON). */
+/** Reads committed test references of this module and of synergia-testdata (simple quoted CSV, JSON). */
 public final class ReferenceFiles {
 
     private ReferenceFiles() {
-    }
-
-    /** @return a file in the shared reference directory */
-    public static Path shared(String name) {
-        return Path.of(System.getProperty("synergia.shared"), "reference", name);
-    }
-
-    /** @return the shared reference_values.json */
-    public static JsonNode referenceValues() {
-        return json(shared("reference_values.json"));
     }
 
     /** @return a JSON file parsed */

@@ -2,7 +2,6 @@ package org.synergia.stats.formula;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,11 @@ import org.synergia.stats.glm.Information;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.SmallSampleCorrection;
 import org.synergia.stats.inference.VarianceType;
+import org.synergia.testdata.TestFiles;
 
 /**
  * Formulas with factors, interactions, {@code I()}, no intercept and a collinear column, on the
- * shared cattaneo2.dta, against R 4.2.2 {@code glm} + sandwich 3.0-2 (script
+ * cattaneo2.dta of synergia-testdata, against R 4.2.2 {@code glm} + sandwich 3.0-2 (script
  * {@code reference/glm_cattaneo2.R}): term names exactly, estimates to 1e-8, standard errors to 1e-6.
  */
 class CattaneoFormulaGlmTest {
@@ -34,7 +34,7 @@ class CattaneoFormulaGlmTest {
 
     @BeforeAll
     static void read() {
-        data = DatasetReaders.read(Path.of(System.getProperty("synergia.shared"), "datasets", "cattaneo2.dta"));
+        data = DatasetReaders.read(TestFiles.dataset("cattaneo2.dta"));
     }
 
     static Stream<Arguments> models() {

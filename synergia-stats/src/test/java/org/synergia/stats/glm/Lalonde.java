@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.synergia.testdata.TestFiles;
 
-/** The shared lalonde.csv (614 rows, all numeric), read column by column for tests. */
+/** The lalonde.csv of synergia-testdata (614 rows, all numeric), read column by column for tests. */
 final class Lalonde {
 
     final List<String> header;
@@ -18,7 +19,7 @@ final class Lalonde {
     }
 
     static Lalonde load() {
-        Path file = Path.of(System.getProperty("synergia.shared"), "reference", "lalonde.csv");
+        Path file = TestFiles.reference("lalonde.csv");
         try {
             List<String> lines = Files.readAllLines(file);
             List<String> header = List.of(lines.get(0).replace("\"", "").split(","));

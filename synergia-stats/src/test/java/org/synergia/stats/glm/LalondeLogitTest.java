@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 
 /**
- * The propensity-score logit on lalonde against the shared {@code reference_values.json}
+ * The propensity-score logit on lalonde against {@code reference_values.json} of synergia-testdata
  * ({@code lalonde.logit_ps}: coefficients and log-likelihood; it has no standard errors, those are
  * checked in {@link GlmReferenceTest}).
  */
@@ -20,8 +20,7 @@ class LalondeLogitTest {
     static final List<String> REGRESSORS = List.of("age", "educ", "black", "hispan", "married", "nodegree", "re74", "re75");
 
     static JsonNode reference() throws IOException {
-        return new ObjectMapper().readTree(Path.of(System.getProperty("synergia.shared"), "reference",
-                "reference_values.json").toFile()).path("lalonde").path("logit_ps");
+        return new ObjectMapper().readTree(TestFiles.reference("reference_values.json").toFile()).path("lalonde").path("logit_ps");
     }
 
     static List<String> names() {
@@ -55,7 +54,7 @@ class LalondeLogitTest {
 
     @Test
     void fullyConvergedLogitIsWithinRsStoppingErrorOfTheSharedReference() throws IOException {
-        // The shared values stop at R's default epsilon = 1e-8, where the score for re74 is still 2e-3;
+        // The reference values stop at R's default epsilon = 1e-8, where the score for re74 is still 2e-3;
         // the exact maximum differs from them by up to 1.3e-8 relative (re75), so 2e-8 here.
         // GlmReferenceTest checks the exact maximum against R with epsilon = 1e-14 to 1e-8.
         Lalonde data = Lalonde.load();

@@ -2,12 +2,12 @@ package org.synergia.synthesis.meta;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.synergia.testdata.TestFiles;
 
 /**
  * The BCG vaccine trials (metafor's {@code dat.bcg} with {@code escalc} log risk ratios), read from
- * the shared {@code reference/dat_bcg.csv}: the test fixture of the meta-analysis tests.
+ * {@code reference/dat_bcg.csv} of synergia-testdata: the test fixture of the meta-analysis tests.
  *
  * @param yi the log risk ratios
  * @param vi their sampling variances
@@ -17,7 +17,7 @@ record BcgData(double[] yi, double[] vi, double[] ablat) {
 
     /** @return the trials, columns found by header name */
     static BcgData read() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("synergia.shared"), "reference", "dat_bcg.csv"));
+        List<String> lines = Files.readAllLines(TestFiles.reference("dat_bcg.csv"));
         List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
         int k = lines.size() - 1;
         double[] yi = new double[k];

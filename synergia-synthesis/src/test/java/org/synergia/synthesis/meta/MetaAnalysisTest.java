@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.synergia.testdata.TestFiles;
 
 class MetaAnalysisTest {
 
@@ -21,8 +20,7 @@ class MetaAnalysisTest {
 
     @BeforeAll
     static void readBcg() throws IOException {
-        Path dir = Path.of(System.getProperty("synergia.shared"), "reference");
-        ref = new ObjectMapper().readTree(dir.resolve("reference_values.json").toFile()).get("bcg_meta");
+        ref = TestFiles.referenceJson("reference_values.json").get("bcg_meta");
         BcgData bcg = BcgData.read();
         yi = bcg.yi();
         vi = bcg.vi();

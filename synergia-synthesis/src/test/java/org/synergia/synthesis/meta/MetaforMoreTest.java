@@ -16,7 +16,7 @@ import org.synergia.synthesis.effectsize.EffectSizes;
 /**
  * ML, PM, tau² Q-profile interval, prediction interval, Knapp–Hartung meta-regression and escalc
  * effect sizes against R 4.2.2 metafor 3.8-1, computed by src/test/resources/reference/metafor_more.R
- * into metafor_more.csv (BCG data from the shared dat_bcg.csv).
+ * into metafor_more.csv (BCG data from dat_bcg.csv of synergia-testdata).
  */
 class MetaforMoreTest {
 
