@@ -129,7 +129,7 @@ public final class MicrosimCommand implements Callable<Integer> {
 
     private static org.synergia.cases.store.EstimateRecord record(String term, Effect e) {
         return new org.synergia.cases.store.EstimateRecord(ZambiaScaleUp.CASE_ID, "factorial", "cli", "income", "",
-                term, term, e.mean(), e.se(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
+                org.synergia.stats.inference.Term.named(term), term, e.mean(), e.se(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
     }
 
     private MicrosimEngine engine() {

@@ -69,7 +69,7 @@ public final class ResultPrinter {
         ArrayNode estimates = doc.putArray("estimates");
         for (Estimate e : result.estimates()) {
             ObjectNode row = estimates.addObject();
-            row.put("term", e.term());
+            row.put("term", e.name());
             row.set("estimate", number(e.estimate()));
             row.set("se", number(e.se()));
             row.set("ci_low", number(e.ciLow()));
@@ -162,13 +162,13 @@ public final class ResultPrinter {
                 data.file(), r.n(), data.rowsDropped());
         int width = 4;
         for (Estimate e : r.estimates()) {
-            width = Math.max(width, e.term().length());
+            width = Math.max(width, e.name().length());
         }
         String row = "%-" + width + "s %13s %13s %13s %13s %9s%n";
         out.printf(Locale.ROOT, row, "term", "estimate", "std. err.", "ci low", "ci high", "p-value");
         out.println("-".repeat(width + 4 * 14 + 10));
         for (Estimate e : r.estimates()) {
-            out.printf(Locale.ROOT, row, e.term(), text(e.estimate()), text(e.se()), text(e.ciLow()), text(e.ciHigh()),
+            out.printf(Locale.ROOT, row, e.name(), text(e.estimate()), text(e.se()), text(e.ciLow()), text(e.ciHigh()),
                     pValue(e.pValue()));
         }
         if (!r.diagnostics().isEmpty()) {

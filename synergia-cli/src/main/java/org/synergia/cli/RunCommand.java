@@ -178,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                 row.put("analysis", e.analysisId());
                 row.put("outcome", e.outcome());
                 row.put("domain", e.domain());
-                row.put("term", e.term());
+                row.put("term", e.termName());
                 row.set("estimate", ResultPrinter.node(e.estimate()));
                 row.set("se", ResultPrinter.node(e.se()));
                 row.set("ci_low", ResultPrinter.node(e.ciLow()));
@@ -214,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
                     "se", "95% CI", "q", c.record().simulated() ? "truth" : "");
             for (EstimateRecord e : c.estimates()) {
                 out.printf(Locale.ROOT, "  %-14s %-20s %-22s %10s %9s %21s %7s %10s%n", clip(e.analysisId(), 14),
-                        clip(e.outcome(), 20), clip(e.term(), 22), num(e.estimate()), num(e.se()),
+                        clip(e.outcome(), 20), clip(e.termName(), 22), num(e.estimate()), num(e.se()),
                         "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]", Double.isNaN(e.qValue()) ? "" : String.format(Locale.ROOT, "%.3f", e.qValue()),
                         e.hasTruth() ? num(e.truth()) : "");
             }

@@ -34,6 +34,7 @@ import org.synergia.report.documents.CrossCuttingReport;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
 import org.synergia.report.pdf.PdfRenderer;
+import org.synergia.stats.inference.Term;
 
 /** Reports from a workspace whose estimates are made up here (the real pipeline is tested in the cases module). */
 class ReportSetTest {
@@ -45,13 +46,14 @@ class ReportSetTest {
         List<CaseResults> cases = new ArrayList<>();
         for (CaseSpec spec : CaseCatalogue.all()) {
             List<EstimateRecord> estimates = new ArrayList<>();
+            Term.Effect ate = Term.Effect.binary(Term.Measure.ATE);
             int k = 0;
             for (var a : spec.plan()) {
                 for (String outcome : a.outcomes()) {
-                    for (String term : List.of("ATE:1vs0", "ATE:2vs0", "synergy")) {
+                    for (Term term : List.of(ate.between(1, 0), ate.between(2, 0), new Term.Synergy())) {
                         double est = 0.3 + 0.11 * k++;
                         estimates.add(new EstimateRecord(spec.id(), a.id(), "ipwra", outcome,
-                                spec.outcome(outcome).domain().name().toLowerCase().replace('_', '-'), term, term, est, 0.1,
+                                spec.outcome(outcome).domain().name().toLowerCase().replace('_', '-'), term, term.toString(), est, 0.1,
                                 est - 0.196, est + 0.196, 0.003, 0.01, 500, est + 0.01, 2.0));
                     }
                 }
@@ -83,7 +85,7 @@ class ReportSetTest {
                 String outcome = row.group(3);
                 String term = row.group(4);
                 EstimateRecord stored = mali.estimates().stream()
-                        .filter(e -> e.analysisId().equals(analysis) && e.outcome().equals(outcome) && e.term().equals(term))
+                        .filter(e -> e.analysisId().equals(analysis) && e.outcome().equals(outcome) && e.termName().equals(term))
                         .findFirst().orElseThrow();
                 assertEquals(stored.estimate(), value(row.group(5), "estimate"), 0, term);
                 assertEquals(stored.se(), value(row.group(5), "se"), 0, term);

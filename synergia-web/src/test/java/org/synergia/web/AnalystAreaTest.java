@@ -27,6 +27,7 @@ import org.synergia.cases.spec.CaseSpecReader;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.data.io.DatasetWriters;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 import org.synergia.web.analyst.AnalystArea;
 import org.synergia.web.analyst.Role;
 import org.synergia.web.server.PortalServer;
@@ -177,8 +178,8 @@ class AnalystAreaTest {
 
     @Test
     void publishedTablesSuppressSmallCells() {
-        EstimateRecord small = new EstimateRecord("c", "a", "ra", "y", "d", "ATE", "", 1.5, 0.2, 1.1, 1.9, 0.01, Double.NaN, 9, Double.NaN, 1);
-        EstimateRecord large = new EstimateRecord("c", "a", "ra", "y", "d", "ATET", "", 2.5, 0.2, 2.1, 2.9, 0.01, Double.NaN, 10, Double.NaN, 1);
+        EstimateRecord small = new EstimateRecord("c", "a", "ra", "y", "d", Term.named("ATE"), "", 1.5, 0.2, 1.1, 1.9, 0.01, Double.NaN, 9, Double.NaN, 1);
+        EstimateRecord large = new EstimateRecord("c", "a", "ra", "y", "d", Term.named("ATET"), "", 2.5, 0.2, 2.1, 2.9, 0.01, Double.NaN, 10, Double.NaN, 1);
         String published = AnalystArea.table(List.of(small, large), true, Messages.of("en"));
         assertTrue(published.contains("suppressed (n &lt; 10)"));
         assertFalse(published.contains("data-value=\"1.5\""));

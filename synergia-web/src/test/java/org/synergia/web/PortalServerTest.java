@@ -132,7 +132,7 @@ class PortalServerTest {
         for (int i = 0; i < stored.size(); i++) {
             EstimateRecord e = stored.get(i);
             JsonNode j = est.get("estimates").get(i);
-            assertEquals(e.term(), j.get("term").asText());
+            assertEquals(e.termName(), j.get("term").asText());
             assertEquals(e.outcome(), j.get("outcome").asText());
             assertEquals(e.estimate(), j.get("estimate").asDouble(), 0.0);
             assertEquals(e.se(), j.get("se").asDouble(), 0.0);

@@ -72,7 +72,7 @@ public final class LocalEconomyEvaluation {
     /** The shock as a relative productivity change: the estimated effect over the comparison group's mean outcome. */
     private static double shockSize(CaseSpec spec, LocalEconomySpec.Shock s, Dataset data, List<EstimateRecord> estimates) {
         EstimateRecord effect = estimates.stream()
-                .filter(e -> e.analysisId().equals(s.analysis()) && e.outcome().equals(s.outcome()) && e.term().equals(s.term()))
+                .filter(e -> e.analysisId().equals(s.analysis()) && e.outcome().equals(s.outcome()) && e.termName().equals(s.term()))
                 .findFirst().orElseThrow(() -> new InputException(spec.file() + ": local_economy.shock: no estimate " + s.analysis()
                         + "/" + s.outcome() + "/" + s.term() + " in the case's results; name an analysis, outcome and term of its plan"));
         NumericColumn outcome = data.numeric(s.outcome());

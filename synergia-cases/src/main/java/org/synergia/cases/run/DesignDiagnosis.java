@@ -108,7 +108,7 @@ public final class DesignDiagnosis {
         }
         double coverage = (double) covered / n;
         EstimateRecord first = list.get(0);
-        return new Row(caseId, first.analysisId(), first.outcome(), first.term(), n, truth / n, bias / n, Math.sqrt(squared / n),
+        return new Row(caseId, first.analysisId(), first.outcome(), first.termName(), n, truth / n, bias / n, Math.sqrt(squared / n),
                 coverage, Math.sqrt(coverage * (1 - coverage) / n), (double) rejected / n);
     }
 }

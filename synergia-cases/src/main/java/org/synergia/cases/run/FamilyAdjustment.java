@@ -7,6 +7,7 @@ import java.util.Map;
 import org.synergia.cases.spec.CaseSpec.MultipleTesting;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.measures.multiplicity.PValueAdjustment;
+import org.synergia.stats.inference.Term;
 
 /**
  * Adjusts p-values for multiple testing within families: the estimates of one term (say the
@@ -34,7 +35,7 @@ final class FamilyAdjustment {
         Map<String, List<Integer>> families = new LinkedHashMap<>();
         for (int i = 0; i < estimates.size(); i++) {
             EstimateRecord e = estimates.get(i);
-            if (Double.isFinite(e.pValue()) && !e.term().startsWith("POmean")) {
+            if (Double.isFinite(e.pValue()) && !(e.term() instanceof Term.PoMean)) {
                 families.computeIfAbsent(e.analysisId() + "|" + e.domain() + "|" + e.term(), k -> new ArrayList<>()).add(i);
             }
         }

@@ -44,6 +44,7 @@ import org.synergia.effects.saturation.SaturationEffects;
 import org.synergia.effects.saturation.SaturationSample;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.inference.Term;
 
 /**
  * Applies one analysis of a case's plan to the case's data with the library's estimators, and
@@ -141,22 +142,12 @@ final class PlanExecutor {
         }
         double[] yv = td.outcome();
         double scale = comparisonSd(yv, i -> treatment[i] == a.control());
-        IntPredicate population = a.estimand() == AnalysisSpec.Estimand.ATT ? null : groups::contains;
         int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
         for (Estimate e : r.estimates()) {
-            Contrast c = Contrast.parse(e.term(), a.control(), treatedForAtt);
-            IntPredicate pop = population != null ? population : g -> g == c.treated();
-            double t = truth.map(sv -> switch (c.kind()) {
-                case EFFECT -> sv.contrast(outcome, c.treated(), c.control(), pop);
-                // a group's mean level is not planted: it varies with the sample drawn, so it carries no truth
-                case MEAN -> Double.NaN;
-                case SYNERGY -> sv.synergy(outcome, a.synergy().get().both(), a.synergy().get().a(), a.synergy().get().b(),
-                        a.control(), pop);
-            }).orElse(Double.NaN);
             // a binary comparison's plain ATE/ATT is stored with its groups, as multi-valued contrasts are
-            String term = c.kind() == Contrast.Kind.EFFECT && !e.term().contains(":")
-                    ? e.term() + ":" + c.treated() + "vs" + c.control() : e.term();
-            out.estimates().add(record(a, outcome, term, c.label(this), e, r.n(), t, scale));
+            Term term = e.term() instanceof Term.Effect effect ? effect.between(effect.treated(), effect.control()) : e.term();
+            double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
+            out.estimates().add(record(a, outcome, term, label(term), e, r.n(), t, scale));
         }
         diagnostics(a, outcome, r, out);
     }
@@ -176,11 +167,7 @@ final class PlanExecutor {
             double[] yv = s.values(outcome);
             double scale = comparisonSd(yv, i -> !treated[i]);
             for (Estimate e : r.estimates()) {
-                String term = e.term() + ":" + arm + "vs" + a.control();
-                IntPredicate pop = e.term().startsWith("ATT") ? gr -> gr == arm : gr -> gr == arm || gr == a.control();
-                double t = truth.map(sv -> sv.contrast(outcome, arm, a.control(), pop)).orElse(Double.NaN);
-                out.estimates().add(record(a, outcome, term, groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t,
-                        scale));
+                addArmEffect(a, outcome, e, arm, r.n(), scale, out);
             }
             diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
             if (outcome.equals(a.outcomes().get(0)) && r.balance().isPresent()) {
@@ -219,9 +206,7 @@ final class PlanExecutor {
             double lastPeriod = java.util.Arrays.stream(tv).max().orElse(0);
             double scale = comparisonSd(yv, i -> d[i] == 0 && tv[i] == lastPeriod);
             for (Estimate e : r.estimates()) {
-                double t = truth.map(sv -> sv.contrast(outcome, arm, a.control(), gr -> gr == arm)).orElse(Double.NaN);
-                out.estimates().add(record(a, outcome, e.term() + ":" + arm + "vs" + a.control(),
-                        groupLabel(arm) + " vs " + groupLabel(a.control()), e, r.n(), t, scale));
+                addArmEffect(a, outcome, e, arm, r.n(), scale, out);
             }
             diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
         }
@@ -242,10 +227,8 @@ final class PlanExecutor {
         double[] yv = s.values(outcome);
         double[] sat = s.values(saturationVariable);
         double scale = comparisonSd(yv, i -> sat[i] == 0);
-        boolean continuous = spec.outcome(outcome).indicator().isEmpty();
         for (Estimate e : r.estimates()) {
-            double t = truth.map(sv -> saturationTruth(sv, outcome, e.term(), continuous)).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), saturationLabel(e.term()), e, r.n(), t, scale));
+            addTerm(a, outcome, e, r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
     }
@@ -285,11 +268,11 @@ final class PlanExecutor {
         EstimationResult r = rd.fit(sample, cutoff);
         double[] y = s.values(outcome);
         double scale = comparisonSd(y, i -> x[i] < cutoff);
-        double t = truth.map(sv -> sv.discontinuity(outcome)).orElse(Double.NaN);
         String label = spec.outcome(outcome).label().en();
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, PLOT_SVG, RdPlot.withDefaults().compute(y, x, cutoff)
                 .toSvg(label, running, label + ": binned means either side of the cutoff")));
         for (Estimate e : r.estimates()) {
+            double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, e.term(), Set.of(), a.control())).orElse(Double.NaN);
             out.estimates().add(record(a, outcome, e.term(), "Discontinuity at " + running + " = " + cutoff + " (" + e.term() + ")",
                     e, r.n(), t, scale));
         }
@@ -324,8 +307,7 @@ final class PlanExecutor {
         double scale = comparisonSd(y, i -> true);
         EstimationResult r = ExposureRegression.withDefaults().fit(sample);
         for (Estimate e : r.estimates()) {
-            double t = truth.map(sv -> doseTruth(sv, outcome, e.term())).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, e.term(), doseLabel(e.term()), e, r.n(), t, scale));
+            addTerm(a, outcome, e, r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
         DoseResult curve = GpsDoseResponse.withDefaults().withBootstrap(99).withSeed(20171).fit(pooled);
@@ -336,28 +318,6 @@ final class PlanExecutor {
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_high", join(c.upper())));
     }
 
-    /** The planted slope of an exposure-regression term: overall, within a subgroup, or the difference between two. */
-    private static double doseTruth(SimulatedSurvey sv, String outcome, String term) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\|[^=]+=(-?[0-9.]+)").matcher(term);
-        List<Integer> groups = new ArrayList<>();
-        while (m.find()) {
-            groups.add((int) Double.parseDouble(m.group(1)));
-        }
-        if (term.contains("[")) {
-            return Double.NaN;
-        }
-        return switch (groups.size()) {
-            case 0 -> sv.doseSlope(outcome, -1);
-            case 1 -> sv.doseSlope(outcome, groups.get(0));
-            default -> sv.doseSlope(outcome, groups.get(0)) - sv.doseSlope(outcome, groups.get(1));
-        };
-    }
-
-    private static String doseLabel(String term) {
-        return term.contains(" - ") ? "Difference in the effect per unit of exposure (" + term + ")"
-                : "Effect per unit of exposure (" + term + ")";
-    }
-
     private static String join(double[] v) {
         StringBuilder b = new StringBuilder();
         for (double d : v) {
@@ -366,36 +326,45 @@ final class PlanExecutor {
         return b.toString();
     }
 
-    /** The planted value of a saturation-design term; slopes only for continuous outcomes, where they are exact. */
-    private static double saturationTruth(SimulatedSurvey sv, String outcome, String term, boolean continuous) {
-        if (term.equals("ITT")) {
-            return sv.directEffect(outcome, Double.NaN);
-        }
-        if (term.equals("spillover")) {
-            return sv.spillover(outcome, Double.NaN);
-        }
-        if (term.endsWith("]")) {
-            double level = Double.parseDouble(term.substring(term.indexOf('[') + 1, term.length() - 1));
-            return term.startsWith("ITT") ? sv.directEffect(outcome, level) : sv.spillover(outcome, level);
-        }
-        if (continuous && term.equals("spillover:slope")) {
-            return sv.spillover(outcome, 1.0);
-        }
-        if (continuous && term.equals("ITT:slope")) {
-            return 0;
-        }
-        return Double.NaN;
+    /** Stores an effect of one arm against the control, estimated on those two groups. */
+    private void addArmEffect(AnalysisSpec a, String outcome, Estimate e, int arm, int n, double scale, Output out) {
+        Term term = e.term() instanceof Term.Effect effect ? effect.between(arm, a.control()) : e.term();
+        double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, Set.of(arm, a.control()), arm)).orElse(Double.NaN);
+        out.estimates().add(record(a, outcome, term, label(term), e, n, t, scale));
     }
 
-    private static String saturationLabel(String term) {
-        return switch (term) {
-            case "ITT" -> "Intention to treat on the assigned";
-            case "spillover" -> "Spillover on the non-assigned";
-            case "ITT:slope" -> "Change of the intention to treat per unit of saturation";
-            case "spillover:slope" -> "Change of the spillover per unit of saturation";
-            default -> term.startsWith("ITT") ? "Intention to treat at saturation " + term.substring(3)
-                    : "Spillover at saturation " + term.substring(9);
-        };
+    /** Stores a term whose fields say everything about it (saturation contrasts, dose slopes). */
+    private void addTerm(AnalysisSpec a, String outcome, Estimate e, int n, double scale, Output out) {
+        double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, e.term(), Set.of(), a.control())).orElse(Double.NaN);
+        out.estimates().add(record(a, outcome, e.term(), label(e.term()), e, n, t, scale));
+    }
+
+    /** The term in words, with the groups' names, as stored for readers. */
+    private String label(Term term) {
+        if (term instanceof Term.Effect e) {
+            return groupLabel((int) e.treated()) + " vs " + groupLabel((int) e.control());
+        }
+        if (term instanceof Term.PoMean m) {
+            return "Mean outcome if all received: " + groupLabel((int) m.level());
+        }
+        if (term instanceof Term.Synergy) {
+            return "Synergy (both beyond the sum of each alone)";
+        }
+        if (term instanceof Term.Saturation s) {
+            boolean itt = s.exposure() == Term.Exposure.ITT;
+            if (s.slope()) {
+                return itt ? "Change of the intention to treat per unit of saturation" : "Change of the spillover per unit of saturation";
+            }
+            String at = Double.isNaN(s.saturation()) ? "" : " at saturation [" + s.saturationText() + "]";
+            return (itt ? "Intention to treat" : "Spillover") + (at.isEmpty() ? (itt ? " on the assigned" : " on the non-assigned") : at);
+        }
+        if (term instanceof Term.DoseDifference) {
+            return "Difference in the effect per unit of exposure (" + term + ")";
+        }
+        if (term instanceof Term.Dose) {
+            return "Effect per unit of exposure (" + term + ")";
+        }
+        return term.toString();
     }
 
     // ------------------------------------------------------------------ samples and records
@@ -470,7 +439,7 @@ final class PlanExecutor {
         return spec.group(code).map(g -> g.label().en()).orElse("group " + code);
     }
 
-    private EstimateRecord record(AnalysisSpec a, String outcome, String term, String label, Estimate e, int n, double truth,
+    private EstimateRecord record(AnalysisSpec a, String outcome, Term term, String label, Estimate e, int n, double truth,
             double scale) {
         OutcomeSpec o = spec.outcome(outcome);
         return new EstimateRecord(spec.id(), a.id(), a.estimator().name().toLowerCase(Locale.ROOT), outcome,

@@ -1,6 +1,7 @@
 package org.synergia.cases.simulate;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import org.synergia.data.Dataset;
 
@@ -110,21 +111,66 @@ public final class SimulatedSurvey {
         return saturationContrast(outcome, saturation, false);
     }
 
+    /**
+     * For a randomised saturation design: the planted change per unit of saturation of the effect on
+     * the assigned (or of the spillover on the non-assigned), as the linear model in saturation
+     * estimates it: the least-squares slope of the planted contrast at each positive saturation on
+     * the saturation, each saturation weighted by its number of such households.
+     *
+     * @param outcome the outcome
+     * @param onAssigned the assigned households (intention to treat) rather than the non-assigned (spillover)
+     * @return the planted slope (NaN with fewer than two positive saturations)
+     */
+    public double saturationSlope(String outcome, boolean onAssigned) {
+        Map<Double, double[]> cells = saturationCells(outcome, onAssigned);
+        double n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (Map.Entry<Double, double[]> e : cells.entrySet()) {
+            n += e.getValue()[1];
+            sx += e.getKey() * e.getValue()[1];
+            sy += e.getValue()[0];
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxx = 0;
+        double sxy = 0;
+        for (Map.Entry<Double, double[]> e : cells.entrySet()) {
+            double count = e.getValue()[1];
+            double dx = e.getKey() - mx;
+            sxx += count * dx * dx;
+            sxy += count * dx * (e.getValue()[0] / count - my);
+        }
+        return cells.size() < 2 ? Double.NaN : sxy / sxx;
+    }
+
     private double saturationContrast(String outcome, double saturation, boolean onTreated) {
+        double sum = 0;
+        double count = 0;
+        for (Map.Entry<Double, double[]> e : saturationCells(outcome, onTreated).entrySet()) {
+            if (Double.isNaN(saturation) || Math.abs(e.getKey() - saturation) <= 1e-9) {
+                sum += e.getValue()[0];
+                count += e.getValue()[1];
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** By positive saturation: the sum of the planted contrasts of the (non-)assigned households, and their number. */
+    private Map<Double, double[]> saturationCells(String outcome, boolean onTreated) {
         PlantedOutcome o = planted(outcome);
         DesignState.Cutoff c = design.cutoff();
-        double sum = 0;
-        int count = 0;
+        Map<Double, double[]> cells = new TreeMap<>();
         for (int i = 0; i < arm.length; i++) {
-            if (!c.onProgrammeSide(i) || c.saturation(i) <= 0 || c.coached(i) != onTreated
-                    || (!Double.isNaN(saturation) && Math.abs(c.saturation(i) - saturation) > 1e-9)) {
+            if (!c.onProgrammeSide(i) || c.saturation(i) <= 0 || c.coached(i) != onTreated) {
                 continue;
             }
             double pureControl = o.effect(c.programmeGroup());
-            sum += o.expected(i, c.programmeShift(o, i)) - o.expected(i, pureControl);
-            count++;
+            double[] cell = cells.computeIfAbsent(c.saturation(i), k -> new double[2]);
+            cell[0] += o.expected(i, c.programmeShift(o, i)) - o.expected(i, pureControl);
+            cell[1]++;
         }
-        return count == 0 ? Double.NaN : sum / count;
+        return cells;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.synergia.cases.store;
 
+import org.synergia.stats.inference.Term;
+
 /**
  * One stored estimate of a case's analysis plan.
  *
@@ -8,7 +10,8 @@ package org.synergia.cases.store;
  * @param estimator the estimator's command-line name
  * @param outcome the outcome variable
  * @param domain the outcome domain ({@code food-security}, ...)
- * @param term the term as the command-line contract names it ({@code ATE:1vs0}, {@code synergy}, ...)
+ * @param term what is estimated; {@link #termName()} is its name in the command-line contract ({@code ATE:1vs0},
+ *        {@code synergy}, ...)
  * @param label the term in words, for readers
  * @param estimate the point estimate
  * @param se its standard error
@@ -20,9 +23,14 @@ package org.synergia.cases.store;
  * @param truth the effect planted in simulated data (NaN for real data or when no truth applies)
  * @param scale the outcome's standard deviation in the comparison group, for standardised effect sizes (NaN when unknown)
  */
-public record EstimateRecord(String caseId, String analysisId, String estimator, String outcome, String domain, String term,
+public record EstimateRecord(String caseId, String analysisId, String estimator, String outcome, String domain, Term term,
         String label, double estimate, double se, double ciLow, double ciHigh, double pValue, double qValue, int n,
         double truth, double scale) {
+
+    /** @return the term's name, as the command-line contract spells it */
+    public String termName() {
+        return term.toString();
+    }
 
     /** @return true when a planted truth is known */
     public boolean hasTruth() {

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.synergia.data.InputException;
+import org.synergia.stats.inference.Term;
 
 /**
  * The results of a workspace, in an embedded DuckDB database: one row per case, per estimate and
@@ -26,7 +27,7 @@ public final class ResultsStore implements AutoCloseable {
                 + " seed BIGINT, n_rows INTEGER, software_version VARCHAR)",
         "CREATE TABLE IF NOT EXISTS estimates (case_id VARCHAR, analysis_id VARCHAR, estimator VARCHAR, outcome VARCHAR,"
                 + " domain VARCHAR, term VARCHAR, label VARCHAR, estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE,"
-                + " p_value DOUBLE, q_value DOUBLE, n INTEGER, truth DOUBLE, scale DOUBLE, seq INTEGER)",
+                + " p_value DOUBLE, q_value DOUBLE, n INTEGER, truth DOUBLE, scale DOUBLE, seq INTEGER, term_key VARCHAR)",
         "CREATE TABLE IF NOT EXISTS diagnostics (case_id VARCHAR, analysis_id VARCHAR, outcome VARCHAR, key VARCHAR,"
                 + " value VARCHAR, seq INTEGER)",
         "CREATE TABLE IF NOT EXISTS pooled (domain VARCHAR, comparison VARCHAR, region VARCHAR, studies INTEGER,"
@@ -34,6 +35,8 @@ public final class ResultsStore implements AutoCloseable {
                 + " tau2 DOUBLE, i2 DOUBLE, method VARCHAR, seq INTEGER)",
         "CREATE TABLE IF NOT EXISTS model_results (case_id VARCHAR, model VARCHAR, scenario VARCHAR, statistic VARCHAR,"
                 + " estimate DOUBLE, mean DOUBLE, sd DOUBLE, p5 DOUBLE, p95 DOUBLE, seq INTEGER)",
+        // stores written before estimates had typed terms
+        "ALTER TABLE estimates ADD COLUMN IF NOT EXISTS term_key VARCHAR",
         "CREATE TABLE IF NOT EXISTS pooled_studies (domain VARCHAR, comparison VARCHAR, case_id VARCHAR, region VARCHAR,"
                 + " analysis_id VARCHAR, outcomes VARCHAR, estimate DOUBLE, se DOUBLE, seq INTEGER)",
     };
@@ -108,7 +111,7 @@ public final class ResultsStore implements AutoCloseable {
                 p.executeUpdate();
             }
             try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO estimates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    "INSERT INTO estimates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 int seq = 0;
                 for (EstimateRecord e : estimates) {
                     p.setString(1, e.caseId());
@@ -116,7 +119,7 @@ public final class ResultsStore implements AutoCloseable {
                     p.setString(3, e.estimator());
                     p.setString(4, e.outcome());
                     p.setString(5, e.domain());
-                    p.setString(6, e.term());
+                    p.setString(6, e.termName());
                     p.setString(7, e.label());
                     setDouble(p, 8, e.estimate());
                     setDouble(p, 9, e.se());
@@ -128,6 +131,7 @@ public final class ResultsStore implements AutoCloseable {
                     setDouble(p, 15, e.truth());
                     setDouble(p, 16, e.scale());
                     p.setInt(17, seq++);
+                    p.setString(18, e.term().key());
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -337,12 +341,12 @@ public final class ResultsStore implements AutoCloseable {
         List<EstimateRecord> out = new ArrayList<>();
         try (PreparedStatement p = connection.prepareStatement(
                 "SELECT case_id, analysis_id, estimator, outcome, domain, term, label, estimate, se, ci_low, ci_high,"
-                        + " p_value, q_value, n, truth, scale FROM estimates WHERE case_id = ? ORDER BY seq")) {
+                        + " p_value, q_value, n, truth, scale, term_key FROM estimates WHERE case_id = ? ORDER BY seq")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new EstimateRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10),
+                            term(r.getString(6), r.getString(17)), r.getString(7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10),
                             getDouble(r, 11), getDouble(r, 12), getDouble(r, 13), r.getInt(14), getDouble(r, 15),
                             getDouble(r, 16)));
                 }
@@ -351,6 +355,11 @@ public final class ResultsStore implements AutoCloseable {
             throw new IllegalStateException("could not read the estimates of " + caseId + " from " + file, e);
         }
         return out;
+    }
+
+    /** The stored term: from its lossless key; a store written before terms had keys gives the name only. */
+    private static Term term(String name, String key) {
+        return key == null ? Term.named(name) : Term.ofKey(key);
     }
 
     /**

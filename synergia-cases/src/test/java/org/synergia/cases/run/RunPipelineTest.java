@@ -11,6 +11,7 @@ import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ResultsStore;
+import org.synergia.stats.inference.Term;
 
 /** The main job on the eight bundled cases: every case runs, planted effects are covered, re-running changes nothing. */
 class RunPipelineTest {
@@ -29,9 +30,15 @@ class RunPipelineTest {
             }
         }
         List<EstimateRecord> withTruth = summary.estimatesWithTruth();
-        assertTrue(withTruth.size() >= 40, "estimates with a planted truth: " + withTruth.size());
+        assertTrue(withTruth.size() >= 170, "estimates with a planted truth: " + withTruth.size());
+        // every estimated effect carries the effect planted for it (Peru's saturation contrasts and slopes included);
+        // only potential-outcome means, levels rather than effects, have none
+        for (EstimateRecord e : summary.cases().stream().flatMap(c -> c.estimates().stream()).toList()) {
+            assertTrue(e.hasTruth() || e.term() instanceof Term.PoMean, e.caseId() + " " + e.analysisId() + " " + e.outcome() + " "
+                    + e.term() + " has no planted truth");
+        }
         double coverage = summary.coverage();
-        assertTrue(coverage >= 0.85 && coverage <= 1.0, "95% CIs cover the planted truth " + coverage);
+        assertTrue(coverage >= 0.90 && coverage <= 0.99, "95% CIs cover the planted truth " + coverage);
         for (EstimateRecord e : summary.cases().stream().flatMap(c -> c.estimates().stream()).toList()) {
             assertTrue(Double.isFinite(e.estimate()) && Double.isFinite(e.se()), e.caseId() + " " + e.term());
         }

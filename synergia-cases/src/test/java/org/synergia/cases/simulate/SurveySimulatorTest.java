@@ -65,6 +65,13 @@ class SurveySimulatorTest {
         // coaching adds 85 - 55 = 30 soles on the coached; spillover 0.4 × 30 × saturation on the others
         assertEquals(30, survey.directEffect("income", Double.NaN), 1e-9);
         assertEquals(0.4 * 30 * (2.0 / 3), survey.spillover("income", 2.0 / 3), 1e-9);
+        // at each saturation drawn, 1/3 kept exactly (the old string terms rounded it to 0.3333 and found nothing)
+        assertEquals(30, survey.directEffect("income", 1.0 / 3), 1e-9);
+        assertEquals(0.4 * 30 / 3, survey.spillover("income", 1.0 / 3), 1e-9);
+        assertTrue(Double.isNaN(survey.directEffect("income", 0.3333)));
+        // the planted slopes in saturation: none on the coached, 0.4 x 30 per unit on their neighbours
+        assertEquals(0, survey.saturationSlope("income", true), 1e-9);
+        assertEquals(0.4 * 30, survey.saturationSlope("income", false), 1e-9);
         double rd = survey.discontinuity("income");
         assertTrue(rd > 55 && rd < 85, "effect at the cutoff " + rd);
         NumericColumn saturation = d.numeric("saturation");

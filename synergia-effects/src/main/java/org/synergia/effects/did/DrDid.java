@@ -8,6 +8,7 @@ import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.EstimatingFunctions;
 import org.synergia.stats.inference.SmallSampleCorrection;
 
@@ -221,7 +222,7 @@ public final class DrDid {
             throw new InputException("the " + method.label() + " DiD estimate is not finite: a group has zero total"
                     + " weight or the propensity score is degenerate; check the weights and covariates");
         }
-        return new DidResult(Estimate.wald("ATT", al.att(), se, level), n, diag, warnings, psi);
+        return new DidResult(Estimate.wald(Term.Effect.binary(Term.Measure.ATT), al.att(), se, level), n, diag, warnings, psi);
     }
 
     private static double[] normalisedWeights(double[] w, int n) {

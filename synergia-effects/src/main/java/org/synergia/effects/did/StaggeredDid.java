@@ -14,6 +14,7 @@ import org.synergia.data.InputException;
 import org.synergia.data.NumericColumn;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.EstimatingFunctions;
 import org.synergia.stats.inference.SmallSampleCorrection;
 
@@ -201,13 +202,13 @@ public final class StaggeredDid {
         List<String> warnings = new ArrayList<>(notes);
         double level = cell.confidenceLevel();
         for (Cell k : cells) {
-            rowsOut.add(Estimate.wald("ATT(" + formatNumber(k.cohort) + "," + formatNumber(k.time) + ")", k.att,
+            rowsOut.add(Estimate.wald(new Term.Cell(k.cohort, k.time), k.att,
                     se(k.psi, clusters), level));
         }
         List<Cell> post = cells.stream().filter(k -> k.time >= k.cohort).toList();
         double[] agg = new double[1];
         double[] psi = aggregate(post, share, cohortOf, w, agg);
-        rowsOut.add(Estimate.wald("ATT", agg[0], se(psi, clusters), level));
+        rowsOut.add(Estimate.wald(Term.Effect.binary(Term.Measure.ATT), agg[0], se(psi, clusters), level));
         TreeMap<Double, List<Cell>> byEvent = new TreeMap<>();
         for (Cell k : cells) {
             byEvent.computeIfAbsent(k.time - k.cohort, e -> new ArrayList<>()).add(k);
@@ -215,7 +216,7 @@ public final class StaggeredDid {
         for (Map.Entry<Double, List<Cell>> e : byEvent.entrySet()) {
             double[] v = new double[1];
             double[] p = aggregate(e.getValue(), share, cohortOf, w, v);
-            rowsOut.add(Estimate.wald("ATT:e=" + formatNumber(e.getKey()), v[0], se(p, clusters), level));
+            rowsOut.add(Estimate.wald(new Term.EventTime(e.getKey()), v[0], se(p, clusters), level));
         }
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("estimator", cell.method().label());

@@ -13,6 +13,7 @@ import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.VarianceType;
 
 /**
@@ -82,10 +83,10 @@ public final class ExposureRegression {
         int n = s.size();
         double[] dose = s.dose();
         List<double[]> doseCols = new ArrayList<>();
-        List<String> doseNames = new ArrayList<>();
+        List<Term.Dose> doseTerms = new ArrayList<>();
         if (cutpoints == null) {
             doseCols.add(dose);
-            doseNames.add(s.doseName());
+            doseTerms.add(Term.Dose.slope(s.doseName(), null));
         } else {
             int[] counts = new int[cutpoints.length + 1];
             for (double v : dose) {
@@ -93,7 +94,7 @@ public final class ExposureRegression {
             }
             for (int k = 0; k <= cutpoints.length; k++) {
                 if (counts[k] == 0) {
-                    throw new InputException("dose bin " + binLabel(s.doseName(), k) + " of '" + s.doseName()
+                    throw new InputException("dose bin " + binTerm(s.doseName(), k) + " of '" + s.doseName()
                             + "' is empty: choose other cut points");
                 }
             }
@@ -103,7 +104,7 @@ public final class ExposureRegression {
                     c[i] = bin(dose[i]) == k ? 1 : 0;
                 }
                 doseCols.add(c);
-                doseNames.add(binLabel(s.doseName(), k));
+                doseTerms.add(binTerm(s.doseName(), k));
             }
         }
         List<double[]> cols = new ArrayList<>();
@@ -114,13 +115,13 @@ public final class ExposureRegression {
         names.add("(Intercept)");
         List<Double> levels = s.subgroupLevels();
         List<Integer> termIndex = new ArrayList<>();
-        List<String> termNames = new ArrayList<>();
+        List<Term.Dose> terms = new ArrayList<>();
         if (levels.isEmpty()) {
             for (int k = 0; k < doseCols.size(); k++) {
                 termIndex.add(cols.size());
-                termNames.add(doseNames.get(k));
+                terms.add(doseTerms.get(k));
                 cols.add(doseCols.get(k));
-                names.add(doseNames.get(k));
+                names.add(doseTerms.get(k).toString());
             }
         } else {
             if (levels.size() < 2) {
@@ -138,11 +139,12 @@ public final class ExposureRegression {
                     for (int i = 0; i < n; i++) {
                         c[i] = in[i] * doseCols.get(k)[i];
                     }
-                    String name = doseNames.get(k) + "|" + s.subgroupName() + "=" + formatNumber(lv);
+                    Term.Dose all = doseTerms.get(k);
+                    Term.Dose term = new Term.Dose(all.dose(), all.lower(), all.upper(), new Term.Subgroup(s.subgroupName(), lv));
                     termIndex.add(cols.size());
-                    termNames.add(name);
+                    terms.add(term);
                     cols.add(c);
-                    names.add(name);
+                    names.add(term.toString());
                 }
             }
         }
@@ -158,14 +160,14 @@ public final class ExposureRegression {
         List<Estimate> rows = new ArrayList<>();
         for (int t = 0; t < termIndex.size(); t++) {
             int j = termIndex.get(t);
-            rows.add(Estimate.wald(termNames.get(t), b[j], Math.sqrt(v[j][j]), level));
+            rows.add(Estimate.wald(terms.get(t), b[j], Math.sqrt(v[j][j]), level));
         }
         if (!levels.isEmpty() && cutpoints == null) {
             int j0 = termIndex.get(0);
             for (int t = 1; t < termIndex.size(); t++) {
                 int j = termIndex.get(t);
                 double var = v[j][j] + v[j0][j0] - 2 * v[j][j0];
-                rows.add(Estimate.wald(termNames.get(t) + " - " + termNames.get(0), b[j] - b[j0], Math.sqrt(var), level));
+                rows.add(Estimate.wald(new Term.DoseDifference(terms.get(t), terms.get(0)), b[j] - b[j0], Math.sqrt(var), level));
             }
         }
         Map<String, Object> diag = new LinkedHashMap<>();
@@ -191,10 +193,10 @@ public final class ExposureRegression {
         return k;
     }
 
-    private String binLabel(String dose, int k) {
-        String lo = k == 0 ? "-Inf" : formatNumber(cutpoints[k - 1]);
-        String hi = k == cutpoints.length ? "Inf" : formatNumber(cutpoints[k]);
-        return dose + "[" + lo + "," + hi + ")";
+    private Term.Dose binTerm(String dose, int k) {
+        double lo = k == 0 ? Double.NEGATIVE_INFINITY : cutpoints[k - 1];
+        double hi = k == cutpoints.length ? Double.POSITIVE_INFINITY : cutpoints[k];
+        return new Term.Dose(dose, lo, hi, null);
     }
 
     private static double[] indicator(double[] g, double level) {

@@ -1,7 +1,5 @@
 package org.synergia.effects.dose;
 
-import static org.synergia.data.NumericColumn.formatNumber;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.VarianceType;
 
 /**
@@ -97,7 +96,7 @@ public final class GpsDoseResponse {
      */
     public DoseResult fit(DoseSample s) {
         if (s.subgroupLevels().isEmpty()) {
-            return fitOne(s, "");
+            return fitOne(s, null);
         }
         List<Estimate> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -105,8 +104,8 @@ public final class GpsDoseResponse {
         for (Map.Entry<Double, DoseResult> e : fitBySubgroup(s).entrySet()) {
             rows.addAll(e.getValue().estimates());
             warnings.addAll(e.getValue().warnings());
-            String suffix = "|" + s.subgroupName() + "=" + formatNumber(e.getKey());
-            e.getValue().diagnostics().forEach((k, v) -> diag.put(k + suffix, v));
+            Term.Subgroup subgroup = new Term.Subgroup(s.subgroupName(), e.getKey());
+            e.getValue().diagnostics().forEach((k, v) -> diag.put(k + subgroup, v));
         }
         return new DoseResult("dose", rows, s.size(), diag, warnings, null);
     }
@@ -122,12 +121,12 @@ public final class GpsDoseResponse {
         GpsDoseResponse common = grid == null ? withGrid(defaultGrid(s.dose())) : this;
         Map<Double, DoseResult> out = new LinkedHashMap<>();
         for (double lv : s.subgroupLevels()) {
-            out.put(lv, common.fitOne(s.subgroup(lv), "|" + s.subgroupName() + "=" + formatNumber(lv)));
+            out.put(lv, common.fitOne(s.subgroup(lv), new Term.Subgroup(s.subgroupName(), lv)));
         }
         return out;
     }
 
-    private DoseResult fitOne(DoseSample s, String suffix) {
+    private DoseResult fitOne(DoseSample s, Term.Subgroup subgroup) {
         double[] g = grid == null ? defaultGrid(s.dose()) : grid;
         Map<String, Object> diag = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -166,7 +165,7 @@ public final class GpsDoseResponse {
         double[] contrast = new double[valid];
         for (int j = 0; j < k; j++) {
             double[] d = Arrays.copyOf(draws[j], valid);
-            Estimate e = percentileRow("mu(" + formatNumber(g[j]) + ")" + suffix, mu[j], d);
+            Estimate e = percentileRow(new Term.DosePoint(false, g[j], subgroup), mu[j], d);
             rows.add(e);
             lo[j] = e.ciLow();
             hi[j] = e.ciHigh();
@@ -175,7 +174,7 @@ public final class GpsDoseResponse {
             for (int b = 0; b < valid; b++) {
                 contrast[b] = draws[j][b] - draws[0][b];
             }
-            rows.add(percentileRow("effect(" + formatNumber(g[j]) + ")" + suffix, mu[j] - mu[0], contrast));
+            rows.add(percentileRow(new Term.DosePoint(true, g[j], subgroup), mu[j] - mu[0], contrast));
         }
         diag.put("reference_dose", g[0]);
         diag.put("bootstrap", valid);
@@ -184,7 +183,7 @@ public final class GpsDoseResponse {
         return new DoseResult("dose", rows, s.size(), diag, warnings, new DoseResult.Curve(g.clone(), mu, lo, hi));
     }
 
-    private Estimate percentileRow(String term, double estimate, double[] draws) {
+    private Estimate percentileRow(Term term, double estimate, double[] draws) {
         double mean = 0;
         for (double v : draws) {
             mean += v;

@@ -14,6 +14,7 @@ import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 
 /**
  * Kernel matching on the estimated propensity score (Heckman, Ichimura and Todd 1998): the
@@ -179,7 +180,7 @@ public final class KernelMatch {
         }
         OverlapHistogram overlap = OverlapHistogram.of(p, treated, w, 20);
         diag.put("overlap", overlap.toList());
-        return new MatchingResult("psmatch", Estimate.wald(estimand.name(), tau, se, level), n, diag, warnings,
+        return new MatchingResult("psmatch", Estimate.wald(Term.Effect.binary(Term.Measure.valueOf(estimand.name())), tau, se, level), n, diag, warnings,
                 weights, balance, overlap);
     }
 

@@ -59,6 +59,6 @@ public final class MatchingResult extends AbstractEstimationResult {
         if (balance == null) {
             throw new IllegalStateException("no balance table: fit with covariates to get a love plot");
         }
-        return LovePlot.svg(balance, "Covariate balance: " + method() + " " + estimate.term());
+        return LovePlot.svg(balance, "Covariate balance: " + method() + " " + estimate.name());
     }
 }

@@ -13,6 +13,7 @@ import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.WeightKind;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.VarianceType;
 import org.synergia.stats.linalg.Cholesky;
 
@@ -173,7 +174,7 @@ public final class NnMatch {
                 estimand == Estimand.ATT ? BalanceTable.SdDenominator.TREATED : BalanceTable.SdDenominator.POOLED);
         diag.put("balance", balance.toMap());
         List<String> warnings = new ArrayList<>();
-        return new MatchingResult("nnmatch", Estimate.wald(estimand.name(), s.tau, se, level), n, diag, warnings,
+        return new MatchingResult("nnmatch", Estimate.wald(Term.Effect.binary(Term.Measure.valueOf(estimand.name())), s.tau, se, level), n, diag, warnings,
                 new MatchingWeights(w, new double[0], formula, "none: covariate matching has no propensity score"),
                 balance, OverlapHistogram.of(covariates[0], treated, w, 20));
     }

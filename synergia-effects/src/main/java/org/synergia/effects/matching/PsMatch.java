@@ -15,6 +15,7 @@ import org.synergia.stats.glm.GlmFit;
 import org.synergia.stats.glm.Information;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 
 /**
  * Nearest-neighbour matching on the estimated propensity score, as Stata {@code teffects psmatch}
@@ -362,7 +363,7 @@ public final class PsMatch {
             }
         }
         double se = Math.sqrt(variance);
-        Estimate est = Estimate.wald(estimand.name(), s.tau, se, level);
+        Estimate est = Estimate.wald(Term.Effect.binary(Term.Measure.valueOf(estimand.name())), s.tau, se, level);
         int nt = s.keptTreated();
         diag.put("n_treated", tr.length);
         diag.put("n_control", co.length);

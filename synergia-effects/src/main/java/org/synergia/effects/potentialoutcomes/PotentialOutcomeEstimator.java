@@ -9,6 +9,7 @@ import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 
 /**
  * What RA, IPW, AIPW and IPWRA share: immutable settings built fluently, and the fit on
@@ -207,25 +208,23 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             ascending[t] = t;
         }
         java.util.Arrays.sort(ascending, (x, y) -> Double.compare(levels[x], levels[y]));
-        String control = PreparedSample.level(levels[0]);
         double conf = settings.confidenceLevel();
         List<Estimate> rows = new ArrayList<>();
         Estimand estimand = settings.estimand();
         if (estimand == Estimand.POMEANS) {
             for (int t : ascending) {
-                rows.add(contrast("POmean:" + PreparedSample.level(levels[t]), sol, unit(k, t), conf));
+                rows.add(contrast(new Term.PoMean(levels[t]), sol, unit(k, t), conf));
             }
         } else {
-            String name = estimand == Estimand.ATE ? "ATE" : "ATT";
+            Term.Measure measure = estimand == Estimand.ATE ? Term.Measure.ATE : Term.Measure.ATT;
             for (int t : ascending) {
                 if (t != 0) {
                     double[] c = unit(k, t);
                     c[0] = -1;
-                    rows.add(contrast(k == 2 ? name : name + ":" + PreparedSample.level(levels[t]) + "vs" + control, sol,
-                            c, conf));
+                    rows.add(contrast(new Term.Effect(measure, levels[t], levels[0], k != 2), sol, c, conf));
                 }
             }
-            rows.add(contrast("POmean:" + control, sol, unit(k, 0), conf));
+            rows.add(contrast(new Term.PoMean(levels[0]), sol, unit(k, 0), conf));
         }
         Synergy syn = settings.synergy();
         if (syn != null) {
@@ -234,11 +233,11 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             for (int t = 1; t < k; t++) {
                 c[t] = levels[t] == syn.combined() ? 1 : -1;
             }
-            rows.add(contrast("synergy", sol, c, conf));
+            rows.add(contrast(new Term.Synergy(), sol, c, conf));
         }
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("estimand", estimand.name().toLowerCase(Locale.ROOT));
-        diag.put("control", control);
+        diag.put("control", PreparedSample.level(levels[0]));
         if (estimand == Estimand.ATT) {
             diag.put("treated", PreparedSample.level(levels[d.treatedArm]));
         }
@@ -276,7 +275,7 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         return new TreatmentEffectResult(method.commandName(), estimand, rows, d.n, diag, warnings, sorted, means, cov);
     }
 
-    private static Estimate contrast(String term, StackedEquations.Solution sol, double[] c, double level) {
+    private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level) {
         double est = 0;
         double var = 0;
         for (int a = 0; a < c.length; a++) {

@@ -40,7 +40,7 @@ public final class TreatmentEffectResult extends AbstractEstimationResult {
      * @throws IllegalArgumentException if there is no such term
      */
     public Estimate estimate(String term) {
-        return estimates().stream().filter(e -> e.term().equals(term)).findFirst()
+        return estimates().stream().filter(e -> e.name().equals(term)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no term " + term + " in " + estimates()));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.linalg.Cholesky;
 
 /**
@@ -567,8 +568,9 @@ public final class RdRobust {
         settings.put("bwselect", selected ? selector.name().toLowerCase(Locale.ROOT) : "manual");
         settings.put("vce", data.vce.name().toLowerCase(Locale.ROOT) + (data.clusterTotal > 0 ? "-cluster" : ""));
         settings.put("design", data.fuzzy ? "fuzzy" : "sharp");
-        return new RdResult(Estimate.wald("conventional", tauCl, seCl, level),
-                Estimate.wald("bias-corrected", tauBc, seCl, level), Estimate.wald("robust", tauBc, seRb, level),
+        return new RdResult(Estimate.wald(new Term.Discontinuity(Term.RdRow.CONVENTIONAL), tauCl, seCl, level),
+                Estimate.wald(new Term.Discontinuity(Term.RdRow.BIAS_CORRECTED), tauBc, seCl, level),
+                Estimate.wald(new Term.Discontinuity(Term.RdRow.ROBUST), tauBc, seRb, level),
                 bw[0], bw[1], bw[2], bw[3], data.left.n, data.right.n, nEff[0], nEff[1], cutoff, settings, warnings);
     }
 

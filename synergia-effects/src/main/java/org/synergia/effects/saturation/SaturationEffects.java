@@ -1,7 +1,5 @@
 package org.synergia.effects.saturation;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.inference.VarianceType;
 
 /**
@@ -104,7 +103,8 @@ public final class SaturationEffects {
             if (counts.get(l)[0] > 0) {
                 ittLevels.add(l);
             } else {
-                warnings.add("no treated individual at saturation " + label(l) + ": ITT[" + label(l) + "] is not estimated");
+                Term.Saturation itt = new Term.Saturation(Term.Exposure.ITT, l, false);
+                warnings.add("no treated individual at saturation " + itt.saturationText() + ": " + itt + " is not estimated");
             }
         }
         boolean slopes = ittLevels.size() >= 2;
@@ -131,11 +131,11 @@ public final class SaturationEffects {
             }
         }
         diag.put("pure_control_clusters", pure);
-        diag.put("saturations", levels.stream().map(SaturationEffects::label).toList().toString());
+        diag.put("saturations", levels.stream().map(Term.Saturation::text).toList().toString());
         diag.put("vce", "cluster (CR1)");
         diag.put("permutations", permutations);
         diag.put("seed", seed);
-        List<String> names = models.termNames();
+        List<Term> names = models.terms();
         for (int k = 0; k < names.size(); k++) {
             rows.add(Estimate.wald(names.get(k), observed.estimates()[k], observed.se()[k], level));
             if (ri != null) {
@@ -143,7 +143,7 @@ public final class SaturationEffects {
             }
         }
         diag.putAll(observed.extra());
-        return new SaturationResult(rows, s.size(), diag, warnings, ri == null ? null : names, ri);
+        return new SaturationResult(rows, s.size(), diag, warnings, ri == null ? null : names.stream().map(Term::toString).toList(), ri);
     }
 
     private double[] randomisationInference(SaturationSample s, Models models, double[] obs, List<String> warnings) {
@@ -214,10 +214,6 @@ public final class SaturationEffects {
         return p;
     }
 
-    static String label(double v) {
-        return new BigDecimal(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
     /** The three regressions behind the estimands, for given assignments. */
     private static final class Models {
 
@@ -245,19 +241,20 @@ public final class SaturationEffects {
             this.pointOnly = ols.withVariance(s.weights() == null ? VarianceType.OIM : VarianceType.ROBUST);
         }
 
-        List<String> termNames() {
-            List<String> n = new ArrayList<>(List.of("ITT", "spillover"));
+        List<Term> terms() {
+            List<Term> n = new ArrayList<>(List.of(new Term.Saturation(Term.Exposure.ITT, Double.NaN, false),
+                    new Term.Saturation(Term.Exposure.SPILLOVER, Double.NaN, false)));
             for (double l : ittLevels) {
-                n.add("ITT[" + label(l) + "]");
+                n.add(new Term.Saturation(Term.Exposure.ITT, l, false));
             }
             for (double l : spillLevels) {
-                n.add("spillover[" + label(l) + "]");
+                n.add(new Term.Saturation(Term.Exposure.SPILLOVER, l, false));
             }
             if (slopes) {
-                n.add("ITT:slope");
+                n.add(new Term.Saturation(Term.Exposure.ITT, Double.NaN, true));
             }
             if (spillSlope) {
-                n.add("spillover:slope");
+                n.add(new Term.Saturation(Term.Exposure.SPILLOVER, Double.NaN, true));
             }
             return n;
         }

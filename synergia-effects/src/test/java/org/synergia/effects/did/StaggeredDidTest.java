@@ -70,7 +70,7 @@ class StaggeredDidTest {
                 double e = time - cohort;
                 double truth = e >= 0 ? 1 + 0.5 * e : 0;
                 Estimate a = r.term("ATT(" + (int) cohort + "," + time + ")");
-                assertEquals(truth, a.estimate(), 4 * a.se(), a.term());
+                assertEquals(truth, a.estimate(), 4 * a.se(), a.name());
             }
         }
         assertEquals(1.0, r.term("ATT:e=0").estimate(), 4 * r.term("ATT:e=0").se());

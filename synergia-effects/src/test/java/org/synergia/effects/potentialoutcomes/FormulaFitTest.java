@@ -23,8 +23,8 @@ class FormulaFitTest {
             Estimate a = expected.estimates().get(j);
             Estimate b = actual.estimates().get(j);
             assertEquals(a.term(), b.term());
-            assertEquals(a.estimate(), b.estimate(), 1e-10 * Math.abs(a.estimate()), a.term());
-            assertEquals(a.se(), b.se(), 1e-10 * a.se(), a.term());
+            assertEquals(a.estimate(), b.estimate(), 1e-10 * Math.abs(a.estimate()), a.name());
+            assertEquals(a.se(), b.se(), 1e-10 * a.se(), a.name());
         }
     }
 

@@ -37,8 +37,8 @@ class PotentialOutcomePropertiesTest {
             Estimate x = a.estimates().get(j);
             Estimate y = b.estimates().get(j);
             assertEquals(x.term(), y.term());
-            assertEquals(x.estimate(), y.estimate(), 1e-9 * Math.abs(x.estimate()), x.term());
-            assertEquals(x.se(), y.se(), 1e-9 * x.se(), x.term());
+            assertEquals(x.estimate(), y.estimate(), 1e-9 * Math.abs(x.estimate()), x.name());
+            assertEquals(x.se(), y.se(), 1e-9 * x.se(), x.name());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.InputException;
 import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.Term;
 
 /** The randomised saturation design on seeded simulated designs with planted effects. */
 class SaturationEffectsTest {
@@ -65,10 +66,10 @@ class SaturationEffectsTest {
         SaturationResult r = SaturationEffects.withDefaults().withPermutations(0)
                 .fit(simulate(160, 40, p -> 0.5 + 1.0 * p, p -> 0.8 * p, 7));
         for (double p : new double[] {0.25, 0.5, 0.75}) {
-            Estimate itt = r.term("ITT[" + SaturationEffects.label(p) + "]");
-            Estimate snt = r.term("spillover[" + SaturationEffects.label(p) + "]");
-            assertEquals(0.5 + p, itt.estimate(), 4 * itt.se(), itt.term());
-            assertEquals(0.8 * p, snt.estimate(), 4 * snt.se(), snt.term());
+            Estimate itt = r.term(new Term.Saturation(Term.Exposure.ITT, p, false).toString());
+            Estimate snt = r.term(new Term.Saturation(Term.Exposure.SPILLOVER, p, false).toString());
+            assertEquals(0.5 + p, itt.estimate(), 4 * itt.se(), itt.name());
+            assertEquals(0.8 * p, snt.estimate(), 4 * snt.se(), snt.name());
         }
         assertEquals(1.0, r.term("ITT:slope").estimate(), 4 * r.term("ITT:slope").se());
         assertEquals(0.8, r.term("spillover:slope").estimate(), 4 * r.term("spillover:slope").se());

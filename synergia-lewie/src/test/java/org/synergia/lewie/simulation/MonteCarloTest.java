@@ -49,7 +49,7 @@ class MonteCarloTest {
         assertEquals("lewie", r.method());
         assertEquals(20, r.n());
         assertEquals(r.summaries().size(), r.estimates().size());
-        assertEquals("income_multiplier", r.estimates().get(0).term());
+        assertEquals("income_multiplier", r.estimates().get(0).name());
         assertEquals(s.p5(), r.estimates().get(0).ciLow(), 0);
         assertEquals(s.sd(), r.estimates().get(0).se(), 0);
     }

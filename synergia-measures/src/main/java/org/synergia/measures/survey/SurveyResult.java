@@ -31,7 +31,7 @@ public record SurveyResult(String method, List<Estimate> estimates, int n, Map<S
      */
     public Estimate term(String term) {
         for (Estimate e : estimates) {
-            if (e.term().equals(term)) {
+            if (e.name().equals(term)) {
                 return e;
             }
         }

@@ -58,7 +58,7 @@ public final class ZambiaScaleUp {
 
     private static Effect effect(List<EstimateRecord> estimates, String term) {
         return estimates.stream()
-                .filter(e -> e.analysisId().equals("factorial") && e.outcome().equals("income") && e.term().equals(term))
+                .filter(e -> e.analysisId().equals("factorial") && e.outcome().equals("income") && e.termName().equals(term))
                 .findFirst().map(e -> new Effect(e.estimate(), e.se()))
                 .orElseThrow(() -> new InputException("results store: no factorial income estimate '" + term + "' for "
                         + CASE_ID + "; run the case first"));

@@ -15,11 +15,12 @@ import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.cases.store.ResultsStore;
 import org.synergia.microsim.LocalEngine;
+import org.synergia.stats.inference.Term;
 
 class ZambiaScaleUpTest {
 
     private static EstimateRecord estimate(String term, double b, double se) {
-        return new EstimateRecord(ZambiaScaleUp.CASE_ID, "factorial", "ra", "income", "income-consumption", term, term, b, se,
+        return new EstimateRecord(ZambiaScaleUp.CASE_ID, "factorial", "ra", "income", "income-consumption", Term.named(term), term, b, se,
                 b - 2 * se, b + 2 * se, 0.01, 0.02, 3636, Double.NaN, Double.NaN);
     }
 

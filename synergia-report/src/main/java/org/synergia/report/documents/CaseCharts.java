@@ -3,6 +3,7 @@ package org.synergia.report.documents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.Institutional;
@@ -14,6 +15,7 @@ import org.synergia.report.chart.ActorDiagram;
 import org.synergia.report.chart.ForestPlot;
 import org.synergia.report.chart.SynergyChart;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 
 /** The charts of a case, drawn from its stored results and its specification. */
 public final class CaseCharts {
@@ -43,8 +45,7 @@ public final class CaseCharts {
     public static Optional<String> effects(CaseResults c, AnalysisSpec a, Messages m) {
         List<ForestPlot.Row> rows = new ArrayList<>();
         for (EstimateRecord e : c.estimates(a.id())) {
-            if (e.term().startsWith("POmean") || !(e.scale() > 0) || e.term().equals("bias-corrected")
-                    || e.term().equals("conventional")) {
+            if (ReportedTerms.accompanying(e.term()) || !(e.scale() > 0)) {
                 continue;
             }
             double sign = c.spec().outcome(e.outcome()).higherIsBetter() ? 1 : -1;
@@ -140,7 +141,7 @@ public final class CaseCharts {
         Optional<EstimateRecord> ea = find(c, a, outcome, effectTerm(s.a(), a.control()));
         Optional<EstimateRecord> eb = find(c, a, outcome, effectTerm(s.b(), a.control()));
         Optional<EstimateRecord> both = find(c, a, outcome, effectTerm(s.both(), a.control()));
-        Optional<EstimateRecord> syn = find(c, a, outcome, "synergy");
+        Optional<EstimateRecord> syn = find(c, a, outcome, t -> t instanceof Term.Synergy);
         if (ea.isEmpty() || eb.isEmpty() || both.isEmpty() || syn.isEmpty()) {
             return Optional.empty();
         }
@@ -180,12 +181,12 @@ public final class CaseCharts {
         };
     }
 
-    private static String effectTerm(int treated, int control) {
-        return "ATE:" + treated + "vs" + control;
+    private static Predicate<Term> effectTerm(int treated, int control) {
+        return t -> t instanceof Term.Effect e && e.measure() == Term.Measure.ATE && e.treated() == treated && e.control() == control;
     }
 
-    private static Optional<EstimateRecord> find(CaseResults c, AnalysisSpec a, String outcome, String term) {
-        return c.estimates(a.id()).stream().filter(e -> e.outcome().equals(outcome) && e.term().equals(term)).findFirst();
+    private static Optional<EstimateRecord> find(CaseResults c, AnalysisSpec a, String outcome, Predicate<Term> term) {
+        return c.estimates(a.id()).stream().filter(e -> e.outcome().equals(outcome) && term.test(e.term())).findFirst();
     }
 
     static String label(CaseSpec spec, int code, Messages m) {

@@ -9,6 +9,7 @@ import org.synergia.cases.store.EstimateRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.html.Page;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 
 /**
  * The three documents of each case, as the project produced them: the country report (full
@@ -93,7 +94,7 @@ public final class CaseDocuments {
             for (EstimateRecord e : keyEstimates(c, 3)) {
                 OutcomeSpec o = c.spec().outcome(e.outcome());
                 h.raw("<div class=\"keynum\" data-case=\"" + Html.escape(e.caseId()) + "\" data-analysis=\"" + Html.escape(e.analysisId())
-                        + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.term())
+                        + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.termName())
                         + "\" data-value=\"" + e.estimate() + "\"><div class=\"value\">" + (e.estimate() > 0 ? "+" : "")
                         + Html.escape(h.format(e.estimate())) + "</div><div class=\"label\">"
                         + Html.escape(o.label().in(m.language()) + " (" + o.unit().in(m.language()) + ") — "
@@ -136,13 +137,14 @@ public final class CaseDocuments {
         List<EstimateRecord> candidates = new ArrayList<>();
         for (AnalysisSpec a : c.spec().plan()) {
             for (EstimateRecord e : c.estimates(a.id())) {
-                if (!e.term().startsWith("POmean") && !e.term().equals("conventional") && !e.term().equals("bias-corrected")
-                        && !e.term().contains("[") && (a == c.spec().plan().get(0) || e.term().equals("synergy"))) {
+                boolean synergy = e.term() instanceof Term.Synergy;
+                if (!ReportedTerms.accompanying(e.term()) && !ReportedTerms.oneLevel(e.term())
+                        && (a == c.spec().plan().get(0) || synergy)) {
                     candidates.add(e);
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble((EstimateRecord e) -> e.term().equals("synergy") ? 1 : 0)
+        candidates.sort(Comparator.comparingDouble((EstimateRecord e) -> e.term() instanceof Term.Synergy ? 1 : 0)
                 .thenComparingDouble(e -> e.scale() > 0 ? -Math.abs(e.estimate() / e.scale()) : 0));
         return candidates.stream().limit(count).toList();
     }

@@ -134,7 +134,7 @@ public final class CaseSections {
         h.tableStart(null, headers);
         for (EstimateRecord e : rows) {
             h.rowStart("data-case=\"" + Html.escape(e.caseId()) + "\" data-analysis=\"" + Html.escape(e.analysisId())
-                    + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.term()) + "\"");
+                    + "\" data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.termName()) + "\"");
             h.cell(c.spec().outcome(e.outcome()).label().in(lang)).cell(TermLabels.label(c.spec(), e.term(), m))
                     .number("estimate", e.estimate()).number("se", e.se()).interval(e.ciLow(), e.ciHigh())
                     .pValue("p_value", e.pValue()).pValue("q_value", e.qValue());

@@ -2,6 +2,7 @@ package org.synergia.report.documents;
 
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 
 /** Estimate terms in the reader's words: group contrasts with the groups' names, other terms from the messages. */
 public final class TermLabels {
@@ -10,26 +11,30 @@ public final class TermLabels {
 
     /**
      * @param spec the case whose groups the term names
-     * @param term the term as stored ({@code ATE:1vs0}, {@code synergy}, {@code ITT}, ...)
+     * @param term the term as stored
      * @param m the reader's language
      * @return the term in words, e.g. "FEST only vs Neither programme" or "Solo FEST frente a Ningún programa"
      */
-    public static String label(CaseSpec spec, String term, Messages m) {
-        if (term.equals("synergy")) {
+    public static String label(CaseSpec spec, Term term, Messages m) {
+        if (term instanceof Term.Synergy) {
             return m.get("comparison.synergy");
         }
-        if (term.startsWith("POmean:")) {
-            return CaseCharts.label(spec, (int) Double.parseDouble(term.substring(7)), m);
+        if (term instanceof Term.PoMean mean) {
+            return CaseCharts.label(spec, (int) mean.level(), m);
         }
-        int colon = term.indexOf(':');
-        if (colon > 0 && term.contains("vs")) {
-            String[] sides = term.substring(colon + 1).split("vs");
-            return m.get("contrast.versus", CaseCharts.label(spec, (int) Double.parseDouble(sides[0]), m),
-                    CaseCharts.label(spec, (int) Double.parseDouble(sides[1]), m));
+        if (term instanceof Term.Effect e && e.hasArms()) {
+            return m.get("contrast.versus", CaseCharts.label(spec, (int) e.treated(), m), CaseCharts.label(spec, (int) e.control(), m));
         }
-        String key = "term." + term.replace(':', '.').replaceAll("\\[.*\\]", "");
-        String base = m.has(key) ? m.get(key) : term;
-        int bracket = term.indexOf('[');
-        return bracket > 0 ? base + " " + term.substring(bracket) : base;
+        if (term instanceof Term.Saturation s && s.atOneSaturation()) {
+            String name = new Term.Saturation(s.exposure(), Double.NaN, false).toString();
+            return message(m, name) + " [" + s.saturationText() + "]";
+        }
+        return message(m, term.toString());
+    }
+
+    /** The message {@code term.<name>} ({@code :} read as {@code .}), or the name itself where there is none. */
+    private static String message(Messages m, String name) {
+        String key = "term." + name.replace(':', '.');
+        return m.has(key) ? m.get(key) : name;
     }
 }

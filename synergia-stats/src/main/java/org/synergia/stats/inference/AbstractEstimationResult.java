@@ -65,7 +65,7 @@ public abstract class AbstractEstimationResult implements EstimationResult {
      * @throws IllegalArgumentException when there is no such term
      */
     protected final Estimate findTerm(String term) {
-        return estimates.stream().filter(e -> e.term().equals(term)).findFirst()
+        return estimates.stream().filter(e -> e.name().equals(term)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no term " + term));
     }
 }

@@ -9,6 +9,7 @@ import org.synergia.cases.spec.AnalysisSpec.Comparison;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.CaseSpec.ProgrammeType;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.stats.inference.Term;
 
 /**
  * Says what a case's estimate compares in the terms of the cross-case synthesis, from the
@@ -24,24 +25,22 @@ final class ComparisonClassifier {
     private ComparisonClassifier() {}
 
     static Optional<Comparison> classify(CaseSpec spec, AnalysisSpec analysis, EstimateRecord e) {
-        String term = e.term();
-        if (term.equals("synergy")) {
+        Term term = e.term();
+        if (term instanceof Term.Synergy) {
             return Optional.of(Comparison.SYNERGY);
         }
         if (analysis.synthesis().isPresent()) {
-            boolean main = analysis.estimator() == AnalysisSpec.Estimator.RD ? term.equals("robust")
-                    : List.of("ATE", "ATT", "ITT").contains(term);
-            return main ? analysis.synthesis() : Optional.empty();
+            return isMainRow(analysis, term) ? analysis.synthesis() : Optional.empty();
         }
-        int colon = term.indexOf(':');
-        if (colon < 0 || !(term.startsWith("ATE") || term.startsWith("ATT")) || !term.contains("vs")) {
+        if (!(term instanceof Term.Effect effect) || !effect.hasArms()) {
             return Optional.empty();
         }
-        String[] sides = term.substring(colon + 1).split("vs");
-        Set<ProgrammeType> treated = types(spec, (int) Double.parseDouble(sides[0]));
-        Set<ProgrammeType> control = types(spec, (int) Double.parseDouble(sides[1]));
-        List<String> treatedIds = programmes(spec, (int) Double.parseDouble(sides[0]));
-        List<String> controlIds = programmes(spec, (int) Double.parseDouble(sides[1]));
+        int treatedGroup = (int) effect.treated();
+        int controlGroup = (int) effect.control();
+        Set<ProgrammeType> treated = types(spec, treatedGroup);
+        Set<ProgrammeType> control = types(spec, controlGroup);
+        List<String> treatedIds = programmes(spec, treatedGroup);
+        List<String> controlIds = programmes(spec, controlGroup);
         if (controlIds.isEmpty()) {
             if (treated.contains(ProgrammeType.COMBINED)
                     || treated.contains(ProgrammeType.SOCIAL_PROTECTION) && treated.contains(ProgrammeType.PRODUCTIVE)) {
@@ -67,6 +66,17 @@ final class ComparisonClassifier {
             }
         }
         return Optional.empty();
+    }
+
+    /** The row an analysis that declares its comparison contributes: the robust RD row, the pooled effect. */
+    private static boolean isMainRow(AnalysisSpec analysis, Term term) {
+        if (analysis.estimator() == AnalysisSpec.Estimator.RD) {
+            return term instanceof Term.Discontinuity d && d.row() == Term.RdRow.ROBUST;
+        }
+        if (term instanceof Term.Saturation s) {
+            return s.exposure() == Term.Exposure.ITT && !s.slope() && Double.isNaN(s.saturation());
+        }
+        return term instanceof Term.Effect effect && !effect.levelsShown();
     }
 
     private static List<String> programmes(CaseSpec spec, int code) {

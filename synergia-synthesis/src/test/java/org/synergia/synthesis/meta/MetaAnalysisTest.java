@@ -73,7 +73,7 @@ class MetaAnalysisTest {
         assertRel(r.at("/se/0").asDouble(), m.standardErrors()[0]);
         assertRel(r.at("/se/1").asDouble(), m.standardErrors()[1]);
         assertRel(r.get("tau2").asDouble(), m.tau2());
-        assertEquals("ablat", m.estimates().get(1).term());
+        assertEquals("ablat", m.estimates().get(1).name());
     }
 
     @Test

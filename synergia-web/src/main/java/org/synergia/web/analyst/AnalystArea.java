@@ -578,7 +578,7 @@ public final class AnalystArea implements AutoCloseable {
                 m.get("col.se"), m.get("col.ci"), m.get("col.p"), m.get("col.n"));
         for (EstimateRecord e : rows) {
             boolean hide = suppress && e.n() < MIN_CELL;
-            h.rowStart("data-term=\"" + Html.escape(e.term()) + "\"").cell(e.analysisId()).cell(e.outcome()).cell(e.term());
+            h.rowStart("data-term=\"" + Html.escape(e.termName()) + "\"").cell(e.analysisId()).cell(e.outcome()).cell(e.termName());
             if (hide) {
                 h.cell(m.get("analyst.suppressed", MIN_CELL)).cell("").cell("").cell("").cell("");
             } else {

@@ -15,6 +15,7 @@ import org.synergia.report.documents.CaseResults;
 import org.synergia.report.documents.TermLabels;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 import org.synergia.web.site.CaseFilter;
 
 /**
@@ -118,7 +119,7 @@ public final class ApiDocuments {
             o.put("estimator", e.estimator());
             o.put("outcome", e.outcome());
             o.put("domain", e.domain());
-            o.put("term", e.term());
+            o.put("term", e.termName());
             o.put("label", e.label());
             o.set("label_text", termLabel(c.spec(), e.term()));
             o.set("estimate", number(e.estimate()));
@@ -203,7 +204,7 @@ public final class ApiDocuments {
     }
 
     /** A stored term in the words of each language, as the reports and pages write it. */
-    private static ObjectNode termLabel(CaseSpec spec, String term) {
+    private static ObjectNode termLabel(CaseSpec spec, Term term) {
         ObjectNode o = F.objectNode();
         for (String language : Messages.LANGUAGES) {
             o.put(language, TermLabels.label(spec, term, Messages.of(language)));

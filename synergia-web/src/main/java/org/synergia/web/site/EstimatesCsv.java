@@ -25,7 +25,7 @@ public final class EstimatesCsv {
         List<EstimateRecord> rows = c.estimates();
         for (EstimateRecord e : rows) {
             s.append(text(e.caseId())).append(',').append(text(e.analysisId())).append(',').append(text(e.estimator())).append(',')
-                    .append(text(e.outcome())).append(',').append(text(e.domain())).append(',').append(text(e.term())).append(',')
+                    .append(text(e.outcome())).append(',').append(text(e.domain())).append(',').append(text(e.termName())).append(',')
                     .append(text(e.label())).append(',').append(number(e.estimate())).append(',').append(number(e.se())).append(',')
                     .append(number(e.ciLow())).append(',').append(number(e.ciHigh())).append(',').append(number(e.pValue()))
                     .append(',').append(number(e.qValue())).append(',').append(e.n()).append(',').append(number(e.truth()))
