@@ -1,16 +1,13 @@
 package org.synergia.effects.rd;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.InputException;
-import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
-import org.synergia.stats.linalg.Cholesky;
 
 /**
  * Local polynomial regression discontinuity estimator with robust bias-corrected inference
@@ -30,8 +27,6 @@ public final class RdRobust {
     private static final int MASS_POINT_MINIMUM = 10;
     /** Share of repeated running-variable values from which a side is said to have mass points. */
     private static final double MASS_POINT_SHARE = 0.2;
-    /** Clusters below which cluster-robust SEs are flagged as unreliable. */
-    private static final int FEW_CLUSTERS = 10;
 
     private final Kernel kernel;
     private final int p;
@@ -241,9 +236,9 @@ public final class RdRobust {
             throw new InputException("the cutoff " + cutoff + " must be a finite number");
         }
         List<String> warnings = new ArrayList<>();
-        Prepared data = prepare(sample, cutoff, warnings);
-        RdSide left = data.left;
-        RdSide right = data.right;
+        PreparedSample data = PreparedSample.of(sample, cutoff, variance, warnings);
+        RdSide left = data.left();
+        RdSide right = data.right();
 
         boolean select = Double.isNaN(hLeft);
         int minimum = (select ? qq + 2 : Math.max(p, qq)) + 1;
@@ -255,24 +250,11 @@ public final class RdRobust {
                         + " on each side; use lower orders or more data");
             }
         }
-        int check = 0;
-        if (massPoints != MassPoints.IGNORE) {
-            for (RdSide side : List.of(left, right)) {
-                double share = 1 - side.distinctCount() / (double) side.n;
-                if (share >= MASS_POINT_SHARE) {
-                    warnings.add(String.format(Locale.ROOT, "the running variable has mass points: %d units %s the"
-                            + " cutoff take only %d distinct values", side.n, side == left ? "left of" : "right of",
-                            side.distinctCount()));
-                    if (massPoints == MassPoints.ADJUST) {
-                        check = MASS_POINT_MINIMUM;
-                    }
-                }
-            }
-        }
+        int check = massPointCheck(data, warnings);
 
         double[] bw;
         if (select) {
-            bw = new BandwidthSelection(data, check).select(qq);
+            bw = new BandwidthSelection(data, kernel, p, selector, massPoints, neighbours, check).select(qq);
         } else {
             double bl = Double.isNaN(bLeft) ? hLeft : bLeft;
             double br = Double.isNaN(bRight) ? hRight : bRight;
@@ -281,206 +263,52 @@ public final class RdRobust {
         return estimate(data, qq, bw, select, warnings, cutoff);
     }
 
-    /** The sample split at the cutoff, sorted, with what the estimators need to know about it. */
-    private record Prepared(RdSide left, RdSide right, boolean fuzzy, int estimandColumns, List<String> covariateNames,
-            int clusterTotal, RdVariance vce) {
-    }
-
-    private Prepared prepare(RdSample sample, double cutoff, List<String> warnings) {
-        double[] y = sample.outcome();
-        double[] x = sample.running();
-        double[] t = sample.treatment();
-        double[][] z = sample.covariates();
-        double[] w = sample.weights();
-        int[] cl = sample.clusters();
-        int n = sample.size();
-        boolean[] keep = new boolean[n];
-        int kept = 0;
-        Map<String, Integer> missing = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            String bad = !Double.isFinite(y[i]) ? "outcome"
-                    : !Double.isFinite(x[i]) ? "running variable"
-                    : t != null && !Double.isFinite(t[i]) ? "treatment" : null;
-            for (int j = 0; bad == null && j < z.length; j++) {
-                if (!Double.isFinite(z[j][i])) {
-                    bad = "covariate " + sample.covariateNames().get(j);
-                }
-            }
-            if (bad == null && w != null) {
-                if (!Double.isFinite(w[i])) {
-                    bad = "weights";
-                } else if (w[i] < 0) {
-                    throw new InputException("weight " + w[i] + " in row " + (i + 1) + " is negative; sampling weights"
-                            + " must be non-negative");
-                } else if (w[i] == 0) {
-                    bad = "zero weight";
-                }
-            }
-            if (bad != null) {
-                missing.merge(bad, 1, Integer::sum);
-            } else {
-                keep[i] = true;
-                kept++;
-            }
-        }
-        if (kept < n) {
-            StringBuilder why = new StringBuilder();
-            missing.forEach((k, v) -> why.append(why.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
-            warnings.add("dropped " + (n - kept) + " of " + n + " rows with a missing value or zero weight (" + why
-                    + ")");
-        }
-        List<String> names = new ArrayList<>(sample.covariateNames());
-        List<double[]> zcols = new ArrayList<>(List.of(z));
-        dropCollinear(zcols, names, keep, warnings);
-
-        int cols = 1 + (t != null ? 1 : 0) + zcols.size();
-        double[][] columns = new double[cols][];
-        columns[0] = y;
-        if (t != null) {
-            columns[1] = t;
-        }
-        for (int j = 0; j < zcols.size(); j++) {
-            columns[cols - zcols.size() + j] = zcols.get(j);
-        }
-        int[] codes = null;
-        int codeCount = 0;
-        int clusterTotal = 0;
-        if (cl != null) {
-            Clusters clusters = Clusters.of(cl);
-            codes = clusters.codes();
-            codeCount = clusters.count();
-            boolean[] seen = new boolean[codeCount];
-            for (int i = 0; i < n; i++) {
-                if (keep[i] && !seen[codes[i]]) {
-                    seen[codes[i]] = true;
-                    clusterTotal++;
-                }
-            }
-            if (clusterTotal < FEW_CLUSTERS) {
-                warnings.add("only " + clusterTotal + " clusters: cluster-robust standard errors are unreliable with"
-                        + " fewer than " + FEW_CLUSTERS);
-            }
-        }
-        int nl = 0;
-        int nr = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (keep[i]) {
-                if (x[i] < cutoff) {
-                    nl++;
-                } else {
-                    nr++;
-                }
-                min = Math.min(min, x[i]);
-                max = Math.max(max, x[i]);
-            }
-        }
-        if (kept == 0) {
-            throw new InputException("no complete rows: every row has a missing outcome, running variable,"
-                    + " treatment, covariate or weight");
-        }
-        if (nl == 0 || nr == 0) {
-            throw new InputException(String.format(Locale.ROOT, "the cutoff %s is outside the range of the running"
-                    + " variable [%s, %s]: %d units left of it and %d at or right of it; give a cutoff inside the range",
-                    num(cutoff), num(min), num(max), nl, nr));
-        }
-        int[] li = new int[nl];
-        int[] ri = new int[nr];
-        for (int i = 0, a = 0, b = 0; i < n; i++) {
-            if (keep[i]) {
-                if (x[i] < cutoff) {
-                    li[a++] = i;
-                } else {
-                    ri[b++] = i;
-                }
-            }
-        }
-        RdSide left = new RdSide(li, x, cutoff, columns, w, codes, codeCount);
-        RdSide right = new RdSide(ri, x, cutoff, columns, w, codes, codeCount);
-        return new Prepared(left, right, t != null, cols, List.copyOf(names), clusterTotal, variance);
-    }
-
-    /** Drops covariates that are constant or collinear with earlier ones (with an intercept), warning. */
-    private static void dropCollinear(List<double[]> zcols, List<String> names, boolean[] keep,
-            List<String> warnings) {
-        int d = zcols.size();
-        if (d == 0) {
-            return;
-        }
-        double[] mean = new double[d];
-        int n = 0;
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i]) {
-                n++;
-                for (int j = 0; j < d; j++) {
-                    mean[j] += zcols.get(j)[i];
-                }
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= Math.max(n, 1);
-        }
-        double[][] c = new double[d][d];
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i]) {
-                for (int a = 0; a < d; a++) {
-                    double za = zcols.get(a)[i] - mean[a];
-                    for (int b = 0; b <= a; b++) {
-                        c[a][b] += za * (zcols.get(b)[i] - mean[b]);
+    /**
+     * Warns about sides with mass points in the running variable.
+     *
+     * @return the distinct values each side must keep within a data-driven bandwidth (0: none)
+     */
+    private int massPointCheck(PreparedSample data, List<String> warnings) {
+        int check = 0;
+        if (massPoints != MassPoints.IGNORE) {
+            for (RdSide side : List.of(data.left(), data.right())) {
+                double share = 1 - side.distinctCount() / (double) side.n;
+                if (share >= MASS_POINT_SHARE) {
+                    warnings.add(String.format(Locale.ROOT, "the running variable has mass points: %d units %s the"
+                            + " cutoff take only %d distinct values", side.n, side == data.left() ? "left of" : "right of",
+                            side.distinctCount()));
+                    if (massPoints == MassPoints.ADJUST) {
+                        check = MASS_POINT_MINIMUM;
                     }
                 }
             }
         }
-        List<Integer> kept = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            List<Integer> trial = new ArrayList<>(kept);
-            trial.add(j);
-            double[][] sub = new double[trial.size()][trial.size()];
-            for (int a = 0; a < trial.size(); a++) {
-                for (int b = 0; b < trial.size(); b++) {
-                    int ia = Math.max(trial.get(a), trial.get(b));
-                    int ib = Math.min(trial.get(a), trial.get(b));
-                    sub[a][b] = c[ia][ib];
-                }
-            }
-            if (Cholesky.of(sub).isPositiveDefinite()) {
-                kept.add(j);
-            } else {
-                dropped.add(names.get(j));
-            }
-        }
-        if (!dropped.isEmpty()) {
-            warnings.add("dropped covariate(s) " + dropped + ": constant or collinear with the other covariates");
-            List<double[]> zk = new ArrayList<>();
-            List<String> nk = new ArrayList<>();
-            for (int j : kept) {
-                zk.add(zcols.get(j));
-                nk.add(names.get(j));
-            }
-            zcols.clear();
-            zcols.addAll(zk);
-            names.clear();
-            names.addAll(nk);
-        }
+        return check;
     }
 
-    private static String num(double v) {
+    /** A number in messages. */
+    static String num(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** Point estimates and variances at the bandwidths {@code {hL, hR, bL, bR}} (CCT 2014, section 3). */
-    private RdResult estimate(Prepared data, int qq, double[] bw, boolean selected, List<String> warnings,
-            double cutoff) {
-        RdSide[] sides = {data.left, data.right};
+    /**
+     * The order-p and order-q fits of both sides at the bandwidths {@code {hL, hR, bL, bR}}, with
+     * each side's conventional and bias-corrected boundary estimates of every column and the summed
+     * partialled cross products of the covariates (null without covariates).
+     */
+    private record SideFits(LocalPolynomialFit[] fp, LocalPolynomialFit[] fq, int[] nEff, double[][] conventional,
+            double[][] corrected, double[][] partial) {
+    }
+
+    private SideFits fitSides(PreparedSample data, int qq, double[] bw) {
+        RdSide[] sides = {data.left(), data.right()};
         LocalPolynomialFit[] fp = new LocalPolynomialFit[2];
         LocalPolynomialFit[] fq = new LocalPolynomialFit[2];
         int[] nEff = new int[2];
         double[][] conventional = new double[2][];
         double[][] corrected = new double[2][];
         double[][] partial = null;
-        int cols = data.estimandColumns;
+        int cols = data.estimandColumns();
         for (int s = 0; s < 2; s++) {
             RdSide side = sides[s];
             double h = bw[s];
@@ -503,7 +331,7 @@ public final class RdRobust {
                 conventional[s][c] = fp[s].beta[c][0];
                 corrected[s][c] = fp[s].beta[c][0] - biasFactor * fq[s].beta[c][p + 1];
             }
-            if (!data.covariateNames.isEmpty()) {
+            if (!data.covariateNames().isEmpty()) {
                 double[][] part = fp[s].partialledCrossProducts();
                 if (partial == null) {
                     partial = part;
@@ -515,20 +343,28 @@ public final class RdRobust {
                     }
                 }
             }
-            if (data.clusterTotal > 0 && side.clustersIn(window) < 2) {
+            if (data.clusterTotal() > 0 && side.clustersIn(window) < 2) {
                 throw new InputException("only " + side.clustersIn(window) + " cluster " + where
                         + " the cutoff within the bandwidth; cluster-robust variances need at least 2 on each side;"
                         + " use a wider bandwidth or no --cluster");
             }
         }
+        return new SideFits(fp, fq, nEff, conventional, corrected, partial);
+    }
+
+    /** Point estimates and variances at the bandwidths {@code {hL, hR, bL, bR}} (CCT 2014, section 3). */
+    private RdResult estimate(PreparedSample data, int qq, double[] bw, boolean selected, List<String> warnings,
+            double cutoff) {
+        SideFits fits = fitSides(data, qq, bw);
+        int cols = data.estimandColumns();
         double[] thetaCl = new double[cols];
         double[] thetaBc = new double[cols];
         for (int c = 0; c < cols; c++) {
-            thetaCl[c] = conventional[1][c] - conventional[0][c];
-            thetaBc[c] = corrected[1][c] - corrected[0][c];
+            thetaCl[c] = fits.conventional[1][c] - fits.conventional[0][c];
+            thetaBc[c] = fits.corrected[1][c] - fits.corrected[0][c];
         }
-        RdEstimand estimand = new RdEstimand(data.fuzzy, cols, partial, data.covariateNames);
-        if (data.fuzzy && Math.abs(estimand.treatmentPart(thetaCl)) < 1e-12) {
+        RdEstimand estimand = new RdEstimand(data.fuzzy(), cols, fits.partial, data.covariateNames());
+        if (data.fuzzy() && Math.abs(estimand.treatmentPart(thetaCl)) < 1e-12) {
             throw new InputException("the treatment received does not jump at the cutoff within the bandwidth"
                     + " (first stage is zero); a fuzzy design cannot be estimated");
         }
@@ -538,15 +374,41 @@ public final class RdRobust {
         for (int c = 0; c < cols; c++) {
             tauBc -= grad[c] * (thetaCl[c] - thetaBc[c]);
         }
+        double[] v = variances(data, fits, qq, bw, grad);
+        double seCl = Math.sqrt(v[0]);
+        double seRb = Math.sqrt(v[1]);
+        int[] nEff = fits.nEff;
+        if (!(seCl > 0) || !(seRb > 0) || !Double.isFinite(tauBc)) {
+            throw new InputException("the standard errors are zero or undefined: the outcome is constant within the"
+                    + " bandwidth, or too few units lie within it (" + nEff[0] + " left, " + nEff[1]
+                    + " right); use a wider bandwidth");
+        }
+        return new RdResult(Estimate.wald(new Term.Discontinuity(Term.RdRow.CONVENTIONAL), tauCl, seCl, level),
+                Estimate.wald(new Term.Discontinuity(Term.RdRow.BIAS_CORRECTED), tauBc, seCl, level),
+                Estimate.wald(new Term.Discontinuity(Term.RdRow.ROBUST), tauBc, seRb, level),
+                bw[0], bw[1], bw[2], bw[3], data.left().n, data.right().n, nEff[0], nEff[1], cutoff,
+                settings(data, qq, selected), warnings);
+    }
+
+    /**
+     * The conventional and the robust (bias-corrected, with the bias estimate's variance) variances
+     * of the estimand whose gradient is {@code grad}.
+     *
+     * @return {conventional, robust}
+     */
+    private double[] variances(PreparedSample data, SideFits fits, int qq, double[] bw, double[] grad) {
+        RdSide[] sides = {data.left(), data.right()};
         double vCl = 0;
         double vRb = 0;
         for (int s = 0; s < 2; s++) {
             RdSide side = sides[s];
-            double[][] resH = residuals(fp[s], data.vce, p + 1);
-            double[][] resB = data.vce == RdVariance.NN ? resH : residuals(fq[s], data.vce, qq + 1);
-            double[] omegaCl = fp[s].equivalentKernel(0);
-            double[] omegaQ = fq[s].equivalentKernel(p + 1);
-            double biasFactor = Math.pow(bw[s] / bw[2 + s], p + 1) * fp[s].biasDirection()[0];
+            LocalPolynomialFit fp = fits.fp[s];
+            LocalPolynomialFit fq = fits.fq[s];
+            double[][] resH = Residuals.of(fp, data.vce(), neighbours, p + 1);
+            double[][] resB = data.vce() == RdVariance.NN ? resH : Residuals.of(fq, data.vce(), neighbours, qq + 1);
+            double[] omegaCl = fp.equivalentKernel(0);
+            double[] omegaQ = fq.equivalentKernel(p + 1);
+            double biasFactor = Math.pow(bw[s] / bw[2 + s], p + 1) * fp.biasDirection()[0];
             double[] omegaBc = new double[omegaCl.length];
             for (int i = 0; i < omegaBc.length; i++) {
                 omegaBc[i] = omegaCl[i] - biasFactor * omegaQ[i];
@@ -554,220 +416,18 @@ public final class RdRobust {
             vCl += Residuals.sandwich(side, omegaCl, Residuals.combine(resH, grad), p + 1);
             vRb += Residuals.sandwich(side, omegaBc, Residuals.combine(resB, grad), qq + 1);
         }
-        double seCl = Math.sqrt(vCl);
-        double seRb = Math.sqrt(vRb);
-        if (!(seCl > 0) || !(seRb > 0) || !Double.isFinite(tauBc)) {
-            throw new InputException("the standard errors are zero or undefined: the outcome is constant within the"
-                    + " bandwidth, or too few units lie within it (" + nEff[0] + " left, " + nEff[1]
-                    + " right); use a wider bandwidth");
-        }
+        return new double[] {vCl, vRb};
+    }
+
+    /** The settings reported with the estimate. */
+    private Map<String, Object> settings(PreparedSample data, int qq, boolean selected) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("kernel", kernel.name().toLowerCase(Locale.ROOT));
         settings.put("p", p);
         settings.put("q", qq);
         settings.put("bwselect", selected ? selector.name().toLowerCase(Locale.ROOT) : "manual");
-        settings.put("vce", data.vce.name().toLowerCase(Locale.ROOT) + (data.clusterTotal > 0 ? "-cluster" : ""));
-        settings.put("design", data.fuzzy ? "fuzzy" : "sharp");
-        return new RdResult(Estimate.wald(new Term.Discontinuity(Term.RdRow.CONVENTIONAL), tauCl, seCl, level),
-                Estimate.wald(new Term.Discontinuity(Term.RdRow.BIAS_CORRECTED), tauBc, seCl, level),
-                Estimate.wald(new Term.Discontinuity(Term.RdRow.ROBUST), tauBc, seRb, level),
-                bw[0], bw[1], bw[2], bw[3], data.left.n, data.right.n, nEff[0], nEff[1], cutoff, settings, warnings);
-    }
-
-    /** rdbwselect: pilot, bias and main bandwidths by plug-in of estimated constants (CCT 2014, section 4). */
-    private final class BandwidthSelection {
-        private final Prepared data;
-        private final RdSide left;
-        private final RdSide right;
-        private final double minLeft;
-        private final double minRight;
-        /** Nearest-neighbour residuals by side and window: every pilot fit shares the pilot window. */
-        private final Map<Long, double[][]> neighbourResiduals = new HashMap<>();
-
-        /**
-         * @param data the prepared sample
-         * @param check distinct running-variable values each side must keep within a bandwidth (0: none)
-         */
-        BandwidthSelection(Prepared data, int check) {
-            this.data = data;
-            left = data.left;
-            right = data.right;
-            minLeft = check > 0 ? left.distinctAbsDist[Math.min(check, left.distinctCount()) - 1] + 1e-8 : 0;
-            minRight = check > 0 ? right.distinctAbsDist[Math.min(check, right.distinctCount()) - 1] + 1e-8 : 0;
-        }
-
-        /** @return {hL, hR, bL, bR} */
-        double[] select(int qq) {
-            int n = left.n + right.n;
-            // rule-of-thumb pilot; with mass-point adjustment the sample size is the number of distinct values
-            int pilotSize = massPoints == MassPoints.ADJUST ? left.distinctCount() + right.distinctCount() : n;
-            double pilot = kernel.pilotConstant() * Math.min(sd(left, right), iqr(left, right) / 1.349) * Math.pow(pilotSize, -0.2);
-            pilot = Math.max(pilot, Math.max(minLeft, minRight));
-            double rangeL = left.range();
-            double rangeR = right.range();
-            Constants dl = constants(left, qq + 1, qq + 1, qq + 2, pilot, rangeL + 1e-8, false);
-            Constants dr = constants(right, qq + 1, qq + 1, qq + 2, pilot, rangeR + 1e-8, false);
-            double hl;
-            double hr;
-            double bl;
-            double br;
-            if (selector.perSide()) {
-                double dbl = bound(Math.pow(dl.v / (dl.b * dl.b), dl.rate), rangeL, minLeft);
-                double dbr = bound(Math.pow(dr.v / (dr.b * dr.b), dr.rate), rangeR, minRight);
-                Constants cbl = constants(left, qq, p + 1, qq + 1, pilot, dbl, true);
-                Constants cbr = constants(right, qq, p + 1, qq + 1, pilot, dbr, true);
-                bl = bound(Math.pow(cbl.v / (cbl.b * cbl.b + cbl.r), cbl.rate), rangeL, minLeft);
-                br = bound(Math.pow(cbr.v / (cbr.b * cbr.b + cbr.r), cbr.rate), rangeR, minRight);
-                Constants chl = constants(left, p, 0, qq, pilot, bl, true);
-                Constants chr = constants(right, p, 0, qq, pilot, br, true);
-                hl = bound(Math.pow(chl.v / (chl.b * chl.b + chl.r), chl.rate), rangeL, minLeft);
-                hr = bound(Math.pow(chr.v / (chr.b * chr.b + chr.r), chr.rate), rangeR, minRight);
-            } else {
-                double range = Math.max(rangeL, rangeR);
-                double floor = Math.max(minLeft, minRight);
-                double d = bound(Math.pow((dl.v + dr.v) / square(dr.b - dl.b), dl.rate), range, floor);
-                Constants cbl = constants(left, qq, p + 1, qq + 1, pilot, d, true);
-                Constants cbr = constants(right, qq, p + 1, qq + 1, pilot, d, true);
-                double b = bound(Math.pow((cbl.v + cbr.v) / (square(cbr.b - cbl.b) + cbl.r + cbr.r), cbl.rate),
-                        range, floor);
-                Constants chl = constants(left, p, 0, qq, pilot, b, true);
-                Constants chr = constants(right, p, 0, qq, pilot, b, true);
-                double h = bound(Math.pow((chl.v + chr.v) / (square(chr.b - chl.b) + chl.r + chr.r), chl.rate),
-                        range, floor);
-                hl = h;
-                hr = h;
-                bl = b;
-                br = b;
-            }
-            if (selector.coverage()) {
-                // CCF 2020, section 3.2: shrink the MSE-optimal h to the CER-optimal rate
-                int size = data.clusterTotal > 0 ? data.clusterTotal : n;
-                double factor = Math.pow(size, -p / ((3.0 + p) * (3.0 + 2 * p)));
-                hl *= factor;
-                hr *= factor;
-            }
-            if (!(hl > 0 && hr > 0 && bl > 0 && br > 0) || !Double.isFinite(hl + hr + bl + br)) {
-                throw new InputException("bandwidth selection failed (the estimated bias is zero or undefined, e.g. an"
-                        + " outcome that is exactly polynomial in the running variable); give --h explicitly");
-            }
-            return new double[] {hl, hr, bl, br};
-        }
-
-        private double bound(double h, double range, double floor) {
-            return Math.max(Math.min(h, range), floor);
-        }
-
-        private double[][] windowResiduals(LocalPolynomialFit fit, int parameters) {
-            if (data.vce != RdVariance.NN) {
-                return residuals(fit, data.vce, parameters);
-            }
-            long key = (fit.side == left ? 0L : 1L << 40) + fit.n;
-            return neighbourResiduals.computeIfAbsent(key, k -> residuals(fit, RdVariance.NN, parameters));
-        }
-
-        /** The estimated variance and bias constants of one side (rdrobust's building block). */
-        private record Constants(double v, double b, double r, double rate) {
-        }
-
-        /**
-         * Variance constant from an order-o fit at the pilot bandwidth hV, bias constant from the
-         * (o+1)-th derivative estimated by an order-oB fit at hB, and the regularisation term
-         * (variance of that derivative estimate), for the nu-th derivative at the cutoff.
-         */
-        private Constants constants(RdSide side, int o, int nu, int oB, double hV, double hB, boolean regularise) {
-            LocalPolynomialFit fv = new LocalPolynomialFit(side, side.window(hV, kernel), o, hV, kernel);
-            double nuFactorial = factorial(nu);
-            int columns = data.estimandColumns;
-            double[] theta = new double[columns];
-            for (int c = 0; c < columns; c++) {
-                theta[c] = nuFactorial * fv.coefficient(c, nu);
-            }
-            double[][] partial = data.covariateNames.isEmpty() ? null : fv.partialledCrossProducts();
-            double[] s = new RdEstimand(data.fuzzy, columns, partial, data.covariateNames).gradient(theta);
-            double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(windowResiduals(fv, o + 1), s),
-                    o + 1);
-            double v = (2 * nu + 1) * hV * vs;
-            double direction = fv.biasDirection()[nu];
-            LocalPolynomialFit fb = new LocalPolynomialFit(side, side.window(hB, kernel), oB, hB, kernel);
-            double derivative = 0;
-            for (int c = 0; c < columns; c++) {
-                derivative += s[c] * fb.coefficient(c, o + 1);
-            }
-            double r = 0;
-            if (regularise) {
-                double vb = Residuals.sandwich(side, fb.equivalentKernel(o + 1),
-                        Residuals.combine(windowResiduals(fb, oB + 1), s), oB + 1) / Math.pow(hB, 2.0 * (o + 1));
-                r = 2 * (o + 1 - nu) * 3 * direction * direction * vb;
-            }
-            double b = Math.sqrt(2.0 * (o + 1 - nu)) * direction * derivative;
-            return new Constants(v, b, r, 1.0 / (2 * o + 3));
-        }
-
-    }
-
-    /**
-     * Residuals for the sandwich of a fit: nearest-neighbour ones over the fit's window, or the
-     * fit's plug-in residuals with the HC scaling for {@code parameters} parameters.
-     */
-    private double[][] residuals(LocalPolynomialFit fit, RdVariance vce, int parameters) {
-        if (vce == RdVariance.NN) {
-            return Residuals.nearestNeighbour(fit.side, fit.n, neighbours);
-        }
-        boolean leverage = vce == RdVariance.HC2 || vce == RdVariance.HC3;
-        return Residuals.plugIn(fit, vce, leverage ? fit.leverages() : null, parameters);
-    }
-
-    private static double square(double v) {
-        return v * v;
-    }
-
-    private static double factorial(int k) {
-        double f = 1;
-        for (int i = 2; i <= k; i++) {
-            f *= i;
-        }
-        return f;
-    }
-
-    /** Sample standard deviation (divisor n - 1), two-pass. */
-    private static double sd(RdSide left, RdSide right) {
-        double m = 0;
-        for (RdSide side : List.of(left, right)) {
-            for (double a : side.x) {
-                m += a;
-            }
-        }
-        int n = left.n + right.n;
-        m /= n;
-        double s = 0;
-        for (RdSide side : List.of(left, right)) {
-            for (double a : side.x) {
-                s += (a - m) * (a - m);
-            }
-        }
-        return Math.sqrt(s / (n - 1));
-    }
-
-    /**
-     * Interquartile range with Hyndman and Fan's (1996) definition 2 (inverse of the empirical
-     * distribution function, averaging at discontinuities), read from the sorted sides.
-     */
-    private static double iqr(RdSide left, RdSide right) {
-        return quantile(left, right, 0.75) - quantile(left, right, 0.25);
-    }
-
-    private static double quantile(RdSide left, RdSide right, double prob) {
-        int n = left.n + right.n;
-        double np = n * prob;
-        int j = (int) Math.floor(np);
-        if (Math.abs(np - j) < 1e-12 * Math.max(1, np)) {
-            return (ordered(left, right, Math.max(j - 1, 0)) + ordered(left, right, Math.min(j, n - 1))) / 2;
-        }
-        return ordered(left, right, Math.min(j, n - 1));
-    }
-
-    /** The k-th smallest running-variable value (0-based): left side descending, then right ascending. */
-    private static double ordered(RdSide left, RdSide right, int k) {
-        return k < left.n ? left.x[left.n - 1 - k] : right.x[k - left.n];
+        settings.put("vce", data.vce().name().toLowerCase(Locale.ROOT) + (data.clusterTotal() > 0 ? "-cluster" : ""));
+        settings.put("design", data.fuzzy() ? "fuzzy" : "sharp");
+        return settings;
     }
 }

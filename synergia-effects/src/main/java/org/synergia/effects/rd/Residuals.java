@@ -11,6 +11,24 @@ final class Residuals {
     }
 
     /**
+     * Residuals for the sandwich of a fit: nearest-neighbour ones over the fit's window, or the
+     * fit's plug-in residuals with the HC scaling for {@code parameters} parameters.
+     *
+     * @param fit the fit
+     * @param vce the residual estimator
+     * @param matches the number of neighbours of nearest-neighbour residuals
+     * @param parameters the number of parameters for HC1's {@code n/(n-k)}
+     * @return residuals {@code [column][unit]}
+     */
+    static double[][] of(LocalPolynomialFit fit, RdVariance vce, int matches, int parameters) {
+        if (vce == RdVariance.NN) {
+            return nearestNeighbour(fit.side, fit.n, matches);
+        }
+        boolean leverage = vce == RdVariance.HC2 || vce == RdVariance.HC3;
+        return plugIn(fit, vce, leverage ? fit.leverages() : null, parameters);
+    }
+
+    /**
      * Nearest-neighbour residuals: unit i is compared with the mean of its {@code matches} nearest
      * neighbours in the running variable on its side within the window, all units tied with the
      * last neighbour included, {@code e_i = sqrt(J/(J+1)) (d_i - mean of the J neighbours)}.
