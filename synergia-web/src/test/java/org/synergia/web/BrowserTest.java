@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +29,7 @@ import org.synergia.data.io.DatasetWriters;
 import org.synergia.web.analyst.Role;
 import org.synergia.web.server.PortalServer;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal in a real browser: Debian's Chromium driven by its chromedriver (never downloaded at
@@ -131,15 +135,31 @@ class BrowserTest {
         new Select(browser.findElement(By.id("case"))).selectByValue("mali-cash-plus");
         browser.findElement(By.id("survey")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.xpath("//button[text()='Upload and check']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the mapping form after upload")
+                .until(d -> !d.findElements(By.xpath("//button[text()='Run the analysis']")).isEmpty());
         assertTrue(browser.getPageSource().contains("Map your variables"), "mapping form after upload");
         browser.findElement(By.xpath("//button[text()='Run the analysis']")).click();
-        for (int i = 0; i < 240 && !browser.findElement(By.cssSelector("strong.status")).getText().matches("done|failed"); i++) {
-            Thread.sleep(500);
-            browser.navigate().refresh();
-        }
-        assertEquals("done", browser.findElement(By.cssSelector("strong.status")).getText());
+        assertEquals("done", finishedJobStatus(), "the job's status once it stops running");
         assertTrue(browser.findElements(By.cssSelector("td[data-field='estimate']")).size() > 0, "results in the browser");
         screenshot("analyst-job");
+    }
+
+    /**
+     * Reloads the job page until its status reads done or failed. The wait tolerates the moments when the page is between two
+     * documents (just after the run button's redirect, or during a reload), where the status element is briefly absent.
+     */
+    private static String finishedJobStatus() {
+        return new WebDriverWait(browser, Duration.ofMinutes(2), Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the job did not finish; the page read: " + browser.getPageSource())
+                .until(d -> {
+                    List<WebElement> status = d.findElements(By.cssSelector("strong.status"));
+                    if (!status.isEmpty() && status.get(0).getText().matches("done|failed")) {
+                        return status.get(0).getText();
+                    }
+                    d.navigate().refresh();
+                    return null;
+                });
     }
 
     @Test
