@@ -64,7 +64,7 @@ public final class LewieCommand implements Callable<Integer> {
     private Map<String, Double> transfers = new LinkedHashMap<>();
 
     @Option(names = "--shock", paramLabel = "GOOD:GROUP=SHIFT",
-            description = "a productivity shift of a group's activity, e.g. vegetables:eligible_treated=0.3 for +30%"
+            description = "a productivity shift of a group's activity, e.g. vegetables:eligible_treated=0.3 for +30%%"
                     + " (repeatable)")
     private Map<String, Double> shocks = new LinkedHashMap<>();
 

@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    MissingOption missing;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         Progress progress = global.quiet() ? Progress.NONE : new ConsoleProgress(err);
         Path specDirectory = specs == null || specs.isEmpty() ? null : specs.get(0).toAbsolutePath().getParent();
         RunSummary summary = RunPipeline.run(new RunPipeline.Options(selected, specDirectory, out, null, global.threads(),
-                SynergiaCli.version()), progress);
+                SynergiaCli.version(), missing.policy()), progress);
         List<ReportSet.Written> reports = Publication.publish(selected, summary.database(), out,
                 languages == null ? Messages.LANGUAGES : languages, global, err);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -1,7 +1,9 @@
 package org.synergia.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,8 +64,8 @@ public final class SynergiaCli implements Runnable {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof InputException) {
-            err.println("synergia: " + e.getMessage());
+        if (e instanceof InputException refusal) {
+            err.println("synergia: " + refusal.message(language(), OptionStyle.COMMAND_LINE));
         } else if (e instanceof CommandLine.ParameterException pe) {
             return handleBadUsage(pe, parsed.originalArgs().toArray(String[]::new));
         } else {
@@ -74,6 +76,16 @@ public final class SynergiaCli implements Runnable {
             }
         }
         return EXIT_FAILURE;
+    }
+
+    /**
+     * The language of refusals: the environment variable {@code SYNERGIA_LANG} or, before it, the
+     * Java property {@code synergia.lang} ({@code en}, {@code es} or {@code fr}; English when unset
+     * or another value).
+     */
+    static Locale language() {
+        String lang = System.getProperty("synergia.lang", System.getenv("SYNERGIA_LANG"));
+        return lang == null ? Locale.ENGLISH : Locale.forLanguageTag(lang.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Reads the version from the jar's manifest (set by the build). */

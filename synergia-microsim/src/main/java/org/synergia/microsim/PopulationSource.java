@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 
 /**
  * Where the households come from: a Parquet file with the population schema (columns
@@ -52,7 +53,7 @@ public sealed interface PopulationSource extends Serializable {
         /** Checks the size. */
         public Synthetic {
             if (households < 1) {
-                throw new InputException("synthetic population: --households " + households + " must be at least 1");
+                throw new InputException(MicrosimProblem.TOO_FEW_HOUSEHOLDS, OptionName.of("households"), households);
             }
         }
 

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.synergia.cases.run.Failures;
 import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.CaseRecord;
+import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.PooledRecord;
 import org.synergia.cases.store.StudyRecord;
@@ -70,6 +72,24 @@ class ReportSetTest {
                 new StudyRecord("food-security", "combined", "zambia-hgsf-casu", "africa", "factorial", "fcs", 0.18, 0.07),
                 new StudyRecord("food-security", "combined", "colombia-fest-unidos", "latin-america", "psm", "fcs", 0.2, 0.09));
         workspace = new Workspace(cases, pooled, studies, "test");
+    }
+
+    /** An outcome the pipeline could not estimate is named under its analysis, with the reason in the reader's language. */
+    @Test
+    void anOutcomeNotEstimatedIsNamedWithItsReasonInTheReadersLanguage() throws IOException {
+        CaseResults mali = workspace.get("mali-cash-plus");
+        var a = mali.spec().plan().get(0);
+        String outcome = a.outcomes().get(0);
+        List<DiagnosticRecord> failed = List.of(
+                new DiagnosticRecord(mali.spec().id(), a.id(), outcome, Failures.key("en"), "the treatment model did not converge"),
+                new DiagnosticRecord(mali.spec().id(), a.id(), outcome, Failures.key("fr"), "le modèle de traitement n’a pas convergé"));
+        CaseResults withFailure = new CaseResults(mali.spec(), mali.record(), mali.estimates(), failed, mali.models());
+        String fr = visibleText(CaseDocuments.report(withFailure, Messages.of("fr"), "test"));
+        assertTrue(fr.contains("Non estimé : " + mali.spec().outcome(outcome).label().in("fr") + " (le modèle de traitement n’a pas convergé)"),
+                around(fr, Pattern.compile("estimé")));
+        String es = visibleText(CaseDocuments.report(withFailure, Messages.of("es"), "test"));
+        assertTrue(es.contains("No estimado: " + mali.spec().outcome(outcome).label().in("es") + " (the treatment model did not converge)"),
+                "without a Spanish text the English one is shown");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ResultsStore;
 import org.synergia.report.documents.CrossCuttingReport;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.Estimators;
 import org.synergia.web.server.PortalServer;
 
 /** The portal's pages and JSON API, served on a random loopback port over a real workspace. */
@@ -164,12 +166,32 @@ class PortalServerTest {
     }
 
     @Test
+    void estimatorsListTheRegistryWithTheirOptions() throws Exception {
+        JsonNode doc = JSON.readTree(PortalFixture.get(port, "/api/estimators").body());
+        List<String> names = new java.util.ArrayList<>();
+        doc.get("estimators").forEach(e -> names.add(e.get("name").asText()));
+        assertEquals(Estimators.installed().all().stream().map(Estimator::name).toList(), names);
+        JsonNode ipwra = doc.get("estimators").get(names.indexOf("ipwra"));
+        assertTrue(ipwra.get("weights").asBoolean() && ipwra.get("cluster").asBoolean());
+        JsonNode estimand = null;
+        for (JsonNode o : ipwra.get("options")) {
+            if (o.get("name").asText().equals("estimand")) {
+                estimand = o;
+            }
+        }
+        assertEquals("choice", estimand.get("kind").asText());
+        assertEquals("ate", estimand.get("default").asText());
+        assertEquals("[\"ate\",\"att\",\"pomeans\"]", estimand.get("choices").toString());
+        assertEquals("ate, att or pomeans (default: ate)", estimand.get("description").asText());
+    }
+
+    @Test
     void openApiDescribesEveryApiRoute() throws Exception {
         HttpResponse<String> r = PortalFixture.get(port, "/api/openapi.json");
         assertEquals(200, r.statusCode());
         JsonNode paths = JSON.readTree(r.body()).get("paths");
         for (String p : List.of("/api/cases", "/api/cases/{id}", "/api/cases/{id}/estimates", "/api/cases/{id}/estimates.csv",
-                "/api/synthesis")) {
+                "/api/synthesis", "/api/estimators")) {
             assertTrue(paths.has(p), p);
         }
         JsonNode required = JSON.readTree(r.body()).at("/components/schemas/Estimate/required");

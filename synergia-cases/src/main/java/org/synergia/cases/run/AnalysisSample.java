@@ -2,9 +2,12 @@ package org.synergia.cases.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import org.synergia.data.Column;
+import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
+import org.synergia.data.MissingPolicy;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.VariableType;
 
@@ -19,41 +22,37 @@ final class AnalysisSample {
 
     private final Dataset data;
     private final int[] rows;
+    private final CompleteCases complete;
 
-    private AnalysisSample(Dataset data, int[] rows) {
+    private AnalysisSample(Dataset data, CompleteCases complete) {
         this.data = data;
-        this.rows = rows;
+        this.rows = complete.rows();
+        this.complete = complete;
     }
 
     /**
      * @param data the case's data
-     * @param variables every variable the analysis needs (a row missing any of them is left out)
+     * @param variables every variable the analysis needs (a row missing any of them is left out,
+     *     by {@link CompleteCases}, the rule every analysis follows)
      * @param keep which rows belong to the analysis, by row index
+     * @param policy drop the incomplete rows, or refuse them
      * @return the sample
      */
-    static AnalysisSample of(Dataset data, List<String> variables, IntPredicate keep) {
-        List<NumericColumn> columns = new ArrayList<>();
+    static AnalysisSample of(Dataset data, List<String> variables, IntPredicate keep, MissingPolicy policy) {
         for (String v : variables) {
-            columns.add(data.numeric(v));
+            data.numeric(v);
         }
-        int[] rows = new int[data.rowCount()];
-        int n = 0;
-        for (int i = 0; i < data.rowCount(); i++) {
-            if (!keep.test(i)) {
-                continue;
-            }
-            boolean complete = true;
-            for (NumericColumn c : columns) {
-                if (c.isMissing(i)) {
-                    complete = false;
-                    break;
-                }
-            }
-            if (complete) {
-                rows[n++] = i;
-            }
-        }
-        return new AnalysisSample(data, java.util.Arrays.copyOf(rows, n));
+        return new AnalysisSample(data, CompleteCases.of(data, variables, policy, keep));
+    }
+
+    /** @return the rows of the analysis left out for a missing value */
+    int dropped() {
+        return complete.dropped();
+    }
+
+    /** @return the one-line report of the rows left out, if any: {@code 12 rows left out for missing values (...)} */
+    Optional<String> warning() {
+        return complete.warning();
     }
 
     /** @return the number of rows */
@@ -84,6 +83,30 @@ final class AnalysisSample {
             out[r] = (int) Math.round(v[r]);
         }
         return out;
+    }
+
+    /** @return the data on the sample's rows, for the registry's estimators */
+    Dataset dataset() {
+        return complete.dataset();
+    }
+
+    /**
+     * The covariates as the right-hand side of a model formula, by the same rule as {@link #design}:
+     * categorical variables as {@code factor(x)}, covariates constant in the sample (or with one
+     * level) left out; {@code 1} when none is left.
+     *
+     * @param covariates the covariate names
+     * @return the right-hand side, e.g. {@code hh_size + factor(area)}
+     */
+    String formulaTerms(List<String> covariates) {
+        List<String> terms = new ArrayList<>();
+        for (String name : covariates) {
+            if (constant(values(name))) {
+                continue;
+            }
+            terms.add(data.column(name).type() == VariableType.CATEGORICAL ? "factor(" + name + ")" : name);
+        }
+        return terms.isEmpty() ? "1" : String.join(" + ", terms);
     }
 
     /**

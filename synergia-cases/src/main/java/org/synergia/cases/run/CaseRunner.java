@@ -10,6 +10,7 @@ import org.synergia.cases.store.CaseRecord;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.data.InputException;
+import org.synergia.data.MissingPolicy;
 import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.cases.economy.LocalEconomyEvaluation;
 
@@ -28,11 +29,12 @@ final class CaseRunner {
      * @param seedOverride a seed for the simulated survey instead of the specification's, or null
      * @param softwareVersion Synergia's version, for provenance
      * @param threads worker threads for simulation models
+     * @param missing what the analyses do with incomplete rows
      * @param progress where progress goes
      * @return the case's results
      */
     static CaseResult run(CaseSpec spec, Path specDirectory, Long seedOverride, String softwareVersion, int threads,
-            Progress progress) {
+            MissingPolicy missing, Progress progress) {
         String region = spec.region().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (spec.institutionalOnly()) {
             return new CaseResult(new CaseRecord(spec.id(), spec.country().en(), region, "institutional", "", false, "", "",
@@ -43,7 +45,7 @@ final class CaseRunner {
             progress.step(spec.id(), spec.data().simulated() ? "simulating the survey" : "reading the survey");
             data = CaseData.load(spec, specDirectory, seedOverride);
             data = data.withOutcomes(spec);
-            Analyses analyses = analyse(spec, data, progress);
+            Analyses analyses = analyse(spec, data, missing, progress);
             List<ModelResultRecord> economy = List.of();
             List<DiagnosticRecord> diagnostics = new ArrayList<>(analyses.diagnostics());
             if (spec.localEconomy().isPresent()) {
@@ -51,22 +53,23 @@ final class CaseRunner {
                 try {
                     economy = LocalEconomyEvaluation.run(spec, data.simulated(), data.data(), analyses.estimates(), data.seed(), threads);
                 } catch (InputException e) {
-                    diagnostics.add(new DiagnosticRecord(spec.id(), "local_economy", "", PlanExecutor.FAILED, e.getMessage()));
+                    diagnostics.addAll(Failures.of(spec.id(), "local_economy", "", e));
                 }
             }
-            List<DiagnosticRecord> failures = diagnostics.stream().filter(d -> d.key().equals(PlanExecutor.FAILED)).toList();
+            List<DiagnosticRecord> failures = diagnostics.stream().filter(d -> d.key().equals(Failures.KEY)).toList();
             String message = failures.isEmpty() ? "" : failures.size() + " estimation(s) failed; first: " + failures.get(0).analysisId()
                     + "/" + failures.get(0).outcome() + ": " + failures.get(0).value();
             CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), region, "ok", message, data.simulated(), data.source(),
                     data.sha256(), spec.sha256(), data.seed(), data.data().rowCount(), softwareVersion);
             return new CaseResult(record, analyses.estimates(), diagnostics, economy);
         } catch (RuntimeException e) {
-            String message = e instanceof InputException ? e.getMessage()
-                    : "internal error: " + e + " (please report it)";
+            InputException refusal = e instanceof InputException i ? i
+                    : new InputException("internal error: " + e + " (please report it)", e);
+            String message = refusal.message(Locale.ENGLISH, AnalysisSpec.OPTION_STYLE);
             CaseRecord record = new CaseRecord(spec.id(), spec.country().en(), region, "failed", message,
                     data != null && data.simulated(), data == null ? "" : data.source(), data == null ? "" : data.sha256(),
                     spec.sha256(), data == null ? 0 : data.seed(), data == null ? 0 : data.data().rowCount(), softwareVersion);
-            return new CaseResult(record, List.of(), List.of(), List.of());
+            return new CaseResult(record, List.of(), Failures.of(spec.id(), "", "", refusal), List.of());
         }
     }
 
@@ -79,12 +82,23 @@ final class CaseRunner {
      * @return the estimates and diagnostics
      */
     static Analyses analyse(CaseSpec spec, CaseData data, Progress progress) {
-        PlanExecutor executor = new PlanExecutor(spec, data);
+        return analyse(spec, data, MissingPolicy.DROP, progress);
+    }
+
+    /**
+     * @param spec the case
+     * @param data its data, with indicator outcomes derived
+     * @param missing what the analyses do with incomplete rows
+     * @param progress where progress goes
+     * @return the estimates and diagnostics
+     */
+    static Analyses analyse(CaseSpec spec, CaseData data, MissingPolicy missing, Progress progress) {
+        PlanExecutor executor = new PlanExecutor(spec, data, missing);
         List<EstimateRecord> estimates = new ArrayList<>();
         List<DiagnosticRecord> diagnostics = new ArrayList<>();
         for (int i = 0; i < spec.plan().size(); i++) {
             AnalysisSpec a = spec.plan().get(i);
-            progress.step(spec.id(), a.id() + " (" + a.estimator().name().toLowerCase(Locale.ROOT) + ")");
+            progress.step(spec.id(), a.id() + " (" + a.estimator() + ")");
             PlanExecutor.Output out = executor.run(a, i);
             estimates.addAll(out.estimates());
             diagnostics.addAll(out.diagnostics());

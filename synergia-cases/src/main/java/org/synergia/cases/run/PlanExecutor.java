@@ -1,6 +1,7 @@
 package org.synergia.cases.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,32 +17,19 @@ import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
+import org.synergia.data.MissingPolicy;
 import org.synergia.data.NumericColumn;
-import org.synergia.effects.did.DidColumns;
-import org.synergia.effects.did.DidMethod;
-import org.synergia.effects.did.DrDid;
-import org.synergia.effects.matching.MatchingResult;
-import org.synergia.effects.matching.PsMatch;
-import org.synergia.effects.potentialoutcomes.Aipw;
-import org.synergia.effects.potentialoutcomes.Estimand;
-import org.synergia.effects.potentialoutcomes.Ipw;
-import org.synergia.effects.potentialoutcomes.Ipwra;
-import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
-import org.synergia.effects.potentialoutcomes.Ra;
-import org.synergia.effects.potentialoutcomes.Synergy;
-import org.synergia.effects.potentialoutcomes.TreatmentData;
-import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.effects.dose.DoseResult;
-import org.synergia.effects.dose.DoseSample;
-import org.synergia.effects.dose.ExposureRegression;
-import org.synergia.effects.dose.GpsDoseResponse;
-import org.synergia.effects.rd.BandwidthSelector;
-import org.synergia.effects.rd.Kernel;
+import org.synergia.effects.estimators.DoseEstimator;
+import org.synergia.effects.estimators.PsmatchEstimator;
+import org.synergia.effects.matching.MatchingResult;
+import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.effects.rd.RdPlot;
-import org.synergia.effects.rd.RdRobust;
-import org.synergia.effects.rd.RdSample;
-import org.synergia.effects.saturation.SaturationEffects;
-import org.synergia.effects.saturation.SaturationSample;
+import org.synergia.stats.estimator.Estimation;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
+import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Estimators;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.Term;
@@ -56,17 +44,23 @@ final class PlanExecutor {
     /** The diagnostic key of a chart drawn by the estimator (a love plot, a binned RD plot), as SVG. */
     static final String PLOT_SVG = "plot_svg";
 
-    /** The diagnostic key of an estimation that failed; its value is the reason. */
-    static final String FAILED = "failed";
+    /** The diagnostic key of the number of an analysis's rows left out for a missing value (stored when above 0). */
+    static final String ROWS_DROPPED = "rows_dropped_missing";
 
     private final CaseSpec spec;
     private final Dataset data;
     private final Optional<SimulatedSurvey> truth;
+    private final MissingPolicy missing;
 
     PlanExecutor(CaseSpec spec, CaseData caseData) {
+        this(spec, caseData, MissingPolicy.DROP);
+    }
+
+    PlanExecutor(CaseSpec spec, CaseData caseData, MissingPolicy missing) {
         this.spec = spec;
         this.data = caseData.data();
         this.truth = caseData.survey();
+        this.missing = missing;
     }
 
     /**
@@ -88,16 +82,17 @@ final class PlanExecutor {
         for (String outcome : a.outcomes()) {
             try {
                 switch (a.estimator()) {
-                    case RA, IPW, AIPW, IPWRA -> potentialOutcomes(a, index, outcome, out);
-                    case PSMATCH -> matching(a, index, outcome, out);
-                    case DID -> differenceInDifferences(a, index, outcome, out);
-                    case SATURATION -> saturation(a, outcome, out);
-                    case RD -> discontinuity(a, index, outcome, out);
-                    case DOSE -> dose(a, outcome, out);
+                    case "ra", "ipw", "aipw", "ipwra" -> potentialOutcomes(a, index, outcome, out);
+                    case "psmatch" -> matching(a, index, outcome, out);
+                    case "did" -> differenceInDifferences(a, index, outcome, out);
+                    case "saturation" -> saturation(a, outcome, out);
+                    case "rd" -> discontinuity(a, outcome, out);
+                    case "dose" -> dose(a, outcome, out);
+                    default -> registered(a, outcome, out);
                 }
             } catch (InputException e) {
                 // one outcome's failure (no overlap, no convergence) is reported, and the others are still estimated
-                out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, FAILED, e.getMessage()));
+                out.diagnostics().addAll(Failures.of(spec.id(), a.id(), outcome, e));
             }
         }
         return out;
@@ -108,28 +103,19 @@ final class PlanExecutor {
     private void potentialOutcomes(AnalysisSpec a, int index, String outcome, Output out) {
         Set<Integer> groups = groups(a);
         AnalysisSample s = sample(a, index, outcome, groups);
-        AnalysisSample.Design x = s.design(a.covariates()).withIntercept(s.size());
+        dropped(a, outcome, s, out);
+        String covariates = s.formulaTerms(a.covariates());
+        boolean outcomeModel = !a.estimator().equals("ipw");
+        boolean treatmentModel = !a.estimator().equals("ra");
+        Map<String, String> options = options(a);
+        options.put(outcomeModel ? "outcome-model" : "outcome", outcomeModel ? outcome + " ~ " + covariates : outcome);
+        options.put(treatmentModel ? "treatment-model" : "treatment",
+                treatmentModel ? a.treatment() + " ~ " + covariates : a.treatment());
+        options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
+        options.put("control", Integer.toString(a.control()));
+        a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
         double[] treatment = s.values(a.treatment());
-        TreatmentData td = new TreatmentData(s.values(outcome), treatment, x.columns(), x.names().toArray(String[]::new),
-                x.columns(), x.names().toArray(String[]::new), a.weights().map(s::values).orElse(null),
-                a.cluster().map(s::codes).orElse(null));
-        Estimand estimand = switch (a.estimand()) {
-            case ATE -> Estimand.ATE;
-            case ATT -> Estimand.ATT;
-            case POMEANS -> Estimand.POMEANS;
-        };
-        PotentialOutcomeEstimator<?> estimator = switch (a.estimator()) {
-            case RA -> Ra.withDefaults();
-            case IPW -> Ipw.withDefaults();
-            case AIPW -> Aipw.withDefaults();
-            default -> Ipwra.withDefaults();
-        };
-        estimator = estimator.withEstimand(estimand).withControl(a.control());
-        if (a.synergy().isPresent()) {
-            AnalysisSpec.Synergy sy = a.synergy().get();
-            estimator = estimator.withSynergy(new Synergy(sy.both(), sy.a(), sy.b()));
-        }
-        TreatmentEffectResult r = estimator.fit(td);
+        TreatmentEffectResult r = (TreatmentEffectResult) fit(a, s, options).result();
         double[] levels = r.levels();
         double[] means = r.potentialOutcomeMeans();
         double[][] covariance = r.potentialOutcomeCovariance();
@@ -140,7 +126,7 @@ final class PlanExecutor {
             out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "pomean_se[" + code + "]",
                     Double.toString(Math.sqrt(covariance[k][k]))));
         }
-        double[] yv = td.outcome();
+        double[] yv = s.values(outcome);
         double scale = comparisonSd(yv, i -> treatment[i] == a.control());
         int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
         for (Estimate e : r.estimates()) {
@@ -154,25 +140,24 @@ final class PlanExecutor {
 
     private void matching(AnalysisSpec a, int index, String outcome, Output out) {
         for (int arm : arms(a)) {
+            String comparison = outcome + ":" + arm + "vs" + a.control();
             AnalysisSample s = sample(a, index, outcome, Set.of(arm, a.control()));
-            AnalysisSample.Design x = s.design(a.covariates()).withIntercept(s.size());
+            dropped(a, comparison, s, out);
+            Map<String, String> options = options(a);
+            options.put("outcome", outcome);
+            options.put("treatment-model", a.treatment() + " ~ " + s.formulaTerms(a.covariates()));
+            options.put("estimand", a.estimand() == AnalysisSpec.Estimand.ATE ? "ate" : "att");
+            options.put("control", Integer.toString(a.control()));
+            EstimationResult r = fit(a, s, options).result();
+            MatchingResult m = PsmatchEstimator.matching(r);
             int[] g = s.codes(a.treatment());
-            boolean[] treated = new boolean[g.length];
-            for (int i = 0; i < g.length; i++) {
-                treated[i] = g[i] == arm;
-            }
-            MatchingResult r = PsMatch.withDefaults()
-                    .withEstimand(a.estimand() == AnalysisSpec.Estimand.ATE ? Estimand.ATE : Estimand.ATT)
-                    .fit(s.values(outcome), treated, x.columns(), x.names());
-            double[] yv = s.values(outcome);
-            double scale = comparisonSd(yv, i -> !treated[i]);
+            double scale = comparisonSd(s.values(outcome), i -> g[i] != arm);
             for (Estimate e : r.estimates()) {
                 addArmEffect(a, outcome, e, arm, r.n(), scale, out);
             }
-            diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
-            if (outcome.equals(a.outcomes().get(0)) && r.balance().isPresent()) {
-                out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome + ":" + arm + "vs" + a.control(), PLOT_SVG,
-                        r.lovePlotSvg()));
+            diagnostics(a, comparison, r, out);
+            if (outcome.equals(a.outcomes().get(0)) && m.balance().isPresent()) {
+                out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), comparison, PLOT_SVG, m.lovePlotSvg()));
             }
         }
     }
@@ -180,92 +165,59 @@ final class PlanExecutor {
     private void differenceInDifferences(AnalysisSpec a, int index, String outcome, Output out) {
         String time = a.option("time").orElseThrow();
         String id = a.option("id").orElseThrow();
-        DidMethod method = DidMethod.parse(a.option("method").orElse("dr-improved"));
         for (int arm : arms(a)) {
+            String comparison = outcome + ":" + arm + "vs" + a.control();
             AnalysisSample s = sample(a, index, outcome, Set.of(arm, a.control()), time, id);
+            dropped(a, comparison, s, out);
+            Map<String, String> options = options(a);
+            options.put("outcome", outcome);
+            options.put("group", a.treatment());
+            options.put("control", Integer.toString(a.control()));
+            covariates(a, s, options);
+            EstimationResult r = fit(a, s, options).result();
             int[] g = s.codes(a.treatment());
-            double[] d = new double[g.length];
-            for (int i = 0; i < g.length; i++) {
-                d[i] = g[i] == arm ? 1 : 0;
-            }
-            DidColumns columns = DidColumns.of(outcome, s.values(outcome), time, s.values(time), "treated", d)
-                    .withId(id, s.values(id));
-            AnalysisSample.Design x = s.design(a.covariates());
-            for (int j = 0; j < x.columns().length; j++) {
-                columns = columns.withCovariate(x.names().get(j), x.columns()[j]);
-            }
-            if (a.cluster().isPresent()) {
-                columns = columns.withClusters(a.cluster().get(), s.values(a.cluster().get()));
-            }
-            if (a.weights().isPresent()) {
-                columns = columns.withWeights(a.weights().get(), s.values(a.weights().get()));
-            }
-            EstimationResult r = DrDid.withDefaults().withMethod(method).fit(columns);
-            double[] yv = s.values(outcome);
             double[] tv = s.values(time);
             double lastPeriod = java.util.Arrays.stream(tv).max().orElse(0);
-            double scale = comparisonSd(yv, i -> d[i] == 0 && tv[i] == lastPeriod);
+            double scale = comparisonSd(s.values(outcome), i -> g[i] == a.control() && tv[i] == lastPeriod);
             for (Estimate e : r.estimates()) {
                 addArmEffect(a, outcome, e, arm, r.n(), scale, out);
             }
-            diagnostics(a, outcome + ":" + arm + "vs" + a.control(), r, out);
+            diagnostics(a, comparison, r, out);
         }
     }
 
     private void saturation(AnalysisSpec a, String outcome, Output out) {
         String saturationVariable = a.option("saturation").orElseThrow();
-        String cluster = a.cluster().orElseThrow(() -> new InputException(spec.file() + ": plan: the saturation analysis '"
-                + a.id() + "' needs 'cluster:' (the unit saturations were assigned to)"));
-        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, a.treatment(), saturationVariable), i -> true);
-        SaturationSample sample = SaturationSample.of(s.values(outcome), s.values(a.treatment()), s.values(cluster),
-                s.values(saturationVariable), saturationVariable);
-        AnalysisSample.Design x = s.design(a.covariates());
-        if (x.columns().length > 0) {
-            sample = sample.withCovariates(x.names(), x.columns());
+        if (a.cluster().isEmpty()) {
+            throw new InputException(spec.file() + ": plan: the saturation analysis '" + a.id()
+                    + "' needs 'cluster:' (the unit saturations were assigned to)");
         }
-        EstimationResult r = SaturationEffects.withDefaults().fit(sample);
-        double[] yv = s.values(outcome);
+        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, a.treatment(), saturationVariable), i -> true, missing);
+        dropped(a, outcome, s, out);
+        Map<String, String> options = options(a);
+        options.put("outcome", outcome);
+        options.put("treatment", a.treatment());
+        covariates(a, s, options);
+        EstimationResult r = fit(a, s, options).result();
         double[] sat = s.values(saturationVariable);
-        double scale = comparisonSd(yv, i -> sat[i] == 0);
+        double scale = comparisonSd(s.values(outcome), i -> sat[i] == 0);
         for (Estimate e : r.estimates()) {
             addTerm(a, outcome, e, r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
     }
 
-    private void discontinuity(AnalysisSpec a, int index, String outcome, Output out) {
+    private void discontinuity(AnalysisSpec a, String outcome, Output out) {
         String running = a.option("running").orElseThrow();
-        double cutoff;
-        try {
-            cutoff = Double.parseDouble(a.option("cutoff").orElseThrow());
-        } catch (NumberFormatException e) {
-            throw new InputException(spec.file() + ": plan[" + index + "].options.cutoff: '" + a.option("cutoff").get()
-                    + "' is not a number; give the cutoff of " + running);
-        }
-        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, running), i -> true);
+        AnalysisSample s = AnalysisSample.of(data, variables(a, outcome, running), i -> true, missing);
+        dropped(a, outcome, s, out);
+        Map<String, String> options = options(a);
+        options.put("outcome", outcome);
+        covariates(a, s, options);
+        Estimation fitted = fit(a, s, options);
+        EstimationResult r = fitted.result();
+        double cutoff = fitted.options().number("cutoff").orElseThrow();
         double[] x = s.values(running);
-        RdSample sample = RdSample.of(s.values(outcome), x);
-        AnalysisSample.Design covariates = s.design(a.covariates());
-        if (covariates.columns().length > 0) {
-            sample = sample.withCovariates(covariates.names(), covariates.columns());
-        }
-        if (a.cluster().isPresent()) {
-            sample = sample.withClusters(s.codes(a.cluster().get()));
-        }
-        if (a.weights().isPresent()) {
-            sample = sample.withWeights(s.values(a.weights().get()));
-        }
-        RdRobust rd = RdRobust.withDefaults();
-        if (a.option("kernel").isPresent()) {
-            rd = rd.withKernel(Kernel.valueOf(a.option("kernel").get().toUpperCase(Locale.ROOT)));
-        }
-        if (a.option("bwselect").isPresent()) {
-            rd = rd.withBandwidthSelector(BandwidthSelector.valueOf(a.option("bwselect").get().toUpperCase(Locale.ROOT)));
-        }
-        if (a.option("p").isPresent()) {
-            rd = rd.withOrder(Integer.parseInt(a.option("p").get()));
-        }
-        EstimationResult r = rd.fit(sample, cutoff);
         double[] y = s.values(outcome);
         double scale = comparisonSd(y, i -> x[i] < cutoff);
         String label = spec.outcome(outcome).label().en();
@@ -279,43 +231,80 @@ final class PlanExecutor {
         diagnostics(a, outcome, r, out);
     }
 
+    /**
+     * The exposure regression (by subgroup when the plan names one: a pooled slope would average the group slopes with
+     * weights set by how exposure and group go together, an estimand without a clear meaning) and the pooled
+     * dose-response curve, stored as diagnostics for its chart.
+     */
     private void dose(AnalysisSpec a, String outcome, Output out) {
-        String subgroup = a.option("subgroup").orElse(null);
         List<String> vars = variables(a, outcome, a.treatment());
-        if (subgroup != null) {
-            vars.add(subgroup);
-        }
-        AnalysisSample s = AnalysisSample.of(data, vars, i -> true);
-        double[] y = s.values(outcome);
-        DoseSample sample = DoseSample.of(y, s.values(a.treatment()), a.treatment());
-        AnalysisSample.Design covariates = s.design(a.covariates());
-        if (covariates.columns().length > 0) {
-            sample = sample.withCovariates(covariates.names(), covariates.columns());
-        }
-        if (a.cluster().isPresent()) {
-            sample = sample.withClusters(s.values(a.cluster().get()));
-        }
-        if (a.weights().isPresent()) {
-            sample = sample.withWeights(s.values(a.weights().get()));
-        }
-        DoseSample pooled = sample;
-        if (subgroup != null) {
-            // with a subgroup, each group's slope and their difference are estimated: a pooled slope would average the
-            // group slopes with weights set by how exposure and group go together, an estimand without a clear meaning
-            sample = sample.withSubgroup(subgroup, s.values(subgroup));
-        }
-        double scale = comparisonSd(y, i -> true);
-        EstimationResult r = ExposureRegression.withDefaults().fit(sample);
+        a.option(EstimatorOption.SUBGROUP).ifPresent(vars::add);
+        AnalysisSample s = AnalysisSample.of(data, vars, i -> true, missing);
+        dropped(a, outcome, s, out);
+        Map<String, String> options = options(a);
+        options.put("outcome", outcome);
+        options.put("dose", a.treatment());
+        covariates(a, s, options);
+        double scale = comparisonSd(s.values(outcome), i -> true);
+        EstimationResult r = fit(a, s, options).result();
         for (Estimate e : r.estimates()) {
             addTerm(a, outcome, e, r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
-        DoseResult curve = GpsDoseResponse.withDefaults().withBootstrap(99).withSeed(20171).fit(pooled);
-        DoseResult.Curve c = curve.curve();
+        options.remove(EstimatorOption.SUBGROUP);
+        options.put("method", "gps");
+        options.put("bootstrap", "99");
+        DoseResult.Curve c = DoseEstimator.dose(fit(a, s, options).result()).curve();
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_dose", join(c.doses())));
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_mu", join(c.estimate())));
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_low", join(c.lower())));
         out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "curve_high", join(c.upper())));
+    }
+
+    /** The analysis's {@code options:} with its weights and cluster, for the estimator's own options to be added. */
+    private static Map<String, String> options(AnalysisSpec a) {
+        Map<String, String> options = new LinkedHashMap<>(a.options());
+        a.weights().ifPresent(w -> options.put(EstimatorOption.WEIGHTS, w));
+        a.cluster().ifPresent(c -> options.put(EstimatorOption.CLUSTER, c));
+        return options;
+    }
+
+    /** The analysis's covariates as the estimator's {@code covariates} formula (categorical ones as factors), if any vary. */
+    private static void covariates(AnalysisSpec a, AnalysisSample s, Map<String, String> options) {
+        String terms = s.formulaTerms(a.covariates());
+        if (!terms.equals("1")) {
+            options.put("covariates", terms);
+        }
+    }
+
+    /**
+     * An estimator of the registry without an adapter of its own: the analysis's {@code options:}
+     * are its options, with the outcome, treatment, covariates (joined by {@code +}), weights and
+     * cluster given to the options of those names it has; its terms are stored as it reports them,
+     * without a planted truth.
+     */
+    private void registered(AnalysisSpec a, String outcome, Output out) {
+        Estimator estimator = Estimators.installed().get(a.estimator());
+        Map<String, String> options = new LinkedHashMap<>(a.options());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("outcome", outcome);
+        fields.put("treatment", a.treatment());
+        fields.put("covariates", a.covariates().isEmpty() ? null : String.join(" + ", a.covariates()));
+        fields.put(EstimatorOption.WEIGHTS, a.weights().orElse(null));
+        fields.put(EstimatorOption.CLUSTER, a.cluster().orElse(null));
+        fields.forEach((name, value) -> {
+            if (value != null && estimator.accepts(name)) {
+                options.putIfAbsent(name, value);
+            }
+        });
+        Estimation fitted = Estimation.of(data, EstimatorOptions.of(estimator, options), missing);
+        dropped(a, outcome, fitted.rows().dropped(), fitted.rows().warning(), out);
+        EstimationResult r = fitted.result();
+        double scale = comparisonSd(fitted.rows().dataset().numeric(outcome).toDoubleArray(), i -> true);
+        for (Estimate e : r.estimates()) {
+            out.estimates().add(record(a, outcome, e.term(), label(e.term()), e, r.n(), Double.NaN, scale));
+        }
+        diagnostics(a, outcome, r, out);
     }
 
     private static String join(double[] v) {
@@ -367,6 +356,15 @@ final class PlanExecutor {
         return term.toString();
     }
 
+    /**
+     * Runs the analysis's estimator from the registry on the sample's rows (already complete, so the
+     * registry's data preparation leaves none out).
+     */
+    private Estimation fit(AnalysisSpec a, AnalysisSample s, Map<String, String> options) {
+        Estimator estimator = Estimators.installed().get(a.estimator());
+        return Estimation.of(s.dataset(), EstimatorOptions.of(estimator, options), missing);
+    }
+
     // ------------------------------------------------------------------ samples and records
 
     /** The rows of the given groups with the outcome, treatment, covariates and design variables present. */
@@ -374,7 +372,8 @@ final class PlanExecutor {
         List<String> vars = variables(a, outcome, a.treatment());
         vars.addAll(List.of(extra));
         NumericColumn group = data.numeric(a.treatment());
-        AnalysisSample s = AnalysisSample.of(data, vars, i -> !group.isMissing(i) && groups.contains((int) group.value(i)));
+        AnalysisSample s = AnalysisSample.of(data, vars, i -> !group.isMissing(i) && groups.contains((int) group.value(i)),
+                missing);
         int[] g = s.codes(a.treatment());
         for (int code : groups) {
             boolean present = false;
@@ -393,6 +392,21 @@ final class PlanExecutor {
         return s;
     }
 
+    /**
+     * Stores the rows an analysis left out for missing values, as the command line reports them: their
+     * number ({@link #ROWS_DROPPED}) and the one-line warning naming the variables and counts.
+     */
+    private void dropped(AnalysisSpec a, String outcome, AnalysisSample s, Output out) {
+        dropped(a, outcome, s.dropped(), s.warning(), out);
+    }
+
+    private void dropped(AnalysisSpec a, String outcome, int count, Optional<String> warning, Output out) {
+        if (count > 0) {
+            out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, ROWS_DROPPED, Integer.toString(count)));
+            out.diagnostics().add(new DiagnosticRecord(spec.id(), a.id(), outcome, "warning", warning.orElseThrow()));
+        }
+    }
+
     /** The variables given, then the analysis's covariates, cluster and weights: a row missing any is left out. */
     private static List<String> variables(AnalysisSpec a, String... first) {
         List<String> vars = new ArrayList<>(List.of(first));
@@ -405,13 +419,7 @@ final class PlanExecutor {
     /** Every variable the analysis names must be in the data, under the name the plan uses. */
     private void checkVariables(AnalysisSpec a, int index) {
         Set<String> needed = new LinkedHashSet<>(a.outcomes());
-        needed.add(a.treatment());
-        needed.addAll(a.covariates());
-        a.cluster().ifPresent(needed::add);
-        a.weights().ifPresent(needed::add);
-        for (String key : List.of("time", "id", "running", "saturation", "subgroup")) {
-            a.option(key).ifPresent(needed::add);
-        }
+        needed.addAll(a.designVariables());
         for (String v : needed) {
             if (!data.hasColumn(v)) {
                 throw new InputException(spec.file() + ": plan[" + index + "] (" + a.id() + ") needs the variable '" + v
@@ -442,7 +450,7 @@ final class PlanExecutor {
     private EstimateRecord record(AnalysisSpec a, String outcome, Term term, String label, Estimate e, int n, double truth,
             double scale) {
         OutcomeSpec o = spec.outcome(outcome);
-        return new EstimateRecord(spec.id(), a.id(), a.estimator().name().toLowerCase(Locale.ROOT), outcome,
+        return new EstimateRecord(spec.id(), a.id(), a.estimator(), outcome,
                 o.domain().name().toLowerCase(Locale.ROOT).replace('_', '-'), term, label, e.estimate(), e.se(), e.ciLow(),
                 e.ciHigh(), e.pValue(), Double.NaN, n, truth, scale);
     }

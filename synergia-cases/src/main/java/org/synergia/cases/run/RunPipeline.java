@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.synergia.cases.economy.LocalEconomyEvaluation;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.ResultsStore;
+import org.synergia.data.MissingPolicy;
 
 /**
  * Synergia's main job: evaluates every case's analysis plan on its data and writes the results
@@ -33,9 +34,18 @@ public final class RunPipeline {
      * @param seedOverride a seed for every simulated survey instead of the specifications' own, or null
      * @param threads worker threads
      * @param softwareVersion Synergia's version, for provenance
+     * @param missing what the analyses do with a row missing a variable they use (drop: left out and
+     *     reported; refuse: that analysis fails, naming the variable and row)
      */
     public record Options(List<CaseSpec> cases, Path specDirectory, Path workspace, Long seedOverride, int threads,
-            String softwareVersion) {}
+            String softwareVersion, MissingPolicy missing) {
+
+        /** Settings that drop incomplete rows (the default rule). */
+        public Options(List<CaseSpec> cases, Path specDirectory, Path workspace, Long seedOverride, int threads,
+                String softwareVersion) {
+            this(cases, specDirectory, workspace, seedOverride, threads, softwareVersion, MissingPolicy.DROP);
+        }
+    }
 
     /**
      * Runs the cases and stores their results.
@@ -59,7 +69,7 @@ public final class RunPipeline {
                 futures.add(pool.submit(() -> {
                     progress.started(spec.id(), cases.size());
                     CaseRunner.CaseResult r = CaseRunner.run(spec, options.specDirectory(), options.seedOverride(),
-                            options.softwareVersion(), 1, progress);
+                            options.softwareVersion(), 1, options.missing(), progress);
                     store.replaceCase(r.record(), r.estimates(), r.diagnostics());
                     store.replaceModelResults(spec.id(), LocalEconomyEvaluation.MODEL, r.localEconomy());
                     progress.finished(spec.id(), r.record().status(), done.incrementAndGet(), cases.size());

@@ -1,14 +1,22 @@
 package org.synergia.cases.spec;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.synergia.data.OptionStyle;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
+import org.synergia.stats.estimator.Estimators;
+import org.synergia.stats.formula.Formula;
 
 /**
  * One analysis of the plan: an estimator applied to a list of outcomes with the same design.
  *
  * @param id identifier, unique within the case
- * @param estimator the estimator
+ * @param estimator the estimator's name in the registry ({@link org.synergia.stats.estimator.Estimators}): {@code ipwra},
+ *        {@code psmatch}, {@code did}, {@code rd}, {@code saturation}, {@code dose}, ...
  * @param title what the analysis estimates, for readers
  * @param outcomes the outcomes it is applied to
  * @param treatment the treatment (group) variable, or for dose response the dose variable
@@ -25,7 +33,7 @@ import java.util.Optional;
  */
 public record AnalysisSpec(
         String id,
-        Estimator estimator,
+        String estimator,
         Text title,
         List<String> outcomes,
         String treatment,
@@ -46,9 +54,6 @@ public record AnalysisSpec(
      */
     public enum Comparison { SOCIAL_PROTECTION, PRODUCTIVE, COMBINED, PRODUCTIVE_ADDED, SYNERGY }
 
-    /** The estimators a plan can use. */
-    public enum Estimator { RA, IPW, AIPW, IPWRA, PSMATCH, DID, RD, SATURATION, DOSE }
-
     /** Treatment-effect estimands. */
     public enum Estimand { ATE, ATT, POMEANS }
 
@@ -64,6 +69,51 @@ public record AnalysisSpec(
         public String toString() {
             return both + "=" + a + "+" + b;
         }
+    }
+
+    /**
+     * How a refusal names an estimator option to the author of a case specification: the plan keys
+     * that fill an option by themselves ({@code weights}, {@code cluster}, {@code covariates},
+     * {@code treatment}, {@code outcomes}, {@code control}, {@code estimand}), the missing-value rule
+     * as the flag of {@code synergia run} that sets it ({@code --missing}), any other as
+     * {@code options.NAME}.
+     */
+    public static final OptionStyle OPTION_STYLE = name -> switch (name) {
+        case "missing" -> "--missing";
+        case "weights", "cluster", "covariates", "control", "estimand" -> name;
+        case "treatment", "group", "dose", "treatment-model" -> "treatment";
+        case "outcome", "outcome-model" -> "outcomes";
+        default -> "options." + name;
+    };
+
+    /** The options of the bundled estimators' adapters that name a variable of the data. */
+    private static final Set<String> VARIABLE_OPTIONS = Set.of("time", "id", "running", "saturation", "subgroup");
+
+    /**
+     * The variables of the data the analysis reads besides its outcomes: treatment, covariates,
+     * cluster, weights, and those its options name (the options above, and any option its
+     * estimator declares as a variable or a formula). The case pipeline checks them and the analyst
+     * area asks for their mapping.
+     *
+     * @return them, in that order, each once
+     */
+    public List<String> designVariables() {
+        Set<String> v = new LinkedHashSet<>();
+        v.add(treatment);
+        v.addAll(covariates);
+        cluster.ifPresent(v::add);
+        weights.ifPresent(v::add);
+        Optional<Estimator> registered = Estimators.installed().find(estimator);
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            Optional<EstimatorOption.Kind> kind = registered.flatMap(e -> e.options().stream()
+                    .filter(d -> d.name().equals(o.getKey())).findFirst()).map(EstimatorOption::kind);
+            if (VARIABLE_OPTIONS.contains(o.getKey()) || kind.equals(Optional.of(EstimatorOption.Kind.VARIABLE))) {
+                v.add(o.getValue());
+            } else if (kind.equals(Optional.of(EstimatorOption.Kind.FORMULA))) {
+                v.addAll(Formula.parse(o.getValue()).variables());
+            }
+        }
+        return List.copyOf(v);
     }
 
     /**

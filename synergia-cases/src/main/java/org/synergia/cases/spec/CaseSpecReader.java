@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.synergia.cases.spec.AnalysisSpec.Estimand;
-import org.synergia.cases.spec.AnalysisSpec.Estimator;
 import org.synergia.cases.spec.AnalysisSpec.Synergy;
 import org.synergia.cases.spec.CaseSpec.DataSource;
 import org.synergia.cases.spec.CaseSpec.Design;
@@ -38,6 +37,8 @@ import org.synergia.cases.spec.OutcomeSpec.OutcomeSimulation;
 import org.synergia.cases.spec.SimulationSpec.Assignment;
 import org.synergia.cases.spec.SimulationSpec.AssignmentKind;
 import org.synergia.data.InputException;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.Estimators;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -50,10 +51,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class CaseSpecReader {
 
-    private static final Map<Estimator, List<String>> REQUIRED_OPTIONS = Map.of(
-            Estimator.DID, List.of("time", "id"),
-            Estimator.RD, List.of("running", "cutoff"),
-            Estimator.SATURATION, List.of("saturation"));
+    private static final Map<String, List<String>> REQUIRED_OPTIONS = Map.of(
+            "did", List.of("time", "id"),
+            "rd", List.of("running", "cutoff"),
+            "saturation", List.of("saturation"));
 
     /** Which direction of an outcome means households are better off. */
     private enum Better { HIGHER, LOWER }
@@ -227,18 +228,25 @@ public final class CaseSpecReader {
     private static AnalysisSpec analysis(SpecNode n) {
         n.allowOnly("id", "estimator", "title", "outcomes", "treatment", "covariates", "control", "arms", "estimand",
                 "synergy", "cluster", "weights", "synthesis", "options");
-        Estimator estimator = n.enumValue("estimator", Estimator.class);
+        String estimator = n.string("estimator");
+        Estimator registered = Estimators.installed().find(estimator).orElseThrow(() -> n.child("estimator").error("estimator '"
+                + estimator + "' is not one of the registered estimators ("
+                + String.join(", ", Estimators.installed().all().stream().map(Estimator::name).toList()) + "); fix the name"));
         Optional<Synergy> synergy = Optional.ofNullable(n.optChild("synergy")).map(CaseSpecReader::synergy);
         Map<String, String> options = new LinkedHashMap<>();
         SpecNode o = n.optChild("options");
         if (o != null) {
             for (String k : o.keys()) {
+                if (!registered.accepts(k)) {
+                    throw o.child(k).error("estimator " + estimator + " has no option '" + k + "'; its options are "
+                            + String.join(", ", registered.options().stream().filter(x -> !x.hidden()).map(x -> x.name()).toList()));
+                }
                 options.put(k, o.string(k));
             }
         }
         for (String required : REQUIRED_OPTIONS.getOrDefault(estimator, List.of())) {
             if (!options.containsKey(required)) {
-                throw n.error("estimator " + estimator.name().toLowerCase() + " needs options." + required + "; add it under 'options:'");
+                throw n.error("estimator " + estimator + " needs options." + required + "; add it under 'options:'");
             }
         }
         List<String> outcomes = n.list("outcomes").stream().map(SpecNode::asString).toList();
@@ -345,7 +353,7 @@ public final class CaseSpecReader {
                 }
             }
             List<Integer> referenced = new ArrayList<>(a.arms());
-            if (a.estimator() != Estimator.DOSE && a.estimator() != Estimator.RD) {
+            if (!a.estimator().equals("dose") && !a.estimator().equals("rd")) {
                 referenced.add(a.control());
             }
             a.synergy().ifPresent(s -> referenced.addAll(List.of(s.both(), s.a(), s.b(), a.control())));

@@ -39,7 +39,7 @@ class CaseSpecReaderTest {
     static Stream<Arguments> malformations() {
         String arm = "    control: 0\n    estimand: ate\n    cluster: village";
         return Stream.of(
-                Arguments.of("estimator: ipwra", "estimator: ipwr", "bad.yaml: plan[0].estimator: unknown value 'ipwr'; use one of ra, ipw, aipw, ipwra, psmatch, did, rd, saturation, dose"),
+                Arguments.of("estimator: ipwra", "estimator: ipwr", "bad.yaml: plan[0].estimator: estimator 'ipwr' is not one of the registered estimators ("),
                 Arguments.of("outcomes: [fcs, rcsi, herd_tlu, hdds, income]", "outcomes: [fcs, rcs]", "bad.yaml: plan[0].outcomes: outcome 'rcs' is not among the case's outcomes"),
                 Arguments.of(arm, arm.replace("cluster", "synergy: \"3=1\"\n    cluster"), "bad.yaml: plan[0].synergy: write the synergy contrast as BOTH=A+B"),
                 Arguments.of(arm, arm.replace("control: 0", "control: 7"), "bad.yaml: plan[0]: group code 7 is not among design.groups"),
@@ -59,6 +59,18 @@ class CaseSpecReaderTest {
         InputException e = assertThrows(InputException.class,
                 () -> CaseSpecReader.parse("bad.yaml", text.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+    }
+
+    /** A plan option the estimator does not have is refused when the file is read, with the estimator's own options listed. */
+    @Test
+    void unknownEstimatorOptionIsNamed() throws IOException {
+        String text = bundledText("ethiopia-psnp-insct").replace("{time: round, id: hhid, method: ipw-std}",
+                "{time: round, id: hhid, metod: ipw-std}");
+        InputException e = assertThrows(InputException.class,
+                () -> CaseSpecReader.parse("bad.yaml", text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("bad.yaml: plan[0].options.metod: estimator did has no option 'metod'; its options are outcome, time,"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("method"), e.getMessage());
     }
 
     @Test

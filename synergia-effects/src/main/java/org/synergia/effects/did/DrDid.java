@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
@@ -190,8 +191,7 @@ public final class DrDid {
             EstimatingFunctions f = EstimatingFunctions.of(psi, big, 1);
             int g = clusters.count();
             if (g < 2) {
-                throw new InputException("cluster-robust variance needs at least 2 clusters, the data have " + g
-                        + ": choose a cluster variable with more groups or drop --cluster");
+                throw new InputException(DidProblem.TOO_FEW_CLUSTERS, g, OptionName.of("cluster"));
             }
             var = f.meat(clusters)[0][0] * SmallSampleCorrection.CLUSTER.factor(big, 1, g) / ((double) big * big);
             diag.put("vce", "cluster");

@@ -1,6 +1,7 @@
 package org.synergia.effects.did;
 
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 
 /**
  * The calibrated propensity score of the improved doubly robust DiD estimators: inverse probability
@@ -69,9 +70,7 @@ final class InverseProbabilityTilting {
                 return g;
             }
         }
-        throw new InputException("the calibrated propensity score (inverse probability tilting) did not converge in "
-                + MAX_ITERATIONS + " iterations: the covariates nearly separate treated from control units;"
-                + " drop or coarsen covariates, or use --method dr-traditional");
+        throw new InputException(DidProblem.TILTING_NOT_CONVERGED, MAX_ITERATIONS, OptionName.of("method"));
     }
 
     private static double loss(Regressors x, double[] d, double[] w, double[] g) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.inference.Clusters;
 
 /**
@@ -79,9 +80,8 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
             int u = k == null ? code.size() - 1 : k;
             int[] slot = t[i] == ok.pre ? preRow : postRow;
             if (slot[u] >= 0) {
-                throw new InputException(c.id().name() + " " + formatNumber(id[i]) + " appears twice in period "
-                        + formatNumber(t[i]) + " of '" + c.time().name() + "' (rows " + (slot[u] + 1) + " and " + (i + 1)
-                        + "): a panel needs one row per unit and period; remove duplicates or omit --id");
+                throw new InputException(DidProblem.PANEL_DUPLICATE, c.id().name(), formatNumber(id[i]), formatNumber(t[i]),
+                        c.time().name(), slot[u] + 1, i + 1, OptionName.of("id"));
             }
             slot[u] = i;
         }
@@ -101,8 +101,7 @@ public final class PanelSample extends TwoPeriodSample<PanelSample> {
             }
         }
         if (m == 0) {
-            throw new InputException("no " + c.id().name() + " is observed in both periods of '" + c.time().name()
-                    + "': for repeated cross-sections omit --id");
+            throw new InputException(DidProblem.PANEL_NO_UNIT_IN_BOTH, c.id().name(), c.time().name(), OptionName.of("id"));
         }
         double[] y = c.outcome().values();
         double[] g = c.group().values();

@@ -2,6 +2,7 @@ package org.synergia.effects.did;
 
 import java.util.List;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.linalg.Cholesky;
 
 /**
@@ -108,8 +109,8 @@ final class Regressors {
     double[] solve(double[][] gram, double[] m, String what) {
         Cholesky c = Cholesky.of(gram);
         if (!c.isPositiveDefinite()) {
-            throw new InputException("covariate '" + names.get(c.collinearColumn()) + "' is collinear with earlier"
-                    + " covariates (or constant) in the " + what + ": drop it from --covariates");
+            throw new InputException(DidProblem.COLLINEAR_COVARIATE, names.get(c.collinearColumn()), what,
+                    OptionName.of("covariates"));
         }
         return c.solve(m);
     }

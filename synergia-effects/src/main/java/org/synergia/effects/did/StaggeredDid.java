@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.data.NumericColumn;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
@@ -68,7 +69,7 @@ public final class StaggeredDid {
      */
     public StaggeredDidResult fit(DidColumns c) {
         if (c.id() == null) {
-            throw new InputException("staggered difference-in-differences needs a panel: give the unit identifier (--id)");
+            throw new InputException(DidProblem.STAGGERED_NEEDS_PANEL, OptionName.of("id"));
         }
         int rows = c.rows();
         List<DidColumns.Column> all = c.all();

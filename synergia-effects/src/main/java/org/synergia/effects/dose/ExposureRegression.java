@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
@@ -125,7 +126,7 @@ public final class ExposureRegression {
             }
         } else {
             if (levels.size() < 2) {
-                throw new InputException("subgroup variable '" + s.subgroupName() + "' has one level only: drop --by");
+                throw new InputException(DoseProblem.ONE_SUBGROUP, s.subgroupName(), OptionName.of("by"));
             }
             double[] g = s.subgroupValues();
             for (int l = 1; l < levels.size(); l++) {

@@ -77,10 +77,7 @@ public final class KernelMatch {
      * @return a copy with that setting
      */
     public KernelMatch withEstimand(Estimand e) {
-        if (e == Estimand.POMEANS) {
-            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
-                    + "--estimand att or ate");
-        }
+        Validation.checkEstimand(e);
         return new KernelMatch(kernel, bandwidth, e, replications, seed, level);
     }
 

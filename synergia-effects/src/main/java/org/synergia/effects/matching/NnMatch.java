@@ -82,10 +82,7 @@ public final class NnMatch {
      * @return a copy with that setting
      */
     public NnMatch withEstimand(Estimand e) {
-        if (e == Estimand.POMEANS) {
-            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
-                    + "--estimand att or ate");
-        }
+        Validation.checkEstimand(e);
         return new NnMatch(neighbors, e, metric, biasAdjust, standardError, varianceNeighbors, level);
     }
 

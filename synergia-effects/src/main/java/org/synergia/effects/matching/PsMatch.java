@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.effects.balance.BalanceTable;
 import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.effects.potentialoutcomes.Estimand;
@@ -130,10 +131,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withEstimand(Estimand e) {
-        if (e == Estimand.POMEANS) {
-            throw new InputException("matching estimates the ATT or the ATE, not potential-outcome means: use "
-                    + "--estimand att or ate");
-        }
+        Validation.checkEstimand(e);
         return new PsMatch(neighbors, e, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
                 support, trim, overlapTolerance, level);
     }
@@ -330,8 +328,7 @@ public final class PsMatch {
         int[] co = arms[1];
         Validation.checkArms(tr.length, co.length, neighbors, estimand, replace);
         if (standardError == StandardError.AI2016 && varianceNeighbors < 2) {
-            throw new InputException("the ai2016 standard error needs at least 2 variance neighbours (Stata's nn(2) "
-                    + "counts the unit itself), not " + varianceNeighbors + ": use --variance-neighbors 2 or more");
+            throw new InputException(MatchingProblem.VARIANCE_NEIGHBOURS, varianceNeighbors, OptionName.of("variance-neighbors"));
         }
         double sd = sd(metric, inSample);
         double caliperAbs = Double.isInfinite(caliper) ? Double.POSITIVE_INFINITY : caliper * sd;
@@ -422,10 +419,8 @@ public final class PsMatch {
                 }
             }
             if (bad > 0) {
-                throw new InputException(String.format(Locale.ROOT, "%d rows (first: row %d) have an estimated propensity "
-                        + "score outside [%g, 1-%g]: the overlap assumption fails there; trim them with a common support "
-                        + "rule (--support trim) or lower the overlap tolerance", bad, first + 1, overlapTolerance,
-                        overlapTolerance));
+                throw new InputException(MatchingProblem.OVERLAP, bad, first + 1, String.format(Locale.ROOT, "%g", overlapTolerance),
+                        OptionName.of("support"));
             }
         }
         if (support == CommonSupport.TRIM) {
@@ -478,11 +473,9 @@ public final class PsMatch {
         int dt = tm.focalCount() - tm.matchedCount();
         int dc = cm == null ? 0 : cm.focalCount() - cm.matchedCount();
         if (tm.matchedCount() == 0 || (cm != null && cm.matchedCount() == 0 && estimand == Estimand.ATE)) {
-            String arm = tm.matchedCount() == 0 ? "treated" : "control";
             int total = tm.matchedCount() == 0 ? tm.focalCount() : cm.focalCount();
-            throw new InputException(String.format(Locale.ROOT, "the caliper of %g SD (%.6g on the score) leaves none of "
-                    + "the %d %s units with a match within reach: widen the caliper (--caliper) or drop it",
-                    caliper, caliperAbs, total, arm));
+            throw new InputException(MatchingProblem.CALIPER_LEAVES_NONE, String.format(Locale.ROOT, "%g", caliper),
+                    String.format(Locale.ROOT, "%.6g", caliperAbs), total, tm.matchedCount() == 0 ? 0 : 1, OptionName.of("caliper"));
         }
         if (dt > 0) {
             warnings.add(String.format(Locale.ROOT, "%d of %d treated units had no %s within the caliper (%g SD) and "

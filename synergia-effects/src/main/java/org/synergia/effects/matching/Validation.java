@@ -3,6 +3,7 @@ package org.synergia.effects.matching;
 import java.util.List;
 import java.util.Locale;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.effects.potentialoutcomes.Estimand;
 
 /** Checks of a matching estimator's inputs, failing with messages that name counts and the fix. */
@@ -96,18 +97,22 @@ final class Validation {
         return new int[][] {t, c};
     }
 
+    static void checkEstimand(Estimand e) {
+        if (e == Estimand.POMEANS) {
+            throw new InputException(MatchingProblem.ESTIMAND, OptionName.of("estimand"));
+        }
+    }
+
     static void checkArms(int nt, int nc, int m, Estimand estimand, boolean replace) {
         if (nt == 0 || nc == 0) {
             throw new InputException(String.format(Locale.ROOT, "an arm is empty after the common support rule (%d "
                     + "treated, %d controls): relax the rule", nt, nc));
         }
         if (m > nc || (estimand == Estimand.ATE && m > nt)) {
-            throw new InputException(String.format(Locale.ROOT, "%d neighbours requested but the arms have %d treated "
-                    + "and %d control units: lower --neighbors", m, nt, nc));
+            throw new InputException(MatchingProblem.TOO_MANY_NEIGHBOURS, m, nt, nc, OptionName.of("neighbors"));
         }
         if (!replace && estimand == Estimand.ATE) {
-            throw new InputException("matching without replacement estimates the ATT only (each arm would use up the "
-                    + "other): use --replace true for the ATE");
+            throw new InputException(MatchingProblem.ATE_NEEDS_REPLACEMENT, OptionName.of("replace"));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
@@ -175,8 +176,8 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             String what = outside + " of " + sample.n + " observations have an estimated treatment probability outside ["
                     + bound(settings.overlapBound()) + ", 1 - " + bound(settings.overlapBound()) + "]";
             if (settings.overlapRule() == OverlapRule.REFUSE) {
-                throw new InputException(what + " (overlap fails, possibly perfect prediction in the treatment model);"
-                        + " revise the treatment model, or trim them (--overlap trim) or keep them (--overlap allow)");
+                throw new InputException(PotentialOutcomeProblem.OVERLAP, outside, sample.n, bound(settings.overlapBound()),
+                        OptionName.of("overlap"));
             }
             if (settings.overlapRule() == OverlapRule.ALLOW) {
                 warnings.add(what + "; they were kept as asked, so some inverse-probability weights are extreme");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 
 /**
  * rdbwselect: pilot, bias and main bandwidths by plug-in of estimated constants (CCT 2014,
@@ -71,8 +72,7 @@ final class BandwidthSelection {
             bw[1] *= factor;
         }
         if (!(bw[0] > 0 && bw[1] > 0 && bw[2] > 0 && bw[3] > 0) || !Double.isFinite(bw[0] + bw[1] + bw[2] + bw[3])) {
-            throw new InputException("bandwidth selection failed (the estimated bias is zero or undefined, e.g. an"
-                    + " outcome that is exactly polynomial in the running variable); give --h explicitly");
+            throw new InputException(RdProblem.BANDWIDTH_SELECTION_FAILED, OptionName.of("h"));
         }
         return bw;
     }

@@ -1,6 +1,7 @@
 package org.synergia.effects.rd;
 
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.linalg.Cholesky;
 
 /**
@@ -88,9 +89,8 @@ final class LocalPolynomialFit {
         }
         Cholesky factor = Cholesky.of(g, PIVOT_TOLERANCE);
         if (!factor.isPositiveDefinite()) {
-            throw new InputException("the local polynomial of order " + order + " is not identified within bandwidth "
-                    + h + " on one side of the cutoff (" + n + " units, " + distinctIn(side, n)
-                    + " distinct running-variable values); use a wider bandwidth or a lower order --p");
+            throw new InputException(RdProblem.POLYNOMIAL_NOT_IDENTIFIED, order, String.valueOf(h), n, distinctIn(side, n),
+                    OptionName.of("p"));
         }
         inverse = factor.inverse();
         beta = new double[rhs.length][];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
 
@@ -82,7 +83,7 @@ public final class RdRobust {
      */
     public RdRobust withOrder(int order) {
         if (order < 0 || order > 8) {
-            throw new InputException("polynomial order --p " + order + " is not supported; use 0 to 8");
+            throw new InputException(RdProblem.POLYNOMIAL_ORDER, OptionName.of("p"), order);
         }
         return new RdRobust(kernel, order, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level,
                 massPoints);
@@ -94,7 +95,7 @@ public final class RdRobust {
      */
     public RdRobust withBiasOrder(int order) {
         if (order < 0 || order > 9) {
-            throw new InputException("bias-correction order --q " + order + " is not supported; use p to 9");
+            throw new InputException(RdProblem.BIAS_ORDER, OptionName.of("q"), order);
         }
         return new RdRobust(kernel, p, order, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level,
                 massPoints);
@@ -126,8 +127,8 @@ public final class RdRobust {
      * @return a copy with these bandwidths
      */
     public RdRobust withBandwidths(double left, double right) {
-        checkBandwidth("--h", left);
-        checkBandwidth("--h", right);
+        checkBandwidth("h", left);
+        checkBandwidth("h", right);
         return new RdRobust(kernel, p, q, selector, left, right, bLeft, bRight, variance, neighbours, level,
                 massPoints);
     }
@@ -150,15 +151,15 @@ public final class RdRobust {
      * @return a copy with these bias bandwidths
      */
     public RdRobust withBiasBandwidths(double left, double right) {
-        checkBandwidth("--b", left);
-        checkBandwidth("--b", right);
+        checkBandwidth("b", left);
+        checkBandwidth("b", right);
         return new RdRobust(kernel, p, q, selector, hLeft, hRight, left, right, variance, neighbours, level,
                 massPoints);
     }
 
     private static void checkBandwidth(String option, double h) {
         if (!(h > 0) || Double.isInfinite(h)) {
-            throw new InputException("bandwidth " + option + " " + h + " must be a positive number");
+            throw new InputException(RdProblem.BANDWIDTH_NOT_POSITIVE, OptionName.of(option), String.valueOf(h));
         }
     }
 
@@ -226,11 +227,10 @@ public final class RdRobust {
     public RdResult fit(RdSample sample, double cutoff) {
         int qq = q < 0 ? p + 1 : q;
         if (qq < p) {
-            throw new InputException("bias-correction order --q " + qq + " is below the polynomial order --p " + p
-                    + "; use q >= p (rdrobust uses q = p + 1)");
+            throw new InputException(RdProblem.BIAS_ORDER_BELOW_ORDER, OptionName.of("q"), qq, OptionName.of("p"), p);
         }
         if (Double.isNaN(hLeft) && !Double.isNaN(bLeft)) {
-            throw new InputException("a bias bandwidth --b needs a main bandwidth --h; give --h too or neither");
+            throw new InputException(RdProblem.BIAS_BANDWIDTH_ALONE, OptionName.of("b"), OptionName.of("h"));
         }
         if (!Double.isFinite(cutoff)) {
             throw new InputException("the cutoff " + cutoff + " must be a finite number");
@@ -315,11 +315,9 @@ public final class RdRobust {
             double b = bw[2 + s];
             nEff[s] = side.window(h, kernel);
             int nb = side.window(b, kernel);
-            String where = s == 0 ? "left of" : "at or right of";
             if (nEff[s] == 0) {
-                throw new InputException("no units " + where + " the cutoff within the bandwidth h = " + num(h) + " ("
-                        + side.n + " units on that side, the nearest at distance " + num(side.absDist[0])
-                        + "); use a wider bandwidth --h");
+                throw new InputException(RdProblem.NO_UNITS_IN_BANDWIDTH, s, num(h), side.n, num(side.absDist[0]),
+                        OptionName.of("h"));
             }
             int window = Math.max(nEff[s], nb);
             fp[s] = new LocalPolynomialFit(side, window, p, h, kernel);
@@ -344,9 +342,7 @@ public final class RdRobust {
                 }
             }
             if (data.clusterTotal() > 0 && side.clustersIn(window) < 2) {
-                throw new InputException("only " + side.clustersIn(window) + " cluster " + where
-                        + " the cutoff within the bandwidth; cluster-robust variances need at least 2 on each side;"
-                        + " use a wider bandwidth or no --cluster");
+                throw new InputException(RdProblem.TOO_FEW_CLUSTERS, side.clustersIn(window), s, OptionName.of("cluster"));
             }
         }
         return new SideFits(fp, fq, nEff, conventional, corrected, partial);

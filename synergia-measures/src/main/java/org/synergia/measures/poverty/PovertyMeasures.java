@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.measures.survey.SurveyDesign;
 import org.synergia.measures.survey.SurveyResult;
 import org.synergia.stats.inference.Estimate;
@@ -34,7 +35,7 @@ public final class PovertyMeasures {
      */
     public static PovertyMeasures atLine(double povertyLine) {
         if (!(povertyLine > 0) || Double.isInfinite(povertyLine)) {
-            throw new InputException("poverty line " + povertyLine + " must be positive and finite: give --line");
+            throw new InputException(PovertyProblem.LINE_NOT_POSITIVE, String.valueOf(povertyLine), OptionName.of("line"));
         }
         return new PovertyMeasures(povertyLine, 0.95);
     }
@@ -56,8 +57,22 @@ public final class PovertyMeasures {
      * @return FGT0, FGT1, FGT2 and Gini with linearised SEs
      */
     public SurveyResult fit(SurveyDesign design, double[] income) {
+        return fit(design, income, null);
+    }
+
+    /**
+     * The measures over a domain, the rest of the design kept: rows outside the domain contribute
+     * zero linearised values, their strata and PSUs still count (as R {@code survey} with
+     * {@code na.rm = TRUE}, which subsets the design and keeps its structure).
+     *
+     * @param design the sample design (all rows)
+     * @param income income or consumption per row; rows outside the domain may be missing
+     * @param domain which rows are in the domain (for example those with income present), or null for all
+     * @return FGT0..2 and Gini with linearised SEs; {@code n} is the domain's size
+     */
+    public SurveyResult fit(SurveyDesign design, double[] income, boolean[] domain) {
         int[] one = new int[income.length];
-        return fitByGroup(design, income, one, new String[] {null});
+        return fitByGroup(design, income, one, new String[] {null}, domain);
     }
 
     /**
@@ -68,12 +83,30 @@ public final class PovertyMeasures {
      * @return for each group, FGT0..2 and Gini with linearised SEs
      */
     public SurveyResult fitByGroup(SurveyDesign design, double[] income, int[] group, String[] labels) {
+        return fitByGroup(design, income, group, labels, null);
+    }
+
+    /**
+     * @param design the sample design (all rows)
+     * @param income income or consumption per row; rows outside the domain may be missing
+     * @param group each row's group code, 0-based, indexing {@code labels} (ignored outside the domain)
+     * @param labels the groups' names, used in the term names
+     * @param domain which rows are in the domain (in no group outside it), or null for all rows
+     * @return for each group, FGT0..2 and Gini with linearised SEs; {@code n} is the domain's size
+     */
+    public SurveyResult fitByGroup(SurveyDesign design, double[] income, int[] group, String[] labels,
+            boolean[] domain) {
         int n = income.length;
-        if (design.size() != n || group.length != n) {
+        if (design.size() != n || group.length != n || domain != null && domain.length != n) {
             throw new InputException("income, group and design have different lengths (" + n + ", " + group.length
                     + ", " + design.size() + ")");
         }
+        int used = 0;
         for (int i = 0; i < n; i++) {
+            if (domain != null && !domain[i]) {
+                continue;
+            }
+            used++;
             if (!Double.isFinite(income[i])) {
                 throw new InputException("income is missing or non-finite at row " + (i + 1)
                         + ": drop or impute such rows before estimating poverty");
@@ -90,8 +123,8 @@ public final class PovertyMeasures {
         for (int g = 0; g < labels.length; g++) {
             String suffix = labels[g] == null ? "" : "[" + labels[g] + "]";
             int size = 0;
-            for (int gi : group) {
-                if (gi == g) {
+            for (int i = 0; i < n; i++) {
+                if (group[i] == g && (domain == null || domain[i])) {
                     size++;
                 }
             }
@@ -103,7 +136,7 @@ public final class PovertyMeasures {
             double[] wg = new double[size];
             FgtAccumulator acc = new FgtAccumulator(line);
             for (int i = 0, k = 0; i < n; i++) {
-                if (group[i] == g) {
+                if (group[i] == g && (domain == null || domain[i])) {
                     rows[k] = i;
                     yg[k] = income[i];
                     wg[k] = w[i];
@@ -134,6 +167,6 @@ public final class PovertyMeasures {
                 diagnostics.put("S80S20" + suffix, dist.s80s20());
             }
         }
-        return new SurveyResult("poverty", estimates, n, diagnostics, List.of());
+        return new SurveyResult("poverty", estimates, used, diagnostics, List.of());
     }
 }

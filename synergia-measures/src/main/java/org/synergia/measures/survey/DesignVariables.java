@@ -21,6 +21,17 @@ import org.synergia.data.InputException;
  */
 public record DesignVariables(String weights, String strata, String psu, String ssu, String fpc, String fpc2) {
 
+    /** @return the variables named, in the order weights, strata, PSU, SSU, fpc, fpc2 (nulls left out) */
+    public List<String> names() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : new String[] {weights, strata, psu, ssu, fpc, fpc2}) {
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** @return no design variables: an unweighted simple random sample */
     public static DesignVariables none() {
         return new DesignVariables(null, null, null, null, null, null);
@@ -63,10 +74,29 @@ public record DesignVariables(String weights, String strata, String psu, String 
      * @return each row's code
      */
     public static int[] codes(Dataset data, String variable, List<String> labels) {
+        return codes(data, variable, labels, null);
+    }
+
+    /**
+     * Integer codes for the distinct values of a grouping variable on some rows, in order of first
+     * appearance among them; the other rows get code -1 (for domain estimation: a row outside the
+     * domain is in no group).
+     *
+     * @param data the dataset
+     * @param variable the variable
+     * @param labels receives the distinct values' texts in code order (may be null)
+     * @param rows which rows to code, or null for all
+     * @return each row's code, -1 outside {@code rows}
+     */
+    public static int[] codes(Dataset data, String variable, List<String> labels, boolean[] rows) {
         Column c = data.column(variable);
         Map<String, Integer> index = new HashMap<>();
         int[] out = new int[c.size()];
         for (int i = 0; i < out.length; i++) {
+            if (rows != null && !rows[i]) {
+                out[i] = -1;
+                continue;
+            }
             if (c.isMissing(i)) {
                 throw new InputException("variable '" + variable + "' is missing at row " + (i + 1)
                         + ": every row needs a value; drop or fill those rows");

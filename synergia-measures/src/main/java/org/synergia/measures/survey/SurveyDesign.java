@@ -2,6 +2,7 @@ package org.synergia.measures.survey;
 
 import java.util.Arrays;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 
 /**
  * A complex sample design: sampling weights, strata, primary sampling units (PSUs), second-stage
@@ -29,6 +30,10 @@ public final class SurveyDesign {
 
     /** Sampling fractions below this count as certainty units (no variance), as in R survey. */
     private static final double CERTAINTY = 1e-7;
+
+    /** The groups an FPC is constant within, as the choice parameter of {@link SurveyProblem}'s texts. */
+    private static final int STRATUM = 0;
+    private static final int PSU = 1;
 
     private final int n;
     private final double[] explicitWeights;
@@ -58,13 +63,13 @@ public final class SurveyDesign {
         this.fpc1 = fpc1;
         this.fpc2 = fpc2;
         if (ssuIds != null && psuIds == null) {
-            throw new InputException("second-stage units were given without primary sampling units: give --psu too");
+            throw new InputException(SurveyProblem.SSU_WITHOUT_PSU, OptionName.of("psu"));
         }
         if (fpc2 != null && ssuIds == null) {
-            throw new InputException("a second-stage finite population correction needs second-stage units: give --ssu");
+            throw new InputException(SurveyProblem.FPC2_WITHOUT_SSU, OptionName.of("ssu"));
         }
         if (fpc2 != null && fpc1 == null) {
-            throw new InputException("a second-stage finite population correction needs the first-stage one: give --fpc");
+            throw new InputException(SurveyProblem.FPC2_WITHOUT_FPC, OptionName.of("fpc"));
         }
         int[] stratumOfRow = new int[n];
         int strata = strataIds == null ? 1 : denseCodes(strataIds, null, stratumOfRow);
@@ -87,7 +92,7 @@ public final class SurveyDesign {
             psuCountOfStratum[s]++;
         }
         stratumPopulation = fpc1 == null ? null
-                : populations(fpc1, stratumOfRow, psuCountOfStratum, "stratum", "--fpc");
+                : populations(fpc1, stratumOfRow, psuCountOfStratum, STRATUM, "fpc");
         if (ssuIds == null) {
             ssuOfRow = null;
             psuOfSsu = null;
@@ -104,7 +109,7 @@ public final class SurveyDesign {
             for (int p : psuOfSsu) {
                 ssuCountOfPsu[p]++;
             }
-            psuPopulation = fpc2 == null ? null : populations(fpc2, psuOfRow, ssuCountOfPsu, "PSU", "--fpc2");
+            psuPopulation = fpc2 == null ? null : populations(fpc2, psuOfRow, ssuCountOfPsu, PSU, "fpc2");
         }
         weights = explicitWeights != null ? explicitWeights : weightsFromFpc(stratumOfRow);
     }
@@ -311,9 +316,9 @@ public final class SurveyDesign {
                 if (f < CERTAINTY) {
                     scale2[j] = 0;
                 } else if (mj < 2) {
-                    throw new InputException("PSU " + (psuIds == null ? j + 1 : psuLabel(j)) + " has only one"
-                            + " second-stage unit: its within-PSU variance cannot be estimated; give --fpc2 if the"
-                            + " unit is the whole PSU, or drop --ssu for the ultimate-cluster variance");
+                    throw new InputException(SurveyProblem.SINGLE_SSU_IN_PSU,
+                            psuIds == null ? Integer.toString(j + 1) : psuLabel(j), OptionName.of("fpc2"),
+                            OptionName.of("ssu"));
                 } else {
                     scale2[j] = firstStageFraction * f * mj / (mj - 1.0);
                 }
@@ -380,14 +385,17 @@ public final class SurveyDesign {
     /**
      * Population sizes per group from a row-level FPC (counts, or fractions turned into counts),
      * checked constant within the group and at least the sample size.
+     *
+     * @param group {@link #STRATUM} or {@link #PSU}, for messages
+     * @param name the option giving the FPC, for messages
      */
-    private double[] populations(double[] fpc, int[] groupOfRow, int[] sampleCount, String groupName, String option) {
+    private double[] populations(double[] fpc, int[] groupOfRow, int[] sampleCount, int group, String name) {
+        OptionName option = OptionName.of(name);
         boolean anyAboveOne = false;
         for (int i = 0; i < n; i++) {
             double f = fpc[i];
             if (!(f > 0) || Double.isInfinite(f)) {
-                throw new InputException(option + " is " + f + " at row " + (i + 1)
-                        + ": a finite population correction must be a positive count or a fraction in (0, 1]");
+                throw new InputException(SurveyProblem.FPC_NOT_POSITIVE, option, String.valueOf(f), i + 1);
             }
             anyAboveOne |= f > 1;
         }
@@ -397,22 +405,21 @@ public final class SurveyDesign {
             int g = groupOfRow[i];
             double f = fpc[i];
             if (anyAboveOne && f < 1) {
-                throw new InputException(option + " mixes population counts (> 1) and sampling fractions (< 1), e.g. "
-                        + f + " at row " + (i + 1) + ": give one or the other");
+                throw new InputException(SurveyProblem.FPC_MIXED, option, String.valueOf(f), i + 1);
             }
             if (Double.isNaN(value[g])) {
                 value[g] = f;
             } else if (value[g] != f) {
-                throw new InputException(option + " is not constant within " + groupName + " (row " + (i + 1)
-                        + " has " + f + ", earlier rows " + value[g] + "): give one value per " + groupName);
+                throw new InputException(SurveyProblem.FPC_NOT_CONSTANT, option, group, i + 1, String.valueOf(f),
+                        String.valueOf(value[g]));
             }
         }
         double[] population = new double[value.length];
         for (int g = 0; g < value.length; g++) {
             population[g] = anyAboveOne ? value[g] : sampleCount[g] / value[g];
             if (population[g] < sampleCount[g] * (1 - 1e-12)) {
-                throw new InputException(option + " gives a population of " + value[g] + " in a " + groupName
-                        + " with " + sampleCount[g] + " sampled units: the population cannot be smaller than the sample");
+                throw new InputException(SurveyProblem.FPC_BELOW_SAMPLE, option, String.valueOf(value[g]), group,
+                        sampleCount[g]);
             }
         }
         return population;

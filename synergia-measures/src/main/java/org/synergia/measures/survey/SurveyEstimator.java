@@ -50,15 +50,34 @@ public final class SurveyEstimator {
      * @return the result
      */
     public SurveyResult total(SurveyDesign design, double[] y, String variable) {
-        check(design, y, variable);
+        return total(design, y, variable, null);
+    }
+
+    /**
+     * The total over a domain, the rest of the design kept: rows outside the domain contribute
+     * zero, their strata and PSUs still count (R's {@code svytotal(~y, design, na.rm = TRUE)}, which
+     * subsets the design and so keeps its structure: Lumley 2010, §2.3). The design effect uses the
+     * domain's rows and weights, as R does.
+     *
+     * @param design the design (all rows)
+     * @param y the variable, one value per row; rows outside the domain may be missing
+     * @param variable the variable's name (term {@code total:<variable>})
+     * @param domain which rows are in the domain (for example the rows where y and the grouping
+     *     variable are present), or null for all rows
+     * @return the result; its {@code n} is the domain's size
+     */
+    public SurveyResult total(SurveyDesign design, double[] y, String variable, boolean[] domain) {
+        int n = check(design, y, variable, domain);
         double total = 0;
         for (int i = 0; i < y.length; i++) {
-            total += design.weight(i) * y[i];
+            if (in(domain, i)) {
+                total += design.weight(i) * y[i];
+            }
         }
-        double v = design.variance(y);
-        double w = design.totalWeight();
-        double srs = weightedVariance(design, y) * w * w * (w - y.length) / (w * y.length);
-        return result("total", "total:" + variable, total, v, v / srs, design);
+        double v = design.variance(domain == null ? y : zeroOutside(y, domain));
+        double w = domainWeight(design, domain);
+        double srs = weightedVariance(design, y, domain, n) * w * w * (w - n) / (w * n);
+        return result("total", "total:" + variable, total, v, v / srs, design, n);
     }
 
     /**
@@ -72,16 +91,35 @@ public final class SurveyEstimator {
      * @return the result
      */
     public SurveyResult mean(SurveyDesign design, double[] y, String variable) {
-        check(design, y, variable);
-        double w = design.totalWeight();
-        double mean = weightedMean(design, y);
+        return mean(design, y, variable, null);
+    }
+
+    /**
+     * The mean over a domain, the rest of the design kept: {@code ybar_D = sum_D w y / sum_D w},
+     * linearised value {@code 1[i in D](y_i - ybar_D) / sum_D w}, so rows outside the domain
+     * contribute zero and their strata and PSUs still count (R's
+     * {@code svymean(~y, design, na.rm = TRUE)}). The design effect uses the domain's rows and
+     * weights, as R does.
+     *
+     * @param design the design (all rows)
+     * @param y the variable, one value per row; rows outside the domain may be missing
+     * @param variable the variable's name (term {@code mean:<variable>})
+     * @param domain which rows are in the domain, or null for all rows
+     * @return the result; its {@code n} is the domain's size
+     */
+    public SurveyResult mean(SurveyDesign design, double[] y, String variable, boolean[] domain) {
+        int n = check(design, y, variable, domain);
+        double w = domainWeight(design, domain);
+        double mean = weightedMean(design, y, domain, w);
         double[] z = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            z[i] = (y[i] - mean) / w;
+            if (in(domain, i)) {
+                z[i] = (y[i] - mean) / w;
+            }
         }
         double v = design.variance(z);
-        double srs = weightedVariance(design, y) * (w - y.length) / (w * y.length);
-        return result("mean", "mean:" + variable, mean, v, v / srs, design);
+        double srs = weightedVariance(design, y, domain, n) * (w - n) / (w * n);
+        return result("mean", "mean:" + variable, mean, v, v / srs, design, n);
     }
 
     /**
@@ -96,7 +134,24 @@ public final class SurveyEstimator {
      * @return one term per group
      */
     public SurveyResult meanByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels) {
-        return byGroup(design, y, variable, group, labels, true);
+        return byGroup(design, y, variable, group, labels, true, null);
+    }
+
+    /**
+     * Domain means by group within a domain (R's {@code svyby(..., svymean, na.rm = TRUE)}): rows
+     * outside {@code domain} are in no group and contribute zero, the design keeps them.
+     *
+     * @param design the design (all rows)
+     * @param y the variable; rows outside the domain may be missing
+     * @param variable the variable's name
+     * @param group each row's group code, 0-based, indexing {@code labels} (ignored outside the domain)
+     * @param labels the groups' names (terms {@code mean:<variable>[<label>]})
+     * @param domain which rows are in the domain, or null for all rows
+     * @return one term per group; {@code n} is the domain's size
+     */
+    public SurveyResult meanByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels,
+            boolean[] domain) {
+        return byGroup(design, y, variable, group, labels, true, domain);
     }
 
     /**
@@ -111,12 +166,28 @@ public final class SurveyEstimator {
      * @return one term per group
      */
     public SurveyResult totalByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels) {
-        return byGroup(design, y, variable, group, labels, false);
+        return byGroup(design, y, variable, group, labels, false, null);
+    }
+
+    /**
+     * Domain totals by group within a domain (R's {@code svyby(..., svytotal, na.rm = TRUE)}).
+     *
+     * @param design the design (all rows)
+     * @param y the variable; rows outside the domain may be missing
+     * @param variable the variable's name
+     * @param group each row's group code, 0-based, indexing {@code labels} (ignored outside the domain)
+     * @param labels the groups' names (terms {@code total:<variable>[<label>]})
+     * @param domain which rows are in the domain, or null for all rows
+     * @return one term per group; {@code n} is the domain's size
+     */
+    public SurveyResult totalByGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels,
+            boolean[] domain) {
+        return byGroup(design, y, variable, group, labels, false, domain);
     }
 
     private SurveyResult byGroup(SurveyDesign design, double[] y, String variable, int[] group, String[] labels,
-            boolean mean) {
-        check(design, y, variable);
+            boolean mean, boolean[] domain) {
+        int n = check(design, y, variable, domain);
         if (group.length != y.length) {
             throw new InputException("the grouping variable has " + group.length + " values, " + variable + " has " + y.length);
         }
@@ -124,6 +195,9 @@ public final class SurveyEstimator {
         double[] weight = new double[groups];
         double[] sum = new double[groups];
         for (int i = 0; i < y.length; i++) {
+            if (!in(domain, i)) {
+                continue;
+            }
             int g = group[i];
             if (g < 0 || g >= groups) {
                 throw new IllegalArgumentException("group code " + g + " at row " + (i + 1) + " has no label");
@@ -140,7 +214,7 @@ public final class SurveyEstimator {
             double estimate = mean ? sum[g] / weight[g] : sum[g];
             double[] z = new double[y.length];
             for (int i = 0; i < y.length; i++) {
-                if (group[i] == g) {
+                if (in(domain, i) && group[i] == g) {
                     z[i] = mean ? (y[i] - estimate) / weight[g] : y[i];
                 }
             }
@@ -151,7 +225,7 @@ public final class SurveyEstimator {
         diagnostics.put("design_df", design.degreesOfFreedom());
         diagnostics.put("strata", design.strataCount());
         diagnostics.put("psu", design.psuCount());
-        return new SurveyResult(method, estimates, design.size(), diagnostics, List.of());
+        return new SurveyResult(method, estimates, n, diagnostics, List.of());
     }
 
     /**
@@ -207,27 +281,68 @@ public final class SurveyEstimator {
      * @return its weighted mean
      */
     static double weightedMean(SurveyDesign design, double[] y) {
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            s += design.weight(i) * y[i];
-        }
-        return s / design.totalWeight();
+        return weightedMean(design, y, null, design.totalWeight());
     }
 
-    /** The weighted population variance estimate with divisor n - 1, as R's {@code svyvar}. */
-    private static double weightedVariance(SurveyDesign design, double[] y) {
-        double mean = weightedMean(design, y);
+    private static double weightedMean(SurveyDesign design, double[] y, boolean[] domain, double weight) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {
-            double d = y[i] - mean;
-            s += design.weight(i) * d * d;
+            if (in(domain, i)) {
+                s += design.weight(i) * y[i];
+            }
         }
-        int n = y.length;
-        return s / design.totalWeight() * n / (n - 1.0);
+        return s / weight;
+    }
+
+    /** The weighted population variance estimate over the domain's n rows, divisor n - 1, as R's {@code svyvar}. */
+    private static double weightedVariance(SurveyDesign design, double[] y, boolean[] domain, int n) {
+        double w = domainWeight(design, domain);
+        double mean = weightedMean(design, y, domain, w);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (in(domain, i)) {
+                double d = y[i] - mean;
+                s += design.weight(i) * d * d;
+            }
+        }
+        return s / w * n / (n - 1.0);
+    }
+
+    /** The sum of the weights in the domain (all rows for a null domain), in row order. */
+    private static double domainWeight(SurveyDesign design, boolean[] domain) {
+        if (domain == null) {
+            return design.totalWeight();
+        }
+        double s = 0;
+        for (int i = 0; i < design.size(); i++) {
+            if (domain[i]) {
+                s += design.weight(i);
+            }
+        }
+        return s;
+    }
+
+    private static boolean in(boolean[] domain, int i) {
+        return domain == null || domain[i];
+    }
+
+    private static double[] zeroOutside(double[] y, boolean[] domain) {
+        double[] z = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            if (domain[i]) {
+                z[i] = y[i];
+            }
+        }
+        return z;
     }
 
     private SurveyResult result(String method, String term, double estimate, double variance, double deff,
             SurveyDesign design) {
+        return result(method, term, estimate, variance, deff, design, design.size());
+    }
+
+    private SurveyResult result(String method, String term, double estimate, double variance, double deff,
+            SurveyDesign design, int n) {
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         if (Double.isFinite(deff)) {
             diagnostics.put("deff", deff);
@@ -236,17 +351,30 @@ public final class SurveyEstimator {
         diagnostics.put("strata", design.strataCount());
         diagnostics.put("psu", design.psuCount());
         return new SurveyResult(method, List.of(Estimate.wald(term, estimate, Math.sqrt(variance), level)),
-                design.size(), diagnostics, List.of());
+                n, diagnostics, List.of());
     }
 
     private static void check(SurveyDesign design, double[] y, String variable) {
+        check(design, y, variable, null);
+    }
+
+    /** Checks lengths and that y is finite in the domain; returns the domain's size. */
+    private static int check(SurveyDesign design, double[] y, String variable, boolean[] domain) {
         if (y.length != design.size()) {
             throw new InputException("variable " + variable + " has " + y.length + " values but the design has "
                     + design.size() + " rows");
         }
+        if (domain != null && domain.length != y.length) {
+            throw new IllegalArgumentException("the domain has " + domain.length + " rows, the design " + y.length);
+        }
         int missing = 0;
         int first = -1;
+        int n = 0;
         for (int i = 0; i < y.length; i++) {
+            if (!in(domain, i)) {
+                continue;
+            }
+            n++;
             if (!Double.isFinite(y[i])) {
                 missing++;
                 if (first < 0) {
@@ -258,5 +386,10 @@ public final class SurveyEstimator {
             throw new InputException("variable " + variable + " has " + missing + " missing or non-finite values"
                     + " (first at row " + (first + 1) + "): drop those rows or impute them before estimating");
         }
+        if (n < 2) {
+            throw new InputException("variable " + variable + " has " + n + " rows in the domain: a design-based"
+                    + " estimate needs at least 2");
+        }
+        return n;
     }
 }

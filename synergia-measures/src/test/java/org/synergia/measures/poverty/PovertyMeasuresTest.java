@@ -1,11 +1,15 @@
 package org.synergia.measures.poverty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.synergia.data.InputException;
+import org.synergia.data.OptionStyle;
 import org.synergia.measures.survey.SurveyDesign;
 import org.synergia.measures.survey.SurveyResult;
 import org.synergia.measures.testdata.ReferenceFiles;
@@ -35,6 +39,18 @@ class PovertyMeasuresTest {
 
     private static double ref(String term, String column) {
         return Double.parseDouble(ref.get(column).get(ref.get("term").indexOf(term)));
+    }
+
+    @Test
+    void aLineThatIsNotPositiveIsRefusedNamingTheOption() {
+        InputException e = assertThrows(InputException.class, () -> PovertyMeasures.atLine(-5));
+        assertEquals("poverty line -5.0 must be positive and finite: give --line", e.getMessage());
+        assertEquals(PovertyProblem.LINE_NOT_POSITIVE, e.reason().orElseThrow());
+        assertEquals("la línea de pobreza -5.0 debe ser positiva y finita: indique options.line",
+                e.message(Locale.forLanguageTag("es"), name -> "options." + name));
+        assertEquals("le seuil de pauvreté Infinity doit être positif et fini : indiquez --line",
+                assertThrows(InputException.class, () -> PovertyMeasures.atLine(Double.POSITIVE_INFINITY))
+                        .message(Locale.FRENCH, OptionStyle.COMMAND_LINE));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.synergia.report.documents;
 
 import java.util.List;
+import org.synergia.cases.run.Failures;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.Institutional;
@@ -11,6 +12,8 @@ import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.Estimators;
 
 /** The sections the case documents (report, summary, one-pager) and the portal's case pages are made of. */
 public final class CaseSections {
@@ -100,13 +103,18 @@ public final class CaseSections {
     public void results(Html h) {
         h.heading(2, m.get("sec.results"), "results");
         if (c.failed()) {
-            h.paragraph(m.get("text.failed", c.record().get().message()));
+            h.paragraph(m.get("text.failed", Failures.text(c.diagnostics(), "", "", lang).orElse(c.record().get().message())));
             return;
         }
         for (AnalysisSpec a : c.spec().plan()) {
             List<EstimateRecord> rows = c.estimates(a.id());
             h.heading(3, a.title().in(lang).isEmpty() ? a.id() : a.title().in(lang), "analysis-" + a.id());
             estimatesTable(h, rows);
+            List<String> notEstimated = a.outcomes().stream().flatMap(o -> Failures.text(c.diagnostics(), a.id(), o, lang)
+                    .map(t -> m.get("text.notEstimated", c.spec().outcome(o).label().in(lang), t)).stream()).toList();
+            if (!notEstimated.isEmpty()) {
+                h.list(notEstimated);
+            }
             CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
             for (String svg : CaseCharts.estimatorPlots(c, a, m, 3)) {
                 h.raw("<figure>").raw(svg).raw("<figcaption>").raw(Html.escape(CaseCharts.footnote(c, m))).raw("</figcaption></figure>");
@@ -225,7 +233,7 @@ public final class CaseSections {
         h.heading(2, m.get("sec.methods"), "methods");
         h.tableStart(null, m.get("col.analysis"), m.get("col.method"), m.get("col.outcome"));
         for (AnalysisSpec a : c.spec().plan()) {
-            h.rowStart("").cell(a.id()).cell(m.name("estimator", a.estimator()) + (a.covariates().isEmpty() ? ""
+            h.rowStart("").cell(a.id()).cell(estimatorName(m, a.estimator()) + (a.covariates().isEmpty() ? ""
                     : " — " + String.join(", ", a.covariates()))).cell(String.join(", ", a.outcomes())).rowEnd();
         }
         h.tableEnd();
@@ -246,5 +254,11 @@ public final class CaseSections {
     /** @return the simulated-data banner, or null when the data are real */
     public String banner() {
         return c.simulated() ? m.get("simulated.banner") : null;
+    }
+
+    /** The estimator's name in the report's language; an estimator without one in the bundles is named by its registry description. */
+    private static String estimatorName(Messages m, String estimator) {
+        return m.has("estimator." + estimator) ? m.name("estimator", estimator)
+                : Estimators.installed().find(estimator).map(Estimator::description).orElse(estimator);
     }
 }

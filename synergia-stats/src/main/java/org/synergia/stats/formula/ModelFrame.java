@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.synergia.data.Column;
+import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
+import org.synergia.data.MissingPolicy;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.StringColumn;
 import org.synergia.stats.inference.Clusters;
@@ -21,7 +23,7 @@ import org.synergia.stats.linalg.PivotedQr;
  * {@code model.frame} + {@code model.matrix} with {@code na.omit} (Chambers &amp; Hastie 1992, ch. 2):
  * <ul>
  *   <li>rows with a missing value in any variable used (response, regressors, weights, cluster) are
- *       dropped, and their number reported;</li>
+ *       dropped, and their number reported ({@link CompleteCases}, the rule every analysis follows);</li>
  *   <li>{@code factor(x)} and text variables get treatment coding: the first level (in sorted order,
  *       numerically for numbers) is the base and one indicator per other level is named
  *       {@code factor(x)LEVEL} (text variables: {@code xLEVEL}); a categorical component whose
@@ -106,13 +108,15 @@ public final class ModelFrame {
                 throw new InputException("variable '" + v + "' in " + where + " is missing in every row: drop it from the model");
             }
         }
-        int[] rows = completeRows(data, used);
-        int n = rows.length;
-        int dropped = data.rowCount() - n;
-        if (n == 0) {
-            throw new InputException("no row of " + data.name() + " has all of " + String.join(", ", used)
-                    + " (in " + where + "): every row has a missing value");
+        CompleteCases complete;
+        try {
+            complete = CompleteCases.of(data, used, MissingPolicy.DROP);
+        } catch (InputException e) {
+            throw new InputException(e.getMessage() + " (in " + where + ")", e);
         }
+        int[] rows = complete.rows();
+        int n = rows.length;
+        int dropped = complete.dropped();
         Map<String, double[]> numeric = new HashMap<>();
         for (String v : used) {
             if (data.column(v) instanceof NumericColumn nc) {
@@ -143,9 +147,7 @@ public final class ModelFrame {
             throw new InputException(where + " has no regressors: add a variable or the intercept");
         }
         List<String> warnings = new ArrayList<>();
-        if (dropped > 0) {
-            warnings.add(dropped + " of " + data.rowCount() + " rows dropped for missing values in " + String.join(", ", used));
-        }
+        complete.warning().ifPresent(warnings::add);
         double[][] x = columns.toArray(double[][]::new);
         int[] collinear = PivotedQr.collinearColumns(x, PivotedQr.DEFAULT_TOLERANCE);
         List<String> droppedNames = new ArrayList<>();
@@ -198,29 +200,6 @@ public final class ModelFrame {
     private static String describe(List<String> names) {
         return (names.size() == 1 ? "regressor '" : "regressors '") + String.join("', '", names)
                 + (names.size() == 1 ? "' is" : "' are");
-    }
-
-    private static int[] completeRows(Dataset data, Set<String> used) {
-        List<Column> cols = new ArrayList<>();
-        for (String v : used) {
-            cols.add(data.column(v));
-        }
-        int total = data.rowCount();
-        int[] keep = new int[total];
-        int n = 0;
-        for (int i = 0; i < total; i++) {
-            boolean ok = true;
-            for (Column c : cols) {
-                if (c.isMissing(i)) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok) {
-                keep[n++] = i;
-            }
-        }
-        return Arrays.copyOf(keep, n);
     }
 
     private static double[] evaluate(Expression e, String label, Map<String, double[]> numeric, Dataset data, int[] rows,

@@ -376,16 +376,10 @@ public final class Glm {
 
     /** Checks that the variance type fits the weights and clusters given. */
     static void validateVariance(VarianceType type, WeightKind kind, double[] weights, Clusters clusters, int n) {
-        if (type == VarianceType.CLUSTER && clusters == null) {
-            throw new InputException("the cluster-robust variance needs a cluster variable (--cluster)");
-        }
         if (clusters != null && clusters.size() != n) {
             throw new IllegalArgumentException(clusters.size() + " cluster codes for " + n + " rows");
         }
-        if (type == VarianceType.OIM && weights != null && kind == WeightKind.SAMPLING) {
-            throw new InputException("sampling weights need a robust or cluster-robust variance: use --vce robust or"
-                    + " --vce cluster (the model-based variance is not valid with sampling weights)");
-        }
+        ModelVariance.check(type, weights != null && kind == WeightKind.SAMPLING, clusters);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimatingFunctions;
@@ -31,12 +32,9 @@ final class ModelVariance {
     static double[][] of(VarianceType type, SmallSampleCorrection correction, Clusters clusters,
             Supplier<EstimatingFunctions> psi, double[][] information, List<String> names, boolean samplingWeights,
             double dispersion) {
+        check(type, samplingWeights, clusters);
         return switch (type) {
             case OIM -> {
-                if (samplingWeights) {
-                    throw new InputException("sampling weights need a robust or cluster-robust variance: use --vce robust"
-                            + " or --vce cluster (the model-based variance is not valid with sampling weights)");
-                }
                 double[][] v = SandwichVariance.modelBased(information, names);
                 for (double[] row : v) {
                     for (int k = 0; k < row.length; k++) {
@@ -46,13 +44,26 @@ final class ModelVariance {
                 yield v;
             }
             case ROBUST -> SandwichVariance.robust(psi.get(), information, correction);
-            case CLUSTER -> {
-                if (clusters == null) {
-                    throw new InputException("the cluster-robust variance needs a cluster variable (--cluster)");
-                }
-                yield SandwichVariance.clusterRobust(psi.get(), information, clusters, correction);
-            }
+            case CLUSTER -> SandwichVariance.clusterRobust(psi.get(), information, clusters, correction);
         };
+    }
+
+    /**
+     * Checks that a variance type can be computed: the cluster-robust one needs clusters, sampling
+     * weights need a robust or cluster-robust one.
+     *
+     * @param type OIM, ROBUST or CLUSTER
+     * @param samplingWeights true when the fit uses sampling weights
+     * @param clusters the clusters, or null
+     * @throws InputException when it cannot
+     */
+    static void check(VarianceType type, boolean samplingWeights, Clusters clusters) {
+        if (type == VarianceType.CLUSTER && clusters == null) {
+            throw new InputException(GlmProblem.CLUSTER_VARIANCE_NEEDS_CLUSTERS, OptionName.of("cluster"));
+        }
+        if (type == VarianceType.OIM && samplingWeights) {
+            throw new InputException(GlmProblem.SAMPLING_WEIGHTS_NEED_ROBUST_VARIANCE, OptionName.of("vce"));
+        }
     }
 
     /**

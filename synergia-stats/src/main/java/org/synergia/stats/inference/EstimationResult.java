@@ -23,4 +23,19 @@ public interface EstimationResult {
 
     /** @return warnings the user should read, each one sentence */
     List<String> warnings();
+
+    /**
+     * A result with nothing beyond the common parts, for an estimator that needs no accessors of its own.
+     *
+     * @param method the method's name as the command line spells it
+     * @param estimates the estimated terms, in display order
+     * @param n the number of observations used
+     * @param diagnostics named diagnostics, in display order
+     * @param warnings warnings for the user
+     * @return the result, immutable
+     */
+    static EstimationResult of(String method, List<Estimate> estimates, int n, Map<String, Object> diagnostics,
+            List<String> warnings) {
+        return new AbstractEstimationResult(method, estimates, n, diagnostics, warnings) { };
+    }
 }

@@ -66,7 +66,7 @@ class ModelFrameTest {
         // region is 1, 2, 3, 1, 2, 3, ... (rows 4 and 8 dropped): factor(region)2 is 1 where region = 2
         assertArrayEquals(new double[] {0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0}, m.columns()[3]);
         assertEquals(1.5 * 4 + 1 * 4, m.response()[3]);
-        assertTrue(m.warnings().get(0).startsWith("2 of 16 rows dropped for missing values"), m.warnings().get(0));
+        assertTrue(m.warnings().get(0).startsWith("2 rows left out for missing values ("), m.warnings().get(0));
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ComparisonClassifier {
 
     /** The row an analysis that declares its comparison contributes: the robust RD row, the pooled effect. */
     private static boolean isMainRow(AnalysisSpec analysis, Term term) {
-        if (analysis.estimator() == AnalysisSpec.Estimator.RD) {
+        if (analysis.estimator().equals("rd")) {
             return term instanceof Term.Discontinuity d && d.row() == Term.RdRow.ROBUST;
         }
         if (term instanceof Term.Saturation s) {

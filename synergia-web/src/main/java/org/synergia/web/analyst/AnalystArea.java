@@ -1,5 +1,7 @@
 package org.synergia.web.analyst;
 
+import static org.synergia.web.analyst.AnalystPages.at;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -15,24 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.InstrumentItems;
 import org.synergia.cases.spec.OutcomeSpec;
 import org.synergia.cases.store.EstimateRecord;
-import org.synergia.data.InputException;
-import org.synergia.data.io.DatasetReaders;
-import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
 import org.synergia.web.site.Links;
-import org.synergia.web.site.SiteLayout;
 
 /**
  * The analyst area ({@code /analyst}): login with bcrypt-hashed accounts and a throttle, sessions
@@ -41,6 +32,9 @@ import org.synergia.web.site.SiteLayout;
  * the case's plan needs, run the analysis in the background and see the results privately until
  * an admin publishes them ({@code /published/{job}}, cells under {@value #MIN_CELL} observations
  * suppressed). The survey is never served back. Every action goes to the audit log.
+ *
+ * <p>This class registers the routes and handles the requests (sessions, roles, CSRF, the audit
+ * log); {@code AnalystPages} renders the pages and {@code UploadValidator} checks the surveys.
  */
 public final class AnalystArea implements AutoCloseable {
 
@@ -53,7 +47,6 @@ public final class AnalystArea implements AutoCloseable {
     /** How many audit entries the admins' page shows. */
     private static final int AUDIT_SHOWN = 200;
     private static final String LOGIN_CSRF = "synergia_login_csrf";
-    private static final Set<String> EXTENSIONS = Set.of("csv", "dta", "sav");
 
     private final Map<String, CaseSpec> cases = new LinkedHashMap<>();
     private final Accounts accounts;
@@ -62,14 +55,8 @@ public final class AnalystArea implements AutoCloseable {
     private final AuditLog audit;
     private final Jobs jobs;
     private final Path uploads;
-    private final String version;
-    private final ExecutorService validator = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "synergia-upload-validation");
-        t.setDaemon(true);
-        return t;
-    });
-    /** At most two surveys are read at once, so a file that reads slowly cannot tie up the server. */
-    private final Semaphore validations = new Semaphore(2);
+    private final AnalystPages pages;
+    private final UploadValidator validator = new UploadValidator();
 
     /**
      * @param workspace the workspace; the area keeps its files in {@code analyst/} there
@@ -83,7 +70,7 @@ public final class AnalystArea implements AutoCloseable {
         this.audit = new AuditLog(home.resolve("audit.log"));
         this.uploads = home.resolve("uploads");
         this.jobs = new Jobs(home.resolve("analyst.duckdb"), home.resolve("jobs"), uploads, cases, version);
-        this.version = version;
+        this.pages = new AnalystPages(version);
         String admin = System.getenv("SYNERGIA_ADMIN_PASSWORD");
         if (accounts.isEmpty() && admin != null && !admin.isBlank()) {
             accounts.put("admin", Role.ADMIN, admin);
@@ -104,7 +91,7 @@ public final class AnalystArea implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
-        validator.shutdownNow();
+        validator.close();
     }
 
     /**
@@ -137,11 +124,6 @@ public final class AnalystArea implements AutoCloseable {
         }
     }
 
-    /** The address of a page of the area in a language. */
-    private static String at(Messages m, String path) {
-        return Links.LIVE.page(m.language(), path);
-    }
-
     private interface SessionHandler {
         void handle(Sessions.Session s) throws Exception;
     }
@@ -154,29 +136,21 @@ public final class AnalystArea implements AutoCloseable {
         }
         if (!s.get().role().atLeast(needed)) {
             audit.record(s.get().account(), ctx.ip(), ctx.req().getMethod() + " " + ctx.path(), "refused", "role " + s.get().role());
-            ctx.status(403).html(page(m, "analyst", m.get("analyst.refused.title"), paragraph(m.get("analyst.refused.role"))));
+            ctx.status(403).html(pages.notice(m, "analyst", m.get("analyst.refused.title"), m.get("analyst.refused.role")));
             return;
         }
         boolean post = "POST".equals(ctx.req().getMethod());
         if (post && ctx.req().getContentLengthLong() > MAX_UPLOAD + 1024 * 1024) {
             audit.record(s.get().account(), ctx.ip(), "POST " + ctx.path(), "refused", "request of " + ctx.req().getContentLengthLong() + " bytes");
-            ctx.status(413).html(page(m, "analyst", m.get("analyst.toolarge.title"), paragraph(m.get("analyst.upload.toolarge"))));
+            ctx.status(413).html(pages.notice(m, "analyst", m.get("analyst.toolarge.title"), m.get("analyst.upload.toolarge")));
             return;
         }
         if (post && !s.get().csrfMatches(formField(ctx, "csrf"))) {
             audit.record(s.get().account(), ctx.ip(), ctx.req().getMethod() + " " + ctx.path(), "refused", "missing or wrong CSRF token");
-            ctx.status(403).html(page(m, "analyst", m.get("analyst.refused.title"), paragraph(m.get("analyst.refused.expired"))));
+            ctx.status(403).html(pages.notice(m, "analyst", m.get("analyst.refused.title"), m.get("analyst.refused.expired")));
             return;
         }
         handler.handle(s.get());
-    }
-
-    private static String paragraph(String text) {
-        return "<p>" + Html.escape(text) + "</p>";
-    }
-
-    private static String alert(String text) {
-        return "<p class=\"banner\" role=\"alert\">" + Html.escape(text) + "</p>";
     }
 
     private static String formField(Context ctx, String name) {
@@ -189,14 +163,8 @@ public final class AnalystArea implements AutoCloseable {
 
     private void loginForm(Context ctx, Messages m) {
         String token = Sessions.token();
-        String action = at(m, "analyst/login");
-        ctx.header("Set-Cookie", LOGIN_CSRF + "=" + token + "; Path=" + action + "; HttpOnly; Secure; SameSite=Strict");
-        ctx.html(page(m, "analyst/login", m.get("analyst.login.title"), "<form method=\"post\" action=\"" + action
-                + "\"><input type=\"hidden\" name=\"csrf\" value=\"" + token + "\"><p><label for=\"user\">"
-                + Html.escape(m.get("analyst.login.account")) + "</label> <input id=\"user\" name=\"user\" autocomplete=\"username\" required></p>"
-                + "<p><label for=\"password\">" + Html.escape(m.get("analyst.login.password"))
-                + "</label> <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>"
-                + "<p><button type=\"submit\">" + Html.escape(m.get("analyst.login.submit")) + "</button></p></form>"));
+        ctx.header("Set-Cookie", LOGIN_CSRF + "=" + token + "; Path=" + at(m, "analyst/login") + "; HttpOnly; Secure; SameSite=Strict");
+        ctx.html(pages.loginForm(m, token));
     }
 
     private void login(Context ctx, Messages m) {
@@ -204,25 +172,22 @@ public final class AnalystArea implements AutoCloseable {
         String user = formField(ctx, "user");
         String cookie = ctx.cookie(LOGIN_CSRF);
         String form = formField(ctx, "csrf");
-        String again = "<a href=\"" + at(m, "analyst/login") + "\">";
         if (cookie == null || form == null || !java.security.MessageDigest.isEqual(cookie.getBytes(), form.getBytes())) {
             audit.record(String.valueOf(user), ip, "login", "refused", "missing or wrong CSRF token");
-            ctx.status(403).html(page(m, "analyst/login", m.get("analyst.refused.title"), "<p>" + Html.escape(m.get("analyst.login.expired"))
-                    + " " + again + Html.escape(m.get("analyst.login.reload")) + "</a>.</p>"));
+            ctx.status(403).html(pages.loginExpired(m));
             return;
         }
         if (!throttle.allowed(ip)) {
             audit.record(String.valueOf(user), ip, "login", "refused", "too many failed attempts");
-            ctx.status(429).header("Retry-After", "900").html(page(m, "analyst/login", m.get("analyst.throttled.title"),
-                    paragraph(m.get("analyst.throttled.text"))));
+            ctx.status(429).header("Retry-After", "900").html(pages.notice(m, "analyst/login", m.get("analyst.throttled.title"),
+                    m.get("analyst.throttled.text")));
             return;
         }
         Optional<Role> role = accounts.authenticate(user, formField(ctx, "password"));
         if (role.isEmpty()) {
             throttle.failed(ip);
             audit.record(String.valueOf(user), ip, "login", "refused", "wrong account or password");
-            ctx.status(401).html(page(m, "analyst/login", m.get("analyst.login.title"), "<p role=\"alert\">"
-                    + Html.escape(m.get("analyst.login.wrong")) + "</p><p>" + again + Html.escape(m.get("analyst.login.retry")) + "</a></p>"));
+            ctx.status(401).html(pages.loginWrong(m));
             return;
         }
         throttle.succeeded(ip);
@@ -233,74 +198,9 @@ public final class AnalystArea implements AutoCloseable {
         ctx.redirect(role.get().atLeast(Role.ANALYST) ? at(m, "analyst") : at(m, ""));
     }
 
-    private static String roleName(Messages m, Role role) {
-        return m.get("analyst.role." + role.name().toLowerCase(Locale.ROOT));
-    }
-
-    private static String status(Messages m, Jobs.Status status) {
-        return Html.escape(m.get("analyst.status." + status.name().toLowerCase(Locale.ROOT)));
-    }
-
     private void dashboard(Context ctx, Messages m, Sessions.Session s, String problem) {
-        String lang = m.language();
-        StringBuilder b = new StringBuilder();
-        b.append(paragraph(m.get("analyst.loggedin", s.account(), roleName(m, s.role()))));
-        b.append(csrfForm(s, at(m, "analyst/logout"), "<button type=\"submit\">" + Html.escape(m.get("analyst.logout")) + "</button>"));
-        if (s.role() == Role.ADMIN) {
-            b.append("<p><a href=\"").append(at(m, "analyst/audit")).append("\">").append(Html.escape(m.get("analyst.audit.link")))
-                    .append("</a></p>");
-        }
-        if (problem != null) {
-            b.append(alert(problem));
-        }
-        b.append("<h2>").append(Html.escape(m.get("analyst.upload.heading"))).append("</h2><form method=\"post\" action=\"")
-                .append(at(m, "analyst/upload")).append("\" enctype=\"multipart/form-data\">")
-                .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(s.csrf()).append("\">")
-                .append("<p><label for=\"case\">").append(Html.escape(m.get("analyst.upload.case")))
-                .append("</label> <select id=\"case\" name=\"case\">");
-        cases.values().forEach(c -> b.append("<option value=\"").append(c.id()).append("\">")
-                .append(Html.escape(c.title().in(lang) + " — " + c.country().in(lang))).append("</option>"));
-        b.append("</select></p><p><label for=\"survey\">").append(Html.escape(m.get("analyst.upload.file"))).append("</label> ")
-                .append("<input id=\"survey\" name=\"survey\" type=\"file\" accept=\".csv,.dta,.sav\" required></p>")
-                .append("<p><button type=\"submit\">").append(Html.escape(m.get("analyst.upload.submit"))).append("</button></p></form>");
-        b.append("<h2>").append(Html.escape(m.get("analyst.jobs.heading"))).append("</h2>");
         List<Jobs.Job> visible = jobs.all().stream().filter(j -> s.role() == Role.ADMIN || j.owner().equals(s.account())).toList();
-        if (visible.isEmpty()) {
-            b.append(paragraph(m.get("analyst.jobs.none")));
-        } else {
-            b.append("<table><thead><tr>");
-            for (String col : List.of("job", "case", "file", "owner", "status", "published")) {
-                b.append("<th scope=\"col\">").append(Html.escape(m.get("analyst.col." + col))).append("</th>");
-            }
-            b.append("</tr></thead><tbody>");
-            for (Jobs.Job j : visible) {
-                b.append("<tr><td><a href=\"").append(at(m, "analyst/jobs/" + j.id())).append("\">").append(j.id()).append("</a></td><td>")
-                        .append(Html.escape(j.caseId())).append("</td><td>").append(Html.escape(j.fileName())).append("</td><td>")
-                        .append(Html.escape(j.owner())).append("</td><td data-status=\"").append(j.status().name().toLowerCase(Locale.ROOT))
-                        .append("\" class=\"status\">").append(status(m, j.status())).append("</td><td>")
-                        .append(Html.escape(m.get(j.published() ? "analyst.yes" : "analyst.no"))).append("</td></tr>");
-            }
-            b.append("</tbody></table>");
-        }
-        if (s.role() == Role.ADMIN) {
-            StringBuilder roles = new StringBuilder();
-            for (Role role : Role.values()) {
-                String v = role.name().toLowerCase(Locale.ROOT);
-                roles.append("<option value=\"").append(v).append("\">").append(Html.escape(roleName(m, role))).append("</option>");
-            }
-            b.append("<h2>").append(Html.escape(m.get("analyst.account.heading"))).append("</h2>").append(csrfForm(s, at(m, "analyst/accounts"),
-                    "<p><label for=\"new-user\">" + Html.escape(m.get("analyst.account.name")) + "</label> <input id=\"new-user\" name=\"user\" required></p>"
-                    + "<p><label for=\"new-role\">" + Html.escape(m.get("analyst.account.role")) + "</label> <select id=\"new-role\" name=\"role\">"
-                    + roles + "</select></p><p><label for=\"new-password\">" + Html.escape(m.get("analyst.account.password", Accounts.MIN_PASSWORD))
-                    + "</label> <input id=\"new-password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required></p>"
-                    + "<p><button type=\"submit\">" + Html.escape(m.get("analyst.account.submit")) + "</button></p>"));
-        }
-        ctx.html(page(m, "analyst", m.get("analyst.title"), b.toString()));
-    }
-
-    private static String csrfForm(Sessions.Session s, String action, String inner) {
-        return "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"csrf\" value=\"" + s.csrf() + "\">" + inner
-                + "</form>";
+        ctx.html(pages.dashboard(m, s, problem, cases.values(), visible));
     }
 
     private void upload(Context ctx, Messages m, Sessions.Session s) throws IOException {
@@ -313,7 +213,7 @@ public final class AnalystArea implements AutoCloseable {
             return;
         }
         String ext = file.extension().replace(".", "").toLowerCase(Locale.ROOT);
-        if (!EXTENSIONS.contains(ext)) {
+        if (!UploadValidator.accepted(ext)) {
             audit.record(s.account(), ctx.ip(), "upload", "refused", "extension " + ext);
             ctx.status(400);
             dashboard(ctx, m, s, m.get("analyst.upload.extension"));
@@ -331,7 +231,7 @@ public final class AnalystArea implements AutoCloseable {
             Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
         }
         String shownName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
-        Refusal problem = validate(stored, shownName);
+        UploadValidator.Refusal problem = validator.validate(stored, shownName);
         if (problem != null) {
             Files.deleteIfExists(stored);
             audit.record(s.account(), ctx.ip(), "upload", "refused", shownName + ": " + problem.detail());
@@ -345,77 +245,15 @@ public final class AnalystArea implements AutoCloseable {
     }
 
     /**
-     * Why a survey was refused: a message key with its argument (the file's shown name, or the
-     * data reader's own message, which is in English).
-     */
-    private record Refusal(String key, String argument) {
-        String text(Messages m) {
-            return m.get(key, argument);
-        }
-
-        String detail() {
-            return key.substring(key.lastIndexOf('.') + 1) + (argument.isEmpty() ? "" : " " + argument);
-        }
-    }
-
-    /** Reads the survey with the data readers in a worker bounded in time; returns why it is refused, or null. */
-    private Refusal validate(Path stored, String shownName) {
-        if (!validations.tryAcquire()) {
-            return new Refusal("analyst.upload.busy", "");
-        }
-        Future<Integer> read;
-        try {
-            read = validator.submit(() -> {
-                try {
-                    return DatasetReaders.read(stored).rowCount();
-                } finally {
-                    validations.release();
-                }
-            });
-        } catch (RuntimeException e) {
-            validations.release();
-            throw e;
-        }
-        try {
-            int rows = read.get(30, TimeUnit.SECONDS);
-            return rows == 0 ? new Refusal("analyst.upload.norows", shownName) : null;
-        } catch (TimeoutException e) {
-            read.cancel(true);
-            return new Refusal("analyst.upload.slow", shownName);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InputException ie) {
-                return new Refusal("analyst.upload.rejected",
-                        ie.getMessage().replace(stored.toString(), shownName).replace(stored.getFileName().toString(), shownName));
-            }
-            if (cause instanceof OutOfMemoryError) {
-                return new Refusal("analyst.upload.expanded", shownName);
-            }
-            return new Refusal("analyst.upload.unreadable", shownName);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Refusal("analyst.upload.interrupted", "");
-        }
-    }
-
-    /**
      * @param spec a case
-     * @return the variables its plan reads from the survey: treatment, covariates, cluster, weights,
-     *     design options, outcomes (or the item columns of indicator outcomes)
+     * @return the variables its plan reads from the survey ({@link AnalysisSpec#designVariables()}),
+     *     then its outcomes (or the item columns of indicator outcomes)
      */
     public static List<String> variables(CaseSpec spec) {
         Set<String> v = new LinkedHashSet<>();
         Set<String> outcomes = new LinkedHashSet<>();
         for (AnalysisSpec a : spec.plan()) {
-            v.add(a.treatment());
-            v.addAll(a.covariates());
-            a.cluster().ifPresent(v::add);
-            a.weights().ifPresent(v::add);
-            for (String key : List.of("time", "id", "running", "saturation")) {
-                if (a.options().containsKey(key)) {
-                    v.add(a.options().get(key));
-                }
-            }
+            v.addAll(a.designVariables());
             outcomes.addAll(a.outcomes());
         }
         for (String o : outcomes) {
@@ -433,7 +271,7 @@ public final class AnalystArea implements AutoCloseable {
         Optional<Jobs.Job> j = jobs.find(ctx.pathParam("id"));
         if (j.isEmpty() || !(s.role() == Role.ADMIN || j.get().owner().equals(s.account()))) {
             ctx.attribute(EXPLAINED, true);
-            ctx.status(404).html(page(m, "analyst", m.get("analyst.notfound.title"), paragraph(m.get("analyst.notfound.job"))));
+            ctx.status(404).html(pages.notice(m, "analyst", m.get("analyst.notfound.title"), m.get("analyst.notfound.job")));
             return Optional.empty();
         }
         return j;
@@ -446,44 +284,7 @@ public final class AnalystArea implements AutoCloseable {
         }
         Jobs.Job j = found.get();
         audit.record(s.account(), ctx.ip(), "view-job", "ok", j.id());
-        StringBuilder b = new StringBuilder();
-        b.append("<p><a href=\"").append(at(m, "analyst")).append("\">").append(Html.escape(m.get("analyst.job.back"))).append("</a></p>")
-                .append("<dl class=\"job\"><dt>").append(Html.escape(m.get("analyst.col.case"))).append("</dt><dd>")
-                .append(Html.escape(j.spec() == null ? j.caseId() : j.spec().title().in(m.language()) + " (" + j.caseId() + ")"))
-                .append("</dd><dt>").append(Html.escape(m.get("analyst.col.file"))).append("</dt><dd>").append(Html.escape(j.fileName()))
-                .append("</dd><dt>").append(Html.escape(m.get("analyst.col.status"))).append("</dt><dd><strong data-status=\"")
-                .append(j.status().name().toLowerCase(Locale.ROOT)).append("\" class=\"status\">").append(status(m, j.status()))
-                .append("</strong>").append(j.progress().isEmpty() ? "" : " (" + Html.escape(j.progress()) + ")").append("</dd></dl>");
-        switch (j.status()) {
-            case MAPPING -> {
-                b.append("<h2>").append(Html.escape(m.get("analyst.job.map.heading"))).append("</h2>").append(paragraph(m.get("analyst.job.map.text")));
-                StringBuilder fields = new StringBuilder();
-                int i = 0;
-                for (String v : variables(j.spec())) {
-                    fields.append("<p><label for=\"m").append(i).append("\">").append(Html.escape(v)).append("</label> <input id=\"m").append(i)
-                            .append("\" name=\"map.").append(Html.escape(v)).append("\" maxlength=\"64\"></p>");
-                    i++;
-                }
-                b.append(csrfForm(s, at(m, "analyst/jobs/" + j.id() + "/run"), fields + "<p><button type=\"submit\">"
-                        + Html.escape(m.get("analyst.job.run")) + "</button></p>"));
-            }
-            case QUEUED, RUNNING -> b.append("<p role=\"status\">").append(Html.escape(m.get("analyst.job.running"))).append("</p>");
-            case FAILED -> b.append(alert(m.get("analyst.job.failed", j.message())));
-            case INTERRUPTED -> b.append(alert(m.get("analyst.job.interrupted")));
-            case DONE -> {
-                b.append("<h2>").append(Html.escape(m.get("analyst.job.results"))).append("</h2>").append(table(j.estimates(), false, m));
-                if (s.role() == Role.ADMIN && !j.published()) {
-                    b.append(csrfForm(s, at(m, "analyst/jobs/" + j.id() + "/publish"), "<button type=\"submit\">"
-                            + Html.escape(m.get("analyst.job.publish")) + "</button>"));
-                }
-                if (j.published()) {
-                    String address = at(m, "published/" + j.id());
-                    b.append("<p>").append(Html.escape(m.get("analyst.job.publishedat"))).append(" <a href=\"").append(address).append("\">")
-                            .append(address).append("</a>.</p>");
-                }
-            }
-        }
-        ctx.html(page(m, "analyst/jobs/" + j.id(), m.get("analyst.job.title", j.id()), b.toString()));
+        ctx.html(pages.job(m, s, j));
     }
 
     private void run(Context ctx, Messages m, Sessions.Session s) {
@@ -514,8 +315,8 @@ public final class AnalystArea implements AutoCloseable {
             return;
         }
         if (found.get().status() != Jobs.Status.DONE) {
-            ctx.status(409).html(page(m, "analyst/jobs/" + found.get().id(), m.get("analyst.notfinished.title"),
-                    paragraph(m.get("analyst.notfinished.text"))));
+            ctx.status(409).html(pages.notice(m, "analyst/jobs/" + found.get().id(), m.get("analyst.notfinished.title"),
+                    m.get("analyst.notfinished.text")));
             return;
         }
         jobs.publish(found.get());
@@ -543,27 +344,18 @@ public final class AnalystArea implements AutoCloseable {
     }
 
     private void auditPage(Context ctx, Messages m) {
-        Html h = new Html(m.locale());
-        h.paragraph(m.get("analyst.audit.text", AUDIT_SHOWN));
-        h.tableStart(null, m.get("analyst.audit.time"), m.get("analyst.audit.account"), m.get("analyst.audit.address"),
-                m.get("analyst.audit.action"), m.get("analyst.audit.outcome"), m.get("analyst.audit.detail"));
-        for (AuditLog.Entry e : audit.latest(AUDIT_SHOWN)) {
-            h.rowStart(null).cell(e.time()).cell(e.account()).cell(e.address()).cell(e.action()).cell(e.outcome()).cell(e.detail()).rowEnd();
-        }
-        ctx.html(page(m, "analyst/audit", m.get("analyst.audit.title"), h.tableEnd().toString()));
+        ctx.html(pages.audit(m, AUDIT_SHOWN, audit.latest(AUDIT_SHOWN)));
     }
 
     private void published(Context ctx, Messages m) {
         Optional<Jobs.Job> j = jobs.find(ctx.pathParam("id"));
         if (j.isEmpty() || !j.get().published()) {
             ctx.attribute(EXPLAINED, true);
-            ctx.status(404).html(page(m, "published/" + ctx.pathParam("id").replaceAll("[^A-Za-z0-9_-]", ""), m.get("analyst.notfound.title"),
-                    paragraph(m.get("analyst.published.none"))));
+            ctx.status(404).html(pages.notice(m, "published/" + ctx.pathParam("id").replaceAll("[^A-Za-z0-9_-]", ""),
+                    m.get("analyst.notfound.title"), m.get("analyst.published.none")));
             return;
         }
-        String caseId = j.get().caseId();
-        ctx.html(page(m, "published/" + j.get().id(), m.get("analyst.published.title", caseId),
-                paragraph(m.get("analyst.published.text", caseId, MIN_CELL)) + table(j.get().estimates(), true, m)));
+        ctx.html(pages.published(m, j.get()));
     }
 
     /**
@@ -573,24 +365,6 @@ public final class AnalystArea implements AutoCloseable {
      * @return the estimates as an HTML table
      */
     public static String table(List<EstimateRecord> rows, boolean suppress, Messages m) {
-        Html h = new Html(m.locale());
-        h.tableStart(null, m.get("analyst.col.analysis"), m.get("col.outcome"), m.get("analyst.col.term"), m.get("col.estimate"),
-                m.get("col.se"), m.get("col.ci"), m.get("col.p"), m.get("col.n"));
-        for (EstimateRecord e : rows) {
-            boolean hide = suppress && e.n() < MIN_CELL;
-            h.rowStart("data-term=\"" + Html.escape(e.termName()) + "\"").cell(e.analysisId()).cell(e.outcome()).cell(e.termName());
-            if (hide) {
-                h.cell(m.get("analyst.suppressed", MIN_CELL)).cell("").cell("").cell("").cell("");
-            } else {
-                h.number("estimate", e.estimate()).number("se", e.se()).interval(e.ciLow(), e.ciHigh()).pValue("p_value", e.pValue())
-                        .cell(String.valueOf(e.n()));
-            }
-            h.rowEnd();
-        }
-        return h.tableEnd().toString();
-    }
-
-    private String page(Messages m, String path, String title, String body) {
-        return SiteLayout.page(Links.LIVE, m, path, title, null, "<h1>" + Html.escape(title) + "</h1>" + body, version);
+        return AnalystPages.table(rows, suppress, m);
     }
 }

@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.synergia.cases.run.Failures;
 import org.synergia.cases.run.Progress;
 import org.synergia.cases.run.RunPipeline;
+import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ResultsStore;
+import org.synergia.data.InputException;
+import org.synergia.data.ReasonTexts;
 
 /**
  * Analyses of analysts' own surveys, run one at a time in the background by the same pipeline as
@@ -41,6 +46,7 @@ public final class Jobs implements AutoCloseable {
         private volatile Status status = Status.MAPPING;
         private volatile String progress = "";
         private volatile String message = "";
+        private volatile Map<String, String> messages = Map.of();
         private volatile boolean published;
         private List<EstimateRecord> estimates;
 
@@ -71,6 +77,11 @@ public final class Jobs implements AutoCloseable {
         public String progress() { return progress; }
         /** @return why it failed, or empty */
         public String message() { return message; }
+        /**
+         * @param language a page language ({@code en}, {@code es}, {@code fr})
+         * @return why it failed in that language when the failure's text was kept in it (until a restart), else {@link #message()}
+         */
+        public String message(String language) { return messages.getOrDefault(language, message); }
         /** @return whether an admin published the results */
         public boolean published() { return published; }
         /** @return the estimates, once done (read from the job's results database on first use after a restart) */
@@ -219,8 +230,12 @@ public final class Jobs implements AutoCloseable {
             try (ResultsStore store = ResultsStore.open(out.resolve(RunPipeline.DATABASE))) {
                 var record = store.cases().stream().filter(c -> c.caseId().equals(spec.id())).findFirst();
                 if (record.isPresent() && record.get().status().equals("failed")) {
-                    job.message = record.get().message().replace(job.upload().toString(), job.fileName());
-                    record(job, Status.FAILED);
+                    var diagnostics = store.diagnostics(spec.id());
+                    Map<String, String> texts = new LinkedHashMap<>();
+                    for (Locale l : ReasonTexts.LANGUAGES) {
+                        Failures.text(diagnostics, "", "", l.getLanguage()).ifPresent(t -> texts.put(l.getLanguage(), t));
+                    }
+                    failed(job, record.get().message(), texts);
                     return;
                 }
                 synchronized (job) {
@@ -229,10 +244,23 @@ public final class Jobs implements AutoCloseable {
             }
             record(job, Status.DONE);
         } catch (RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            job.message = m.replace(job.upload().toString(), job.fileName());
-            record(job, Status.FAILED);
+            Map<String, String> texts = new LinkedHashMap<>();
+            if (e instanceof InputException refusal) {
+                for (Locale l : ReasonTexts.LANGUAGES) {
+                    texts.put(l.getLanguage(), refusal.message(l, AnalysisSpec.OPTION_STYLE));
+                }
+            }
+            failed(job, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), texts);
         }
+    }
+
+    /** Marks the job failed with its reason (in English, and in the languages given), naming the upload by its file name. */
+    private void failed(Job job, String english, Map<String, String> texts) {
+        Map<String, String> named = new LinkedHashMap<>();
+        texts.forEach((lang, t) -> named.put(lang, t.replace(job.upload().toString(), job.fileName())));
+        job.messages = Map.copyOf(named);
+        job.message = named.getOrDefault("en", english.replace(job.upload().toString(), job.fileName()));
+        record(job, Status.FAILED);
     }
 
     /** @param job a finished job whose results become public */

@@ -15,6 +15,9 @@ import org.synergia.report.documents.CaseResults;
 import org.synergia.report.documents.TermLabels;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
+import org.synergia.stats.estimator.Estimators;
 import org.synergia.stats.inference.Term;
 import org.synergia.web.site.CaseFilter;
 
@@ -171,6 +174,41 @@ public final class ApiDocuments {
             o.put("outcomes", s.outcomes());
             o.set("estimate", number(s.estimate()));
             o.set("se", number(s.se()));
+        }
+        return doc;
+    }
+
+    /**
+     * @param registry the estimator registry
+     * @return {@code /api/estimators}: every estimator with its options, as {@code synergia estimate NAME} takes them
+     */
+    public static ObjectNode estimators(Estimators registry) {
+        ObjectNode doc = F.objectNode();
+        ArrayNode arr = doc.putArray("estimators");
+        for (Estimator e : registry.all()) {
+            ObjectNode o = arr.addObject();
+            o.put("name", e.name());
+            o.put("description", e.description());
+            o.put("weights", e.accepts(EstimatorOption.WEIGHTS));
+            o.put("cluster", e.accepts(EstimatorOption.CLUSTER));
+            ArrayNode options = o.putArray("options");
+            for (EstimatorOption d : e.options()) {
+                if (d.hidden()) {
+                    continue;
+                }
+                ObjectNode od = options.addObject();
+                od.put("name", d.name());
+                od.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
+                od.put("required", d.required());
+                if (d.defaultValue().isPresent()) {
+                    od.put("default", d.defaultValue().get());
+                } else {
+                    od.putNull("default");
+                }
+                ArrayNode choices = od.putArray("choices");
+                d.choices().forEach(choices::add);
+                od.put("description", d.describe());
+            }
         }
         return doc;
     }

@@ -21,6 +21,7 @@ import org.synergia.report.documents.CrossCuttingReport;
 import org.synergia.report.documents.Workspace;
 import org.synergia.report.i18n.Messages;
 import org.synergia.web.analyst.AnalystArea;
+import org.synergia.stats.estimator.Estimators;
 import org.synergia.web.api.ApiDocuments;
 import org.synergia.web.site.CaseFilter;
 import org.synergia.web.site.Downloads;
@@ -127,6 +128,7 @@ public final class PortalServer implements AutoCloseable {
             csv(ctx, c.get());
         });
         r.get("/api/synthesis", ctx -> json(ctx, ApiDocuments.write(ApiDocuments.synthesis(site.workspace()))));
+        r.get("/api/estimators", ctx -> json(ctx, ApiDocuments.write(ApiDocuments.estimators(Estimators.installed()))));
         r.error(404, ctx -> {
             if (ctx.attribute(AnalystArea.EXPLAINED) == null) {
                 notFound(ctx);

@@ -1,0 +1,24 @@
+package org.synergia.effects.did;
+
+import org.synergia.data.Reason;
+
+/** Why a difference-in-differences input is refused; texts in {@code org/synergia/effects/did/problems*.properties}. */
+public enum DidProblem implements Reason {
+    /** {0} clusters in the data, {1} the cluster option. */
+    TOO_FEW_CLUSTERS,
+    /** {0} the identifier variable, {1} the unit, {2} the period, {3} the time variable, {4} and {5} the rows, {6} the identifier option. */
+    PANEL_DUPLICATE,
+    /** {0} the identifier variable, {1} the time variable, {2} the identifier option. */
+    PANEL_NO_UNIT_IN_BOTH,
+    /** {0} the iterations, {1} the method option. */
+    TILTING_NOT_CONVERGED,
+    /** {0} the identifier option. */
+    STAGGERED_NEEDS_PANEL,
+    /** {0} the covariate, {1} the model (English), {2} the covariates option. */
+    COLLINEAR_COVARIATE;
+
+    @Override
+    public String bundle() {
+        return "org.synergia.effects.did.problems";
+    }
+}

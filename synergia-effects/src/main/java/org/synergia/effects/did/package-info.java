@@ -1,0 +1,12 @@
+/**
+ * Difference-in-differences estimators of the ATT. {@link org.synergia.effects.did.DrDid} gives the
+ * two-period estimators of R {@code DRDID} (doubly robust, IPW, outcome regression, two-way fixed
+ * effects; {@link org.synergia.effects.did.DidMethod}) for panels and repeated cross-sections, with
+ * influence-function or cluster-robust standard errors, returning a
+ * {@link org.synergia.effects.did.DidResult}. {@link org.synergia.effects.did.StaggeredDid} gives the
+ * group-time effects {@code ATT(g,t)} of staggered adoption and their aggregations (Callaway and
+ * Sant'Anna 2021) in a {@link org.synergia.effects.did.StaggeredDidResult}. Data come in long form as
+ * {@link org.synergia.effects.did.DidColumns}; nuisance models are fitted with
+ * {@code org.synergia.stats.glm}.
+ */
+package org.synergia.effects.did;

@@ -1,0 +1,28 @@
+package org.synergia.effects.estimators;
+
+import org.synergia.data.Reason;
+
+/** Why the options of an estimator entry of this module are refused; texts in {@code org/synergia/effects/estimators/problems*.properties}. */
+public enum EstimatorProblem implements Reason {
+    /** {0} the group option, {1} the cohort option. */
+    GROUP_OR_COHORT,
+    /** {0} the control option, {1} the group option, {2} the cohort option. */
+    CONTROL_WITH_COHORT,
+    /** {0} the bins option, {1} the method option, {2} the grid option. */
+    DOSE_METHOD_OPTIONS,
+    /** {0} the method option, {1} the bins option. */
+    DOSE_BINS_MISSING,
+    /** {0} the standard-error option. */
+    KERNEL_SE,
+    /** {0} the link option, {1} the score option, {2} the caliper option. */
+    KERNEL_SCORE,
+    /** {0} the standard-error option, {1} the kernel option. */
+    NEAREST_NEIGHBOUR_BOOTSTRAP,
+    /** {0} the control option, {1} its value, {2} the treatment variable, {3} and {4} its two values. */
+    CONTROL_NOT_A_VALUE;
+
+    @Override
+    public String bundle() {
+        return "org.synergia.effects.estimators.problems";
+    }
+}

@@ -1,0 +1,222 @@
+package org.synergia.effects.estimators;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.synergia.data.CompleteCases;
+import org.synergia.data.Dataset;
+import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
+import org.synergia.data.NumericColumn;
+import org.synergia.effects.matching.Kernel;
+import org.synergia.effects.matching.KernelMatch;
+import org.synergia.effects.matching.MatchingResult;
+import org.synergia.effects.matching.MatchingWeights;
+import org.synergia.effects.matching.PsMatch;
+import org.synergia.effects.potentialoutcomes.Estimand;
+import org.synergia.stats.estimator.Estimation;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
+import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.formula.Formula;
+import org.synergia.stats.formula.ModelFrame;
+import org.synergia.stats.formula.ModelMatrix;
+import org.synergia.stats.glm.Link;
+import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.inference.WarnedResult;
+
+/**
+ * {@code psmatch}: nearest-neighbour (or kernel) matching on the propensity score of a logit or
+ * probit treatment model, over {@link PsMatch} and {@link KernelMatch}. The treatment is the
+ * left-hand side of {@code treatment-model}, a variable with two values; the lower one is the
+ * control unless {@code control} says otherwise. The result is the {@link MatchingResult} under the
+ * treatment model's warnings ({@link WarnedResult}); {@code save-weights} and {@code love-plot}
+ * are its files.
+ */
+public final class PsmatchEstimator implements Estimator {
+
+    private static final List<EstimatorOption> OPTIONS = List.of(
+            EstimatorOption.formula("treatment-model", "F", "the treatment model, e.g. \"treat ~ age + educ + black + re74\"")
+                    .asRequired(),
+            EstimatorOption.variable("outcome", "Y", "the outcome variable").asRequired(),
+            EstimatorOption.choice("estimand", "E", "att or ate (default: ${DEFAULT-VALUE})", "att", "ate").withDefault("att"),
+            EstimatorOption.integer("neighbors", "M", "neighbours per unit (default: ${DEFAULT-VALUE})").withDefault("1"),
+            EstimatorOption.number("caliper", "C", "caliper in standard deviations of the score (default: none)"),
+            EstimatorOption.bool("replace", "BOOL",
+                    "match with replacement (default: ${DEFAULT-VALUE}); false: greedy in data order, ATT only").withDefault("true"),
+            EstimatorOption.choice("score", "S", "probability or linear (default: ${DEFAULT-VALUE})", "probability", "linear")
+                    .withDefault("probability"),
+            EstimatorOption.choice("se", "SE",
+                    "ai2016, ai2006, ai2006-robust or bootstrap (kernel matching only) (default: ${DEFAULT-VALUE})",
+                    "ai2016", "ai2006", "ai2006-robust", "bootstrap").withDefault("ai2016"),
+            EstimatorOption.integer("variance-neighbors", "J", "variance neighbours: for ai2016 Stata's nn(#), the unit itself"
+                    + " counting (>= 2); for ai2006-robust R's Var.calc, other units (>= 1) (default: ${DEFAULT-VALUE})")
+                    .withDefault("2"),
+            EstimatorOption.choice("link", "LINK", "logit or probit (default: ${DEFAULT-VALUE})", "logit", "probit")
+                    .withDefault("logit"),
+            EstimatorOption.number("control", "LEVEL", "the treatment's control value (default: the lower one)"),
+            EstimatorOption.number("tie-tolerance", "T", "squared score distance, in score variances, within which neighbours"
+                    + " tie (default: ${DEFAULT-VALUE}; 1e-5 reproduces R Matching)").withDefault("0"),
+            EstimatorOption.choice("support", "RULE", "common support rule: none, minmax or trim (default: ${DEFAULT-VALUE})",
+                    "none", "minmax", "trim").withDefault("none"),
+            EstimatorOption.number("trim", "A", "with --support trim, drop scores outside [A, 1-A] (default: ${DEFAULT-VALUE})")
+                    .withDefault("0.05"),
+            EstimatorOption.choice("kernel", "K", "kernel matching instead of nearest neighbours: epanechnikov or gaussian",
+                    "epanechnikov", "gaussian"),
+            EstimatorOption.number("bandwidth", "H", "kernel bandwidth on the probability scale (default: ${DEFAULT-VALUE})")
+                    .withDefault("0.06"),
+            EstimatorOption.integer("bootstrap-reps", "B",
+                    "bootstrap replications for kernel matching (default: ${DEFAULT-VALUE}; seeded by --seed)").withDefault("200"),
+            EstimatorOption.file("save-weights", "FILE",
+                    "write row, treated, matching_weight, ipw_weight as CSV (formulas in the JSON diagnostics)"),
+            EstimatorOption.file("love-plot", "FILE", "write the love plot (balance before/after) as SVG"));
+
+    /** The registry entry. */
+    public PsmatchEstimator() {
+    }
+
+    @Override
+    public String name() {
+        return "psmatch";
+    }
+
+    @Override
+    public String description() {
+        return "Propensity-score matching (nearest neighbour, or kernel with --kernel) with Abadie-Imbens SEs.";
+    }
+
+    @Override
+    public List<EstimatorOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Collection<String> variables(EstimatorOptions options) {
+        return options.variablesOf("treatment-model", "outcome");
+    }
+
+    @Override
+    public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
+        Dataset data = rows.dataset();
+        String outcome = options.required("outcome");
+        if (!data.hasColumn(outcome)) {
+            throw data.unknownVariable(outcome);
+        }
+        Sample s = Sample.of(data, options);
+        double[] yAll = data.numeric(outcome).toDoubleArray();
+        double[] y = new double[s.model().rowCount()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = yAll[s.model().rows()[i]];
+        }
+        Estimand estimand = options.required("estimand").equals("ate") ? Estimand.ATE : Estimand.ATT;
+        String se = options.required("se");
+        MatchingResult result;
+        if (options.text("kernel").isPresent()) {
+            if (!se.equals("bootstrap")) {
+                throw new InputException(EstimatorProblem.KERNEL_SE, OptionName.of("se"));
+            }
+            if (!options.required("link").equals("logit") || !options.required("score").equals("probability")
+                    || options.given("caliper")) {
+                throw new InputException(EstimatorProblem.KERNEL_SCORE, OptionName.of("link"), OptionName.of("score"),
+                        OptionName.of("caliper"));
+            }
+            result = KernelMatch.withDefaults().withKernel(Kernel.valueOf(options.required("kernel").toUpperCase(Locale.ROOT)))
+                    .withBandwidth(options.number("bandwidth").orElseThrow()).withEstimand(estimand)
+                    .withBootstrap(options.integer("bootstrap-reps").orElseThrow(), options.seed())
+                    .fit(y, s.treated(), s.model().columns(), s.model().names());
+        } else {
+            PsMatch.StandardError standardError = switch (se) {
+                case "ai2016" -> PsMatch.StandardError.AI2016;
+                case "ai2006" -> PsMatch.StandardError.AI2006;
+                case "ai2006-robust" -> PsMatch.StandardError.AI2006_ROBUST;
+                default -> throw new InputException(EstimatorProblem.NEAREST_NEIGHBOUR_BOOTSTRAP, OptionName.of("se"),
+                        OptionName.of("kernel"));
+            };
+            PsMatch settings = PsMatch.withDefaults().withNeighbors(options.integer("neighbors").orElseThrow())
+                    .withEstimand(estimand).withReplacement(options.bool("replace"))
+                    .withScore(options.required("score").equals("linear") ? PsMatch.Score.LINEAR : PsMatch.Score.PROBABILITY)
+                    .withStandardError(standardError).withVarianceNeighbors(options.integer("variance-neighbors").orElseThrow())
+                    .withLink(options.required("link").equals("probit") ? Link.PROBIT : Link.LOGIT)
+                    .withTieTolerance(options.number("tie-tolerance").orElseThrow())
+                    .withCommonSupport(PsMatch.CommonSupport.valueOf(options.required("support").toUpperCase(Locale.ROOT)),
+                            options.number("trim").orElseThrow());
+            if (options.number("caliper").isPresent()) {
+                settings = settings.withCaliper(options.number("caliper").get());
+            }
+            result = settings.fit(y, s.treated(), s.model().columns(), s.model().names());
+        }
+        return WarnedResult.of(result, s.model().warnings());
+    }
+
+    /**
+     * The matching result of a {@link #fit} result.
+     *
+     * @param result what {@link #fit} returned
+     * @return the matching result under the warnings
+     */
+    public static MatchingResult matching(EstimationResult result) {
+        return (MatchingResult) WarnedResult.unwrap(result);
+    }
+
+    @Override
+    public Optional<String> output(String option, Estimation estimation) {
+        MatchingResult result = matching(estimation.result());
+        return switch (option) {
+            case "love-plot" -> Optional.of(result.lovePlotSvg());
+            case "save-weights" -> Optional.of(weights(estimation.rows(), Sample.of(estimation.rows().dataset(),
+                    estimation.options()), result.weights()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The weights by row of the file (1-based), as CSV. */
+    private static String weights(CompleteCases rows, Sample s, MatchingWeights w) {
+        StringBuilder out = new StringBuilder("row,treated,matching_weight,ipw_weight\n");
+        int[] model = s.model().rows();
+        for (int i = 0; i < model.length; i++) {
+            out.append(rows.rows()[model[i]] + 1).append(',').append(s.treated()[i] ? 1 : 0).append(',')
+                    .append(w.matching()[i]).append(',').append(w.ipw().length > i ? w.ipw()[i] : 0).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The treatment model's matrix and which of its rows are treated.
+     *
+     * @param model the treatment model on the complete rows
+     * @param treated whether each of its rows is treated (not at the control level)
+     */
+    private record Sample(ModelMatrix model, boolean[] treated) {
+
+        static Sample of(Dataset data, EstimatorOptions options) {
+            ModelMatrix m = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
+            double[] t = m.response();
+            TreeSet<Double> levels = new TreeSet<>();
+            for (double v : t) {
+                levels.add(v);
+                if (levels.size() > 2) {
+                    break;
+                }
+            }
+            String name = m.responseName();
+            if (levels.size() != 2) {
+                throw new InputException(String.format(Locale.ROOT, "psmatch needs a treatment with two levels; %s has %s%s "
+                        + "among %d rows: recode it to two levels", name, levels.size() > 2 ? "more than 2: " : "",
+                        levels.size() == 1 ? "only " + NumericColumn.formatNumber(levels.first()) : levels, t.length));
+            }
+            double control = options.number("control").orElse(levels.first());
+            if (!levels.contains(control)) {
+                throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("control"),
+                        NumericColumn.formatNumber(control), name, NumericColumn.formatNumber(levels.first()),
+                        NumericColumn.formatNumber(levels.last()));
+            }
+            boolean[] treated = new boolean[t.length];
+            for (int i = 0; i < t.length; i++) {
+                treated[i] = t[i] != control;
+            }
+            return new Sample(m, treated);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.synergia.effects.potentialoutcomes;
+
+import org.synergia.data.Reason;
+
+/** Why a potential-outcome (RA, IPW, AIPW, IPWRA) input is refused; texts in {@code org/synergia/effects/potentialoutcomes/problems*.properties}. */
+public enum PotentialOutcomeProblem implements Reason {
+    /** {0} observations outside, {1} observations, {2} the overlap bound, {3} the overlap option. */
+    OVERLAP;
+
+    @Override
+    public String bundle() {
+        return "org.synergia.effects.potentialoutcomes.problems";
+    }
+}
