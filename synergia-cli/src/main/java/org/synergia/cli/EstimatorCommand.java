@@ -90,6 +90,7 @@ final class EstimatorCommand implements Callable<Integer> {
             case NUMBER -> b.type(Double.class);
             case INTEGER -> b.type(Integer.class);
             case BOOLEAN -> b.type(Boolean.class).arity("1");
+            case FLAG -> b.type(Boolean.class).arity("0");
             case CHOICE -> b.type(String.class).completionCandidates(o.choices()).converters(value -> {
                 if (!o.choices().contains(value)) {
                     throw new CommandLine.TypeConversionException("expected one of " + o.choices()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.stats.inference.Estimate;
@@ -171,12 +172,59 @@ public final class ResultPrinter {
             out.printf(Locale.ROOT, row, e.name(), text(e.estimate()), text(e.se()), text(e.ciLow()), text(e.ciHigh()),
                     pValue(e.pValue()));
         }
+        boolean balance = r.diagnostics().get("balance") instanceof List<?> && r.diagnostics().containsKey("balance_n");
         if (!r.diagnostics().isEmpty()) {
             out.println();
             out.println("diagnostics:");
-            r.diagnostics().forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%n", k,
-                    v instanceof Double d ? text(d) : String.valueOf(node(v))));
+            r.diagnostics().forEach((k, v) -> {
+                if (!balance || !(k.equals("balance") || k.equals("balance_n"))) {
+                    out.printf(Locale.ROOT, "  %-20s %s%n", k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
+                }
+            });
         }
+        if (balance) {
+            printBalance((List<?>) r.diagnostics().get("balance"), (Map<?, ?>) r.diagnostics().get("balance_n"), out);
+        }
+    }
+
+    /** The {@code --balance} rows as a table, flagged as the JSON flags them, then the numbers of observations. */
+    private static void printBalance(List<?> rows, Map<?, ?> counts, PrintWriter out) {
+        out.println();
+        out.println("covariate balance (Stata tebalance summarize; * |std. diff.| > 0.1, ! variance ratio outside [0.5, 2]):");
+        int width = 8;
+        for (Object o : rows) {
+            width = Math.max(width, String.valueOf(((Map<?, ?>) o).get("variable")).length());
+        }
+        String row = "%-8s %-" + width + "s %10s %11s %10s %11s %8s %9s%n";
+        out.printf(Locale.ROOT, row, "contrast", "variable", "smd raw", "adjusted", "vr raw", "adjusted", "ks raw", "adjusted");
+        for (Object o : rows) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.printf(Locale.ROOT, row, m.get("contrast"), m.get("variable"), fixed(m.get("smd_raw")),
+                    fixed(m.get("smd_adjusted")) + (Boolean.TRUE.equals(m.get("smd_flag")) ? " *" : "  "), fixed(m.get("vr_raw")),
+                    fixed(m.get("vr_adjusted")) + (Boolean.TRUE.equals(m.get("vr_flag")) ? " !" : "  "), fixed(m.get("ks_raw")),
+                    fixed(m.get("ks_adjusted")));
+        }
+        boolean byContrast = !counts.containsKey("raw");
+        for (Map.Entry<?, ?> e : (byContrast ? counts : Map.of("", counts)).entrySet()) {
+            Map<?, ?> c = (Map<?, ?>) e.getValue();
+            out.printf(Locale.ROOT, "observations%s: raw %s, adjusted %s, effective %s (treated, control)%n",
+                    byContrast ? " " + e.getKey() : "", pair(c.get("raw")), pair(c.get("adjusted")), pair(c.get("ess")));
+        }
+    }
+
+    private static String fixed(Object v) {
+        double d = ((Number) v).doubleValue();
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : ".";
+    }
+
+    private static String pair(Object v) {
+        Map<?, ?> m = (Map<?, ?>) v;
+        return String.format(Locale.ROOT, "%s, %s", count(m.get("treated")), count(m.get("control")));
+    }
+
+    private static String count(Object v) {
+        return v instanceof Integer || v instanceof Long ? v.toString()
+                : String.format(Locale.ROOT, "%.1f", ((Number) v).doubleValue());
     }
 
     /** About seven significant digits, without an exponent between 1e-4 and 1e9. */

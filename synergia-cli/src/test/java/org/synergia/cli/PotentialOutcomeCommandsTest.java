@@ -110,4 +110,33 @@ class PotentialOutcomeCommandsTest {
                 "re78 ~ age", "--treatment-model", "treat ~ age", "--synergy", "3=1+2", "--quiet");
         assertEquals(1, status);
     }
+
+    @Test
+    void balanceGivesTheContractKeysAndATableWhileRaRefusesItInOneLine() throws IOException {
+        String data = TestFiles.dataset("cattaneo2.dta").toString();
+        String model = "mbsmoke ~ foreign + alcohol + mage + medu + fage + fedu";
+        CommandRun json = run("ipwra", "--data", data, "--outcome-model", "bweight ~ mage + medu", "--treatment-model", model,
+                "--balance", "--format", "json");
+        assertEquals(0, json.status(), json.err());
+        JsonNode d = JSON.readTree(json.out()).get("diagnostics");
+        assertEquals(6, d.get("balance").size(), "one row per covariate of the treatment model");
+        JsonNode mage = d.get("balance").get(2);
+        for (String key : List.of("contrast", "variable", "smd_raw", "smd_adjusted", "vr_raw", "vr_adjusted", "ks_raw",
+                "ks_adjusted")) {
+            assertTrue(mage.has(key), key);
+        }
+        assertEquals("1vs0", mage.get("contrast").asText());
+        // the IPW weights of the treatment model, whichever the estimator: Stata's log after teffects ipw
+        assertEquals(-0.0893001, mage.get("smd_adjusted").asDouble(), 5e-7);
+        assertEquals(864, d.at("/balance_n/raw/treated").asInt());
+        assertEquals(2238.7, d.at("/balance_n/adjusted/treated").asDouble(), 0.05);
+        CommandRun text = run("ipw", "--data", data, "--outcome", "bweight", "--treatment-model", model, "--balance");
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("1vs0     medu        -0.5474   -0.1333 *     0.7316    0.4531 !"), text.out());
+        CommandRun ra = CommandRun.ofEntryPoint("estimate", "ra", "--data", data, "--outcome-model", "bweight ~ mage",
+                "--treatment", "mbsmoke", "--balance");
+        assertTrue(ra.status() != 0);
+        assertEquals(1, ra.err().strip().lines().count(), ra.err());
+        assertTrue(ra.err().contains("--balance") && ra.err().contains("ipwra"), ra.err());
+    }
 }

@@ -55,6 +55,36 @@ public final class BalanceStatistics {
      *     first of each pair over rows with {@code group[i]}, as defined in the class comment
      */
     public static double[] moments(double[] x, double[] w, boolean[] group, boolean binary) {
+        double[] s = sums(x, w, group);
+        double mIn = s[1] / s[0];
+        double mOut = s[5] / s[4];
+        if (binary) {
+            return new double[] {mIn, mOut, mIn * (1 - mIn), mOut * (1 - mOut)};
+        }
+        double denomIn = s[0] * s[0] - s[2];
+        double denomOut = s[4] * s[4] - s[6];
+        return new double[] {mIn, mOut, denomIn > 0 ? s[3] * s[0] / denomIn : 0, denomOut > 0 ? s[7] * s[4] / denomOut : 0};
+    }
+
+    /**
+     * The weighted means and frequency-weight variances {@code sum w (x - m)^2 / (sum w - 1)} of both
+     * groups, for binary and continuous variables alike: the form of Stata's {@code summarize} with
+     * {@code fweight}s, which {@code tebalance summarize} applies to its (normalised) weights.
+     *
+     * @param x values
+     * @param w weights (same length; a weight of zero leaves a row out)
+     * @param group which rows belong to the group
+     * @return {@code {mean, mean of the other rows, variance, variance of the other rows}}
+     */
+    public static double[] frequencyMoments(double[] x, double[] w, boolean[] group) {
+        double[] s = sums(x, w, group);
+        return new double[] {s[1] / s[0], s[5] / s[4], s[0] > 1 ? s[3] / (s[0] - 1) : 0, s[4] > 1 ? s[7] / (s[4] - 1) : 0};
+    }
+
+    /**
+     * @return {@code {sum w, sum w x, sum w^2, sum w (x - m)^2}} over the group's rows, then the same over the others
+     */
+    private static double[] sums(double[] x, double[] w, boolean[] group) {
         double swIn = 0;
         double sIn = 0;
         double swOut = 0;
@@ -74,9 +104,6 @@ public final class BalanceStatistics {
         }
         double mIn = sIn / swIn;
         double mOut = sOut / swOut;
-        if (binary) {
-            return new double[] {mIn, mOut, mIn * (1 - mIn), mOut * (1 - mOut)};
-        }
         double sw2In = 0;
         double ssIn = 0;
         double sw2Out = 0;
@@ -86,20 +113,16 @@ public final class BalanceStatistics {
             if (wi == 0) {
                 continue;
             }
+            double d = x[i] - (group[i] ? mIn : mOut);
             if (group[i]) {
-                double d = x[i] - mIn;
                 sw2In += wi * wi;
                 ssIn += wi * d * d;
             } else {
-                double d = x[i] - mOut;
                 sw2Out += wi * wi;
                 ssOut += wi * d * d;
             }
         }
-        double denomIn = swIn * swIn - sw2In;
-        double denomOut = swOut * swOut - sw2Out;
-        return new double[] {mIn, mOut, denomIn > 0 ? ssIn * swIn / denomIn : 0,
-                denomOut > 0 ? ssOut * swOut / denomOut : 0};
+        return new double[] {swIn, sIn, sw2In, ssIn, swOut, sOut, sw2Out, ssOut};
     }
 
     /**
@@ -199,5 +222,18 @@ public final class BalanceStatistics {
             }
         }
         return true;
+    }
+
+    /**
+     * @param x values
+     * @return whether they are not all equal (an intercept does not vary)
+     */
+    static boolean varies(double[] x) {
+        for (double v : x) {
+            if (v != x[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -47,21 +47,12 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
         List<String> kept = new java.util.ArrayList<>();
         List<double[]> values = new java.util.ArrayList<>();
         for (int j = 0; j < columns.length; j++) {
-            if (varies(columns[j])) {
+            if (BalanceStatistics.varies(columns[j])) {
                 kept.add(names.get(j));
                 values.add(columns[j]);
             }
         }
         return kept.isEmpty() ? null : of(kept, values.toArray(new double[0][]), treated, after, denominator);
-    }
-
-    private static boolean varies(double[] x) {
-        for (double v : x) {
-            if (v != x[0]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -17,7 +17,7 @@ import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * {@code did}: difference-in-differences ATT over {@link DrDid} (two periods: doubly robust, IPW,
@@ -108,7 +108,7 @@ public final class DidEstimator implements Estimator {
         DidMethod method = DidMethod.parse(options.required("method"));
         EstimationResult result = staggered ? StaggeredDid.withDefaults().withMethod(method).fit(c)
                 : DrDid.withDefaults().withMethod(method).withTrimLevel(options.number("trim").orElseThrow()).fit(c);
-        return WarnedResult.of(result, xs.warnings());
+        return AnnotatedResult.of(result, xs.warnings());
     }
 
     /** The group or cohort values; with {@code control}, the group as 1 (treated) and 0 (comparison). */

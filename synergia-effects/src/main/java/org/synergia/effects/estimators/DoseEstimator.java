@@ -15,7 +15,7 @@ import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
 import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * {@code dose}: treatment intensity over {@link ExposureRegression} (the effect per unit of
@@ -102,7 +102,7 @@ public final class DoseEstimator implements Estimator {
             }
             default -> ExposureRegression.withDefaults().fit(s);
         };
-        return WarnedResult.of(result, xs.warnings());
+        return AnnotatedResult.of(result, xs.warnings());
     }
 
     /**
@@ -110,7 +110,7 @@ public final class DoseEstimator implements Estimator {
      * @return the dose result under the warnings
      */
     public static DoseResult dose(EstimationResult result) {
-        return (DoseResult) WarnedResult.unwrap(result);
+        return (DoseResult) AnnotatedResult.unwrap(result);
     }
 
     private static double[] values(Dataset data, String variable) {

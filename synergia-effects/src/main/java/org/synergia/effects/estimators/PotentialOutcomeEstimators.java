@@ -47,6 +47,8 @@ abstract class PotentialOutcomeEstimators implements Estimator {
             EstimatorOption.text("synergy", "C=A+B", "also estimate synergy = mu_C - mu_A - mu_B + mu_control, e.g. 3=1+2"),
             EstimatorOption.choice("overlap", "RULE", "scores outside [1e-5, 1 - 1e-5]: refuse, trim (drop and refit) or allow"
                     + " (default: ${DEFAULT-VALUE})", "refuse", "trim", "allow").withDefault("refuse"),
+            EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
+                    + " variance ratios, KS), raw and under the treatment model's weights, in diagnostics.balance and balance_n"),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -90,7 +92,7 @@ abstract class PotentialOutcomeEstimators implements Estimator {
     private static <E extends PotentialOutcomeEstimator<E>> E configure(PotentialOutcomeEstimator<E> base, EstimatorOptions o) {
         E e = base.withEstimand(Estimand.valueOf(o.required("estimand").toUpperCase(Locale.ROOT)))
                 .withOverlap(OverlapRule.valueOf(o.required("overlap").toUpperCase(Locale.ROOT)))
-                .withThreads(o.threads());
+                .withThreads(o.threads()).withBalance(o.bool("balance"));
         if (o.number("control").isPresent()) {
             e = e.withControl(o.number("control").get());
         }

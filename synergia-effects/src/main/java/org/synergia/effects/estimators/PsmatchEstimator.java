@@ -1,8 +1,11 @@
 package org.synergia.effects.estimators;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.synergia.data.CompleteCases;
@@ -10,6 +13,7 @@ import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.data.NumericColumn;
+import org.synergia.effects.balance.BalanceSummary;
 import org.synergia.effects.matching.Kernel;
 import org.synergia.effects.matching.KernelMatch;
 import org.synergia.effects.matching.MatchingResult;
@@ -25,14 +29,14 @@ import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.formula.ModelMatrix;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * {@code psmatch}: nearest-neighbour (or kernel) matching on the propensity score of a logit or
  * probit treatment model, over {@link PsMatch} and {@link KernelMatch}. The treatment is the
  * left-hand side of {@code treatment-model}, a variable with two values; the lower one is the
  * control unless {@code control} says otherwise. The result is the {@link MatchingResult} under the
- * treatment model's warnings ({@link WarnedResult}); {@code save-weights} and {@code love-plot}
+ * treatment model's warnings ({@link AnnotatedResult}); {@code save-weights} and {@code love-plot}
  * are its files.
  */
 public final class PsmatchEstimator implements Estimator {
@@ -71,7 +75,9 @@ public final class PsmatchEstimator implements Estimator {
                     "bootstrap replications for kernel matching (default: ${DEFAULT-VALUE}; seeded by --seed)").withDefault("200"),
             EstimatorOption.file("save-weights", "FILE",
                     "write row, treated, matching_weight, ipw_weight as CSV (formulas in the JSON diagnostics)"),
-            EstimatorOption.file("love-plot", "FILE", "write the love plot (balance before/after) as SVG"));
+            EstimatorOption.file("love-plot", "FILE", "write the love plot (balance before/after) as SVG"),
+            EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
+                    + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"));
 
     /** The registry entry. */
     public PsmatchEstimator() {
@@ -147,7 +153,23 @@ public final class PsmatchEstimator implements Estimator {
             }
             result = settings.fit(y, s.treated(), s.model().columns(), s.model().names());
         }
-        return WarnedResult.of(result, s.model().warnings());
+        EstimationResult annotated = AnnotatedResult.of(result, s.model().warnings());
+        if (!options.bool("balance")) {
+            return annotated;
+        }
+        int[] arm = new int[s.treated().length];
+        for (int i = 0; i < arm.length; i++) {
+            arm[i] = s.treated()[i] ? 1 : 0;
+        }
+        double[] unit = new double[arm.length];
+        Arrays.fill(unit, 1);
+        BalanceSummary balance = BalanceSummary.of(s.model().names(), s.model().columns(), arm,
+                List.of(NumericColumn.formatNumber(s.control()), NumericColumn.formatNumber(s.treatedLevel())), unit,
+                result.weights().matching(), false);
+        Map<String, Object> added = new LinkedHashMap<>();
+        added.put("balance", balance.rows());
+        added.put("balance_n", balance.counts());
+        return AnnotatedResult.withDiagnostics(annotated, added);
     }
 
     /**
@@ -157,7 +179,7 @@ public final class PsmatchEstimator implements Estimator {
      * @return the matching result under the warnings
      */
     public static MatchingResult matching(EstimationResult result) {
-        return (MatchingResult) WarnedResult.unwrap(result);
+        return (MatchingResult) AnnotatedResult.unwrap(result);
     }
 
     @Override
@@ -187,8 +209,10 @@ public final class PsmatchEstimator implements Estimator {
      *
      * @param model the treatment model on the complete rows
      * @param treated whether each of its rows is treated (not at the control level)
+     * @param control the control level
+     * @param treatedLevel the other level
      */
-    private record Sample(ModelMatrix model, boolean[] treated) {
+    private record Sample(ModelMatrix model, boolean[] treated, double control, double treatedLevel) {
 
         static Sample of(Dataset data, EstimatorOptions options) {
             ModelMatrix m = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
@@ -216,7 +240,7 @@ public final class PsmatchEstimator implements Estimator {
             for (int i = 0; i < t.length; i++) {
                 treated[i] = t[i] != control;
             }
-            return new Sample(m, treated);
+            return new Sample(m, treated, control, control == levels.first() ? levels.last() : levels.first());
         }
     }
 }

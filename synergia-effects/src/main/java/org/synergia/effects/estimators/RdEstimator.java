@@ -23,7 +23,7 @@ import org.synergia.stats.estimator.EstimatorOptions;
 import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * {@code rd}: local polynomial regression discontinuity, sharp or fuzzy, with robust bias-corrected
@@ -121,7 +121,7 @@ public final class RdEstimator implements Estimator {
             double[] b = NumberList.pair(options, "b");
             rd = rd.withBiasBandwidths(b[0], b[1]);
         }
-        return WarnedResult.of(rd.fit(sample, options.number("cutoff").orElseThrow()), covariates.warnings());
+        return AnnotatedResult.of(rd.fit(sample, options.number("cutoff").orElseThrow()), covariates.warnings());
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * {@code saturation}: the randomised saturation design (Baird, Bohren, McIntosh &amp; Özler 2018)
@@ -75,7 +75,7 @@ public final class SaturationEstimator implements Estimator {
         }
         EstimationResult result = SaturationEffects.withDefaults().withPermutations(options.integer("permutations").orElseThrow())
                 .withSeed(options.seed()).fit(s);
-        return WarnedResult.of(result, xs.warnings());
+        return AnnotatedResult.of(result, xs.warnings());
     }
 
     private static double[] values(Dataset data, String variable) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.Dataset;
+import org.synergia.effects.balance.BalanceSummary;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.stats.glm.Link;
@@ -87,6 +88,17 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
     }
 
     /**
+     * @param balance whether the result's diagnostics report covariate balance ({@code balance},
+     *        {@code balance_n}) of the treatment model's covariates under its inverse-probability
+     *        weights, as Stata's {@code tebalance summarize} ({@link BalanceSummary}); RA, which has no
+     *        treatment model, refuses it
+     * @return a copy with this choice
+     */
+    public E withBalance(boolean balance) {
+        return with(settings.balance(balance));
+    }
+
+    /**
      * @param level the confidence level of the intervals (default 0.95)
      * @return a copy with this level
      */
@@ -156,6 +168,10 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
      *         overlap violation, collinear covariates, perfect prediction)
      */
     public TreatmentEffectResult fit(TreatmentData data) {
+        if (settings.balance() && !method.treatmentModel) {
+            throw new InputException(PotentialOutcomeProblem.BALANCE_WITHOUT_TREATMENT_MODEL, method.commandName(),
+                    OptionName.of("balance"));
+        }
         List<String> warnings = new ArrayList<>();
         PreparedSample sample = PreparedSample.of(data, settings, method.outcomeModel, method.treatmentModel);
         requireArms(sample);
@@ -261,6 +277,11 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             diag.put("clusters", sol.clusters());
         }
         diag.put("vce", sol.clusters() > 0 ? "cluster" : "robust");
+        if (settings.balance()) {
+            BalanceSummary balance = balance(d, tm);
+            diag.put("balance", balance.rows());
+            diag.put("balance_n", balance.counts());
+        }
         double[] means = new double[k];
         double[][] cov = new double[k][k];
         for (int a = 0; a < k; a++) {
@@ -274,6 +295,23 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             sorted[a] = levels[ascending[a]];
         }
         return new TreatmentEffectResult(method.commandName(), estimand, rows, d.n, diag, warnings, sorted, means, cov);
+    }
+
+    /**
+     * The balance of the treatment model's covariates under its weights: ATE and POmeans {@code 1 / p_t(x)}
+     * for a unit of arm {@code t}; ATT {@code p_tau(x) / p_t(x)}, {@code tau} the treated arm (1 for its units).
+     */
+    private BalanceSummary balance(PreparedSample d, TreatmentFit tm) {
+        double[] ipw = new double[d.n];
+        for (int i = 0; i < d.n; i++) {
+            double own = tm.probability(i, d.arm[i]);
+            ipw[i] = (settings.estimand() == Estimand.ATT ? tm.probability(i, d.treatedArm) : 1) / own;
+        }
+        List<String> arms = new ArrayList<>();
+        for (double level : d.levels) {
+            arms.add(PreparedSample.level(level));
+        }
+        return BalanceSummary.of(List.of(d.treatmentNames), d.xt, d.arm, arms, d.w, ipw, true);
     }
 
     private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level) {

@@ -5,7 +5,9 @@ import org.synergia.data.Reason;
 /** Why a potential-outcome (RA, IPW, AIPW, IPWRA) input is refused; texts in {@code org/synergia/effects/potentialoutcomes/problems*.properties}. */
 public enum PotentialOutcomeProblem implements Reason {
     /** {0} observations outside, {1} observations, {2} the overlap bound, {3} the overlap option. */
-    OVERLAP;
+    OVERLAP,
+    /** {0} the method, {1} the balance option. */
+    BALANCE_WITHOUT_TREATMENT_MODEL;
 
     @Override
     public String bundle() {

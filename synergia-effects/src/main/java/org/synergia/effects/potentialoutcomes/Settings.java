@@ -18,13 +18,14 @@ import org.synergia.stats.glm.Link;
  * @param threads worker threads for the model fits and the passes over observations
  * @param weights the dataset's sampling-weight variable, or {@code null}
  * @param cluster the dataset's cluster variable, or {@code null}
+ * @param balance whether the result reports covariate balance under the treatment model's weights
  */
 record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double control, Double treatedLevel,
         Synergy synergy, OverlapRule overlapRule, double overlapBound, double confidenceLevel, int threads,
-        String weights, String cluster) {
+        String weights, String cluster, boolean balance) {
 
     static final Settings DEFAULTS = new Settings(Estimand.ATE, OutcomeModel.LINEAR, Link.LOGIT, null, null, null,
-            OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors(), null, null);
+            OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors(), null, null, false);
 
     Settings {
         Objects.requireNonNull(estimand, "estimand");
@@ -44,56 +45,61 @@ record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double 
 
     Settings estimand(Estimand e) {
         return new Settings(e, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings outcomeModel(OutcomeModel m) {
         return new Settings(estimand, m, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings link(Link l) {
         return new Settings(estimand, outcomeModel, l, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings control(double c) {
         return new Settings(estimand, outcomeModel, link, c, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings treatedLevel(double t) {
         return new Settings(estimand, outcomeModel, link, control, t, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings synergy(Synergy s) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, s, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster);
+                confidenceLevel, threads, weights, cluster, balance);
     }
 
     Settings overlap(OverlapRule r, double bound) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, r, bound, confidenceLevel,
-                threads, weights, cluster);
+                threads, weights, cluster, balance);
     }
 
     Settings threads(int t) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, Math.max(1, t), weights, cluster);
+                confidenceLevel, Math.max(1, t), weights, cluster, balance);
     }
 
     Settings weights(String variable) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, variable, cluster);
+                confidenceLevel, threads, variable, cluster, balance);
     }
 
     Settings cluster(String variable) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, variable);
+                confidenceLevel, threads, weights, variable, balance);
     }
 
     Settings confidenceLevel(double level) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                level, threads, weights, cluster);
+                level, threads, weights, cluster, balance);
+    }
+
+    Settings balance(boolean b) {
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster, b);
     }
 }

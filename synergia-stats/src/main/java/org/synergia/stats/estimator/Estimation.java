@@ -6,7 +6,7 @@ import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.MissingPolicy;
 import org.synergia.stats.inference.EstimationResult;
-import org.synergia.stats.inference.WarnedResult;
+import org.synergia.stats.inference.AnnotatedResult;
 
 /**
  * One estimation, the same for every caller: the rows complete in the estimator's
@@ -42,6 +42,6 @@ public record Estimation(Estimator estimator, EstimatorOptions options, Complete
 
     /** @return the result as reported: the rows left out for missing values, if any, its first warning */
     public EstimationResult reported() {
-        return WarnedResult.of(result, rows.warning().stream().toList());
+        return AnnotatedResult.of(result, rows.warning().stream().toList());
     }
 }

@@ -40,6 +40,8 @@ public record EstimatorOption(String name, Kind kind, String label, String descr
         CHOICE,
         /** {@code true} or {@code false} */
         BOOLEAN,
+        /** on when present ({@code --balance}); a case plan writes {@code true} or {@code false} */
+        FLAG,
         /** any text the estimator reads itself (a contrast such as {@code 3=1+2}) */
         TEXT,
         /** a file the caller writes {@link Estimator#output} to (a plot, saved weights) */
@@ -131,6 +133,15 @@ public record EstimatorOption(String name, Kind kind, String label, String descr
      */
     public static EstimatorOption bool(String name, String label, String description) {
         return of(name, Kind.BOOLEAN, label, description);
+    }
+
+    /**
+     * @param name the name
+     * @param description the help line
+     * @return an option switched on by its presence
+     */
+    public static EstimatorOption flag(String name, String description) {
+        return of(name, Kind.FLAG, "", description);
     }
 
     /**

@@ -139,7 +139,7 @@ public final class EstimatorOptions {
     }
 
     /**
-     * @param name a {@link EstimatorOption.Kind#BOOLEAN} option's name
+     * @param name a {@link EstimatorOption.Kind#BOOLEAN} or {@link EstimatorOption.Kind#FLAG} option's name
      * @return its value; false when neither given nor defaulted
      */
     public boolean bool(String name) {
@@ -190,7 +190,7 @@ public final class EstimatorOptions {
         String problem = switch (o.kind()) {
             case NUMBER -> parses(() -> Double.parseDouble(value)) ? null : "is not a number";
             case INTEGER -> parses(() -> Integer.parseInt(value)) ? null : "is not a whole number";
-            case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : "is not true or false";
+            case BOOLEAN, FLAG -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : "is not true or false";
             case CHOICE -> o.choices().contains(value) ? null : "is not one of " + String.join(", ", o.choices());
             case VARIABLE, FORMULA, TEXT, FILE -> value.isBlank() ? "is empty" : null;
         };
