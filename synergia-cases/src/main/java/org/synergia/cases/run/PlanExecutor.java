@@ -30,6 +30,7 @@ import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
 import org.synergia.stats.estimator.Estimators;
+import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.Term;
@@ -115,7 +116,7 @@ final class PlanExecutor {
         options.put("control", Integer.toString(a.control()));
         a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
         double[] treatment = s.values(a.treatment());
-        TreatmentEffectResult r = (TreatmentEffectResult) fit(a, s, options).result();
+        TreatmentEffectResult r = (TreatmentEffectResult) AnnotatedResult.unwrap(fit(a, s, options).result());
         double[] levels = r.levels();
         double[] means = r.potentialOutcomeMeans();
         double[][] covariance = r.potentialOutcomeCovariance();

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.data.CompleteCases;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.effects.potentialoutcomes.OutcomeModel;
@@ -14,6 +18,11 @@ import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimators.SensitivityOptions;
+import org.synergia.stats.inference.AnnotatedResult;
+import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.sensitivity.LinearSensitivity;
+import org.synergia.stats.sensitivity.SensitivityProblem;
 import org.synergia.stats.glm.Link;
 
 /**
@@ -24,11 +33,14 @@ import org.synergia.stats.glm.Link;
  */
 abstract class PotentialOutcomeEstimators implements Estimator {
 
-    /** {@code --outcome-model} and {@code --outcome-family}, of the methods with outcome models by arm. */
-    static final List<EstimatorOption> OUTCOME_MODEL = List.of(
+    /**
+     * {@code --outcome-model} and {@code --outcome-family}, of the methods with outcome models by arm, and the
+     * sensitivity analysis through the outcome regression ({@link SensitivityOptions}).
+     */
+    static final List<EstimatorOption> OUTCOME_MODEL = Stream.concat(Stream.of(
             EstimatorOption.formula("outcome-model", "F", "the outcome model, e.g. \"re78 ~ age + educ + re74\"").asRequired(),
             EstimatorOption.choice("outcome-family", "M", "linear, logit or poisson (default: ${DEFAULT-VALUE})",
-                    "linear", "logit", "poisson").withDefault("linear"));
+                    "linear", "logit", "poisson").withDefault("linear")), SensitivityOptions.OPTIONS.stream()).toList();
 
     /** {@code --treatment-model} and its {@code --link}, of the methods with a treatment model. */
     static final List<EstimatorOption> TREATMENT_MODEL = List.of(
@@ -84,9 +96,22 @@ abstract class PotentialOutcomeEstimators implements Estimator {
     }
 
     @Override
-    public final TreatmentEffectResult fit(CompleteCases rows, EstimatorOptions options) {
-        return configure(estimator(options), options).fit(rows.dataset(), options.required(outcomeOption()),
-                options.required(treatmentOption()));
+    public final EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
+        Optional<LinearSensitivity> sensitivity = accepts("sensitivity") ? SensitivityOptions.read(options) : Optional.empty();
+        if (sensitivity.isPresent() && !options.required("outcome-family").equals("linear")) {
+            throw new InputException(SensitivityProblem.NOT_LINEAR, OptionName.of("sensitivity"),
+                    OptionName.of("outcome-family") + " " + options.required("outcome-family"));
+        }
+        TreatmentEffectResult result = configure(estimator(options), options).fit(rows.dataset(),
+                options.required(outcomeOption()), options.required(treatmentOption()));
+        if (sensitivity.isEmpty()) {
+            return result;
+        }
+        String treatment = options.variablesOf(treatmentOption()).get(0);
+        double control = options.number("control").orElse(result.levels()[0]);
+        Synergy synergy = options.text("synergy").map(Synergy::parse).orElse(null);
+        return AnnotatedResult.withDiagnostics(result, OutcomeRegressionSensitivity.of(sensitivity.get(), rows.dataset(),
+                options.required("outcome-model"), treatment, control, synergy, result));
     }
 
     private static <E extends PotentialOutcomeEstimator<E>> E configure(PotentialOutcomeEstimator<E> base, EstimatorOptions o) {

@@ -1,19 +1,18 @@
 package org.synergia.stats.estimators;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
-import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.formula.Formula;
 import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.formula.ModelMatrix;
@@ -32,7 +31,7 @@ import org.synergia.stats.sensitivity.SensitivityProblem;
  */
 public final class GlmEstimator implements Estimator {
 
-    private static final List<EstimatorOption> OPTIONS = List.of(
+    private static final List<EstimatorOption> OPTIONS = Stream.concat(Stream.of(
             EstimatorOption.formula("model", "F", "the model formula, e.g. \"bweight ~ mage + I(mage^2) + factor(msmoke)\"")
                     .asRequired(),
             EstimatorOption.choice("family", "FAMILY", "gaussian, binomial or poisson (default: ${DEFAULT-VALUE})",
@@ -43,14 +42,7 @@ public final class GlmEstimator implements Estimator {
                     + " Stata: N/(N-K) and CR1 for gaussian, N/(N-1) and G/(G-1) otherwise", "robust", "oim", "cluster")
                     .withDefault("robust"),
             EstimatorOption.weights(),
-            EstimatorOption.cluster(),
-            EstimatorOption.text("sensitivity", "TERM", "sensitivity of this treatment term to unobserved confounding (linear"
-                    + " models): partial R\u00b2, robustness values, E-values (Cinelli & Hazlett 2020, sensemakr conventions)"),
-            EstimatorOption.text("benchmark", "VAR[,VAR...]", "with --sensitivity, covariate terms to bound a confounder by"),
-            EstimatorOption.text("kd", "K[,K...]", "with --benchmark, confounders K times as strong as the benchmark"
-                    + " (default: ${DEFAULT-VALUE})").withDefault("1,2,3"),
-            EstimatorOption.number("q", "Q", "with --sensitivity, the share of the estimate the robustness values explain"
-                    + " away (default: ${DEFAULT-VALUE})").withDefault("1"));
+            EstimatorOption.cluster()), SensitivityOptions.OPTIONS.stream()).toList();
 
     /** The registry entry. */
     public GlmEstimator() {
@@ -107,37 +99,14 @@ public final class GlmEstimator implements Estimator {
         return EstimationResult.of(fit.method(), fit.estimates(), fit.n(), diagnostics, fit.warnings());
     }
 
-    /** The sensitivity analysis the options ask for, checked against the model's family and weights. */
+    /** The sensitivity analysis the options ask for, checked against the model's family. */
     private static Optional<LinearSensitivity> sensitivity(EstimatorOptions options) {
-        Optional<String> term = options.text("sensitivity");
-        if (term.isEmpty()) {
-            for (String o : List.of("benchmark", "kd", "q")) {
-                if (options.given(o)) {
-                    throw new InputException(SensitivityProblem.NEEDS_SENSITIVITY, OptionName.of(o), OptionName.of("sensitivity"));
-                }
-            }
-            return Optional.empty();
-        }
+        Optional<LinearSensitivity> asked = SensitivityOptions.read(options);
         String family = options.required("family");
         String link = options.text("link").orElse("identity");
-        if (!family.equals("gaussian") || !link.equals("identity")) {
+        if (asked.isPresent() && (!family.equals("gaussian") || !link.equals("identity"))) {
             throw new InputException(SensitivityProblem.NOT_LINEAR, OptionName.of("sensitivity"), family + " with " + link);
         }
-        if (options.text(EstimatorOption.WEIGHTS).isPresent()) {
-            throw new InputException(SensitivityProblem.WEIGHTED, OptionName.of("sensitivity"), OptionName.of(EstimatorOption.WEIGHTS));
-        }
-        double[] kd = NumberList.of(options, "kd");
-        for (double k : kd) {
-            if (!(k > 0) || Double.isInfinite(k)) {
-                throw new InputException(SensitivityProblem.MULTIPLE_NOT_POSITIVE, OptionName.of("kd"), String.valueOf(k));
-            }
-        }
-        double q = options.number("q").orElseThrow();
-        if (!(q > 0) || Double.isInfinite(q)) {
-            throw new InputException(SensitivityProblem.SHARE_NOT_POSITIVE, OptionName.of("q"), String.valueOf(q));
-        }
-        List<String> benchmarks = options.text("benchmark").map(b -> Arrays.stream(b.split(",")).map(String::trim)
-                .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-        return Optional.of(new LinearSensitivity(term.get().trim(), benchmarks, kd, q, 0.05));
+        return asked;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.descriptive.moment.StandardDeviation;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.stats.formula.ModelMatrix;
@@ -42,8 +43,19 @@ public record LinearSensitivity(String treatment, List<String> benchmarks, doubl
      * @throws InputException naming the option when a term is not in the model or a multiple too large
      */
     public Map<String, Object> of(ModelMatrix m, GlmFit reported) {
+        int j = column(reported.names(), treatment, OPTION);
+        return of(m, reported.coefficients()[j], reported.standardErrors()[j]);
+    }
+
+    /**
+     * @param m the regression's model matrix (unweighted), with a column named {@link #treatment}
+     * @param reportedEstimate the effect as the estimator reports it, whose E-values are given
+     * @param reportedSe its standard error
+     * @return the statistics, keyed as the {@code diagnostics.sensitivity} of the JSON result document
+     * @throws InputException naming the option when a term is not in the model or a multiple too large
+     */
+    public Map<String, Object> of(ModelMatrix m, double reportedEstimate, double reportedSe) {
         int j = column(m.names(), treatment, OPTION);
-        double reportedSe = reported.standardErrors()[column(reported.names(), treatment, OPTION)];
         int n = m.rowCount();
         int k = m.columns().length;
         double dof = n - k;
@@ -66,7 +78,7 @@ public record LinearSensitivity(String treatment, List<String> benchmarks, doubl
         out.put("r2yd_x", OmittedVariableBias.partialR2(t, dof));
         out.put("rv_q", OmittedVariableBias.robustnessValue(t, dof, q, Double.NaN));
         out.put("rv_qa", OmittedVariableBias.robustnessValue(t, dof, q, alpha));
-        EValue e = EValue.ofDifference(estimate, reportedSe, sd(m.response()));
+        EValue e = EValue.ofDifference(reportedEstimate, reportedSe, new StandardDeviation().evaluate(m.response()));
         out.put("e_value", e.point());
         out.put("e_value_ci", e.ci());
         List<Map<String, Object>> bounds = new ArrayList<>();
@@ -127,18 +139,5 @@ public record LinearSensitivity(String treatment, List<String> benchmarks, doubl
             throw new InputException(SensitivityProblem.NOT_A_TERM, OptionName.of(option), term, String.join(", ", names));
         }
         return j;
-    }
-
-    private static double sd(double[] y) {
-        double mean = 0;
-        for (double v : y) {
-            mean += v;
-        }
-        mean /= y.length;
-        double ss = 0;
-        for (double v : y) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (y.length - 1));
     }
 }
