@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.synergia.cases.run.Credibility;
 import org.synergia.cases.run.Failures;
 import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.spec.CaseSpec;
@@ -90,6 +91,38 @@ class ReportSetTest {
         String es = visibleText(CaseDocuments.report(withFailure, Messages.of("es"), "test"));
         assertTrue(es.contains("No estimado: " + mali.spec().outcome(outcome).label().in("es") + " (the treatment model did not converge)"),
                 "without a Spanish text the English one is shown");
+    }
+
+    /** The credibility checks the pipeline stores are shown under their analysis, with their numbers, in every language. */
+    @Test
+    void credibilityChecksAreShownWithTheStoredNumbers() {
+        CaseResults mali = workspace.get("mali-cash-plus");
+        var a = mali.spec().plan().get(0);
+        String outcome = a.outcomes().get(0);
+        EstimateRecord effect = mali.estimates(a.id()).stream().filter(e -> e.outcome().equals(outcome)).findFirst().orElseThrow();
+        String id = mali.spec().id();
+        List<DiagnosticRecord> checks = List.of(
+                new DiagnosticRecord(id, a.id(), outcome, Credibility.BALANCE, "[{\"contrast\":\"1vs0\",\"variable\":\"land_ha\","
+                        + "\"smd_raw\":-0.45,\"smd_adjusted\":0.128,\"vr_raw\":1.5,\"vr_adjusted\":2.1,\"ks_raw\":0.2,\"ks_adjusted\":0.05,"
+                        + "\"smd_flag\":true,\"vr_flag\":true}]"),
+                new DiagnosticRecord(id, a.id(), outcome, Credibility.eValueKey(effect.termName()), "{\"e_value\":2.07,\"e_value_ci\":1.73}"),
+                new DiagnosticRecord(id, a.id(), outcome, Credibility.sensitivityKey(effect.termName()),
+                        "{\"rv_q\":0.144,\"rv_qa\":0.0932}"));
+        CaseResults withChecks = new CaseResults(mali.spec(), mali.record(), mali.estimates(), checks, mali.models());
+        for (String lang : Messages.LANGUAGES) {
+            Messages m = Messages.of(lang);
+            String html = CaseDocuments.report(withChecks, m, "test");
+            assertTrue(html.contains(org.synergia.report.html.Html.escape(m.get("sec.credibility"))), lang);
+            assertEquals(2.07, value(html, "e_value"), 0, lang);
+            assertEquals(14.4, value(html, "rv_q"), 1e-12, lang);
+            assertEquals(0.128, value(html, "smd_adjusted"), 0, lang);
+            assertTrue(visibleText(html).contains("land_ha * !"), "both flags of the covariate, " + lang);
+            String sentence = visibleText(html);
+            org.synergia.report.html.Html h = new org.synergia.report.html.Html(m.locale());
+            assertTrue(sentence.contains(h.format(14.4)) && sentence.contains(h.format(9.32)), "the robustness values in words, " + lang);
+        }
+        assertFalse(CaseDocuments.report(mali, Messages.of("en"), "test").contains("How credible"),
+                "no section without the checks");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.hipparchus.stat.descriptive.moment.StandardDeviation;
 import org.synergia.cases.simulate.SimulatedSurvey;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
@@ -21,8 +22,10 @@ import org.synergia.data.MissingPolicy;
 import org.synergia.data.NumericColumn;
 import org.synergia.effects.dose.DoseResult;
 import org.synergia.effects.estimators.DoseEstimator;
+import org.synergia.effects.estimators.OutcomeRegressionSensitivity;
 import org.synergia.effects.estimators.PsmatchEstimator;
 import org.synergia.effects.matching.MatchingResult;
+import org.synergia.effects.potentialoutcomes.Synergy;
 import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.effects.rd.RdPlot;
 import org.synergia.stats.estimator.Estimation;
@@ -34,6 +37,7 @@ import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.Term;
+import org.synergia.stats.sensitivity.LinearSensitivity;
 
 /**
  * Applies one analysis of a case's plan to the case's data with the library's estimators, and
@@ -115,8 +119,12 @@ final class PlanExecutor {
         options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
         options.put("control", Integer.toString(a.control()));
         a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
+        if (treatmentModel && outcome.equals(a.outcomes().get(0))) {
+            options.put("balance", "true");
+        }
         double[] treatment = s.values(a.treatment());
         TreatmentEffectResult r = (TreatmentEffectResult) AnnotatedResult.unwrap(fit(a, s, options).result());
+        out.diagnostics().addAll(Credibility.balance(spec.id(), a.id(), outcome, r));
         double[] levels = r.levels();
         double[] means = r.potentialOutcomeMeans();
         double[][] covariance = r.potentialOutcomeCovariance();
@@ -134,9 +142,26 @@ final class PlanExecutor {
             // a binary comparison's plain ATE/ATT is stored with its groups, as multi-valued contrasts are
             Term term = e.term() instanceof Term.Effect effect ? effect.between(effect.treated(), effect.control()) : e.term();
             double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, term, label(term), e, r.n(), t, scale));
+            EstimateRecord stored = record(a, outcome, term, label(term), e, r.n(), t, scale);
+            out.estimates().add(stored);
+            if (OutcomeRegressionSensitivity.isEffect(e)) {
+                eValues(a, outcome, stored.termName(), e, yv, out);
+                boolean linear = options.getOrDefault("outcome-family", "linear").equals("linear");
+                if (outcomeModel && linear && a.weights().isEmpty()) {
+                    LinearSensitivity analysis = new LinearSensitivity(e.name(), List.of(), new double[0], 1, 0.05);
+                    out.diagnostics().add(Credibility.of(spec.id(), a.id(), outcome, Credibility.sensitivityKey(stored.termName()),
+                            OutcomeRegressionSensitivity.of(analysis, s.dataset(), outcome + " ~ " + covariates, a.treatment(),
+                                    a.control(), a.synergy().map(sy -> new Synergy(sy.both(), sy.a(), sy.b())).orElse(null), e)));
+                }
+            }
         }
         diagnostics(a, outcome, r, out);
+    }
+
+    /** The E-values of an effect, with the outcome's standard deviation in the analysis's sample. */
+    private void eValues(AnalysisSpec a, String outcome, String term, Estimate e, double[] y, Output out) {
+        out.diagnostics().add(Credibility.of(spec.id(), a.id(), outcome, Credibility.eValueKey(term),
+                OutcomeRegressionSensitivity.eValues(e, new StandardDeviation().evaluate(y))));
     }
 
     private void matching(AnalysisSpec a, int index, String outcome, Output out) {
@@ -149,12 +174,20 @@ final class PlanExecutor {
             options.put("treatment-model", a.treatment() + " ~ " + s.formulaTerms(a.covariates()));
             options.put("estimand", a.estimand() == AnalysisSpec.Estimand.ATE ? "ate" : "att");
             options.put("control", Integer.toString(a.control()));
+            boolean balance = outcome.equals(a.outcomes().get(0));
+            if (balance) {
+                options.put("balance", "true");
+            }
             EstimationResult r = fit(a, s, options).result();
             MatchingResult m = PsmatchEstimator.matching(r);
+            if (balance) {
+                out.diagnostics().addAll(Credibility.balance(spec.id(), a.id(), comparison, r));
+            }
             int[] g = s.codes(a.treatment());
             double scale = comparisonSd(s.values(outcome), i -> g[i] != arm);
             for (Estimate e : r.estimates()) {
-                addArmEffect(a, outcome, e, arm, r.n(), scale, out);
+                EstimateRecord stored = addArmEffect(a, outcome, e, arm, r.n(), scale, out);
+                eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
             }
             diagnostics(a, comparison, r, out);
             if (outcome.equals(a.outcomes().get(0)) && m.balance().isPresent()) {
@@ -317,10 +350,12 @@ final class PlanExecutor {
     }
 
     /** Stores an effect of one arm against the control, estimated on those two groups. */
-    private void addArmEffect(AnalysisSpec a, String outcome, Estimate e, int arm, int n, double scale, Output out) {
+    private EstimateRecord addArmEffect(AnalysisSpec a, String outcome, Estimate e, int arm, int n, double scale, Output out) {
         Term term = e.term() instanceof Term.Effect effect ? effect.between(arm, a.control()) : e.term();
         double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, Set.of(arm, a.control()), arm)).orElse(Double.NaN);
-        out.estimates().add(record(a, outcome, term, label(term), e, n, t, scale));
+        EstimateRecord stored = record(a, outcome, term, label(term), e, n, t, scale);
+        out.estimates().add(stored);
+        return stored;
     }
 
     /** Stores a term whose fields say everything about it (saturation contrasts, dose slopes). */

@@ -29,7 +29,7 @@ import org.synergia.stats.sensitivity.SensitivityProblem;
  * {@code mu_C - mu_A - mu_B + mu_0}. The E-values are those of the reported effects (their estimate
  * and standard error, the outcome's standard deviation; R {@code EValue::evalues.OLS}).
  */
-final class OutcomeRegressionSensitivity {
+public final class OutcomeRegressionSensitivity {
 
     private OutcomeRegressionSensitivity() {
     }
@@ -49,7 +49,7 @@ final class OutcomeRegressionSensitivity {
         Estimate chosen = null;
         List<String> effects = new ArrayList<>();
         for (Estimate e : result.estimates()) {
-            if (e.term() instanceof Term.Effect || e.term() instanceof Term.Synergy) {
+            if (isEffect(e)) {
                 effects.add(e.name());
                 if (e.name().equals(analysis.treatment())) {
                     chosen = e;
@@ -60,6 +60,58 @@ final class OutcomeRegressionSensitivity {
             throw new InputException(SensitivityProblem.NOT_A_TERM, OptionName.of("sensitivity"), analysis.treatment(),
                     String.join(", ", effects));
         }
+        Map<String, Object> sensitivity = of(analysis, data, outcomeModel, treatment, control, synergy, chosen);
+        double sd = new StandardDeviation().evaluate(ModelFrame.of(Formula.parse(outcomeModel)).build(data).response());
+        List<Map<String, Object>> eValues = new ArrayList<>();
+        for (Estimate e : result.estimates()) {
+            if (isEffect(e)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("term", e.name());
+                row.putAll(eValues(e, sd));
+                eValues.add(row);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sensitivity", sensitivity);
+        out.put("e_values", eValues);
+        return out;
+    }
+
+    /**
+     * @param e an estimate
+     * @return whether it is an effect (a contrast of potential outcomes or the synergy), not a mean
+     */
+    public static boolean isEffect(Estimate e) {
+        return e.term() instanceof Term.Effect || e.term() instanceof Term.Synergy;
+    }
+
+    /**
+     * @param e an effect in the outcome's units
+     * @param sd the outcome's standard deviation
+     * @return {@code e_value} and {@code e_value_ci} (R {@code EValue::evalues.OLS})
+     */
+    public static Map<String, Object> eValues(Estimate e, double sd) {
+        EValue v = EValue.ofDifference(e.estimate(), e.se(), sd);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("e_value", v.point());
+        row.put("e_value_ci", v.ci());
+        return row;
+    }
+
+    /**
+     * The sensitivity of one effect through the pooled outcome regression.
+     *
+     * @param analysis the analysis; its {@link LinearSensitivity#treatment()} names the effect's column
+     * @param data the complete rows
+     * @param outcomeModel the outcome model's formula
+     * @param treatment the treatment variable
+     * @param control the control level
+     * @param synergy the synergy contrast (needed when the effect is the synergy), or null
+     * @param effect the effect as the estimator reports it (an {@link #isEffect effect})
+     * @return the statistics, keyed as {@code diagnostics.sensitivity}
+     */
+    public static Map<String, Object> of(LinearSensitivity analysis, Dataset data, String outcomeModel, String treatment,
+            double control, Synergy synergy, Estimate effect) {
         ModelMatrix base = ModelFrame.of(Formula.parse(outcomeModel)).build(data);
         double[] levelOf = data.numeric(treatment).toDoubleArray();
         double[] t = new double[base.rowCount()];
@@ -68,19 +120,19 @@ final class OutcomeRegressionSensitivity {
         }
         List<double[]> columns = new ArrayList<>(List.of(base.columns()));
         List<String> names = new ArrayList<>(base.names());
-        if (chosen.term() instanceof Term.Synergy) {
+        if (effect.term() instanceof Term.Synergy) {
             columns.add(indicator(t, synergy.first(), synergy.combined()));
             names.add(treatment + ":" + level(synergy.first()) + "|" + level(synergy.combined()));
             columns.add(indicator(t, synergy.second(), synergy.combined()));
             names.add(treatment + ":" + level(synergy.second()) + "|" + level(synergy.combined()));
             columns.add(indicator(t, synergy.combined(), synergy.combined()));
-            names.add(chosen.name());
+            names.add(analysis.treatment());
         } else {
-            double treated = ((Term.Effect) chosen.term()).treated();
+            double treated = ((Term.Effect) effect.term()).treated();
             for (double level : distinct(t)) {
                 if (level != control) {
                     columns.add(indicator(t, level, level));
-                    names.add(level == treated ? chosen.name() : treatment + ":" + level(level));
+                    names.add(level == treated ? analysis.treatment() : treatment + ":" + level(level));
                 }
             }
         }
@@ -90,23 +142,8 @@ final class OutcomeRegressionSensitivity {
         sensitivity.put("regression", "pooled linear regression of the outcome on the outcome model's covariates and the"
                 + " treatment indicators; estimate and se_classical are its coefficient, e_value and e_value_ci those of the"
                 + " reported effect");
-        sensitivity.putAll(analysis.of(regression, chosen.estimate(), chosen.se()));
-        double sd = new StandardDeviation().evaluate(base.response());
-        List<Map<String, Object>> eValues = new ArrayList<>();
-        for (Estimate e : result.estimates()) {
-            if (effects.contains(e.name())) {
-                EValue v = EValue.ofDifference(e.estimate(), e.se(), sd);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("term", e.name());
-                row.put("e_value", v.point());
-                row.put("e_value_ci", v.ci());
-                eValues.add(row);
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sensitivity", sensitivity);
-        out.put("e_values", eValues);
-        return out;
+        sensitivity.putAll(analysis.of(regression, effect.estimate(), effect.se()));
+        return sensitivity;
     }
 
     private static double[] indicator(double[] t, double a, double b) {

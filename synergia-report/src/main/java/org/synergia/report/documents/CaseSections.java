@@ -119,6 +119,7 @@ public final class CaseSections {
             for (String svg : CaseCharts.estimatorPlots(c, a, m, 3)) {
                 h.raw("<figure>").raw(svg).raw("<figcaption>").raw(Html.escape(CaseCharts.footnote(c, m))).raw("</figcaption></figure>");
             }
+            CredibilitySection.append(h, c, a, m);
         }
         h.paragraph(m.get("text.qnote", m.name("mt", c.spec().multipleTesting())));
         long withTruth = c.estimates().stream().filter(EstimateRecord::hasTruth).count();

@@ -1,0 +1,120 @@
+package org.synergia.report.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.synergia.cases.run.Credibility;
+import org.synergia.cases.spec.AnalysisSpec;
+import org.synergia.cases.store.DiagnosticRecord;
+import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.html.Html;
+import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
+
+/**
+ * "How credible is this estimate?" for one analysis of a case report: the covariate balance after
+ * weighting or matching, and how strong an unobserved confounder would have to be to explain each
+ * effect away (robustness values, E-values), from the {@link Credibility} diagnostics of the run.
+ * Nothing is shown for an analysis without them.
+ */
+final class CredibilitySection {
+
+    private final CaseResults c;
+    private final Messages m;
+    private final Html h;
+
+    private CredibilitySection(CaseResults c, Messages m, Html h) {
+        this.c = c;
+        this.m = m;
+        this.h = h;
+    }
+
+    /**
+     * @param h the document
+     * @param c the case
+     * @param a the analysis
+     * @param m the reader's language
+     */
+    static void append(Html h, CaseResults c, AnalysisSpec a, Messages m) {
+        new CredibilitySection(c, m, h).analysis(a);
+    }
+
+    private void analysis(AnalysisSpec a) {
+        List<DiagnosticRecord> diagnostics = c.diagnostics().stream().filter(d -> d.analysisId().equals(a.id())).toList();
+        List<DiagnosticRecord> balance = diagnostics.stream().filter(d -> d.key().equals(Credibility.BALANCE)).toList();
+        List<EstimateRecord> effects = c.estimates(a.id()).stream()
+                .filter(e -> Credibility.read(diagnostics, e.outcome(), Credibility.eValueKey(e.termName())).isPresent()).toList();
+        if (balance.isEmpty() && effects.isEmpty()) {
+            return;
+        }
+        h.heading(4, m.get("sec.credibility"), "credibility-" + a.id());
+        if (!balance.isEmpty()) {
+            balance(diagnostics, balance);
+        }
+        if (!effects.isEmpty()) {
+            sensitivity(diagnostics, effects);
+        }
+    }
+
+    private void balance(List<DiagnosticRecord> diagnostics, List<DiagnosticRecord> balance) {
+        List<Map<?, ?>> rows = new ArrayList<>();
+        for (DiagnosticRecord d : balance) {
+            Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).ifPresent(v -> ((List<?>) v).forEach(r -> rows.add((Map<?, ?>) r)));
+        }
+        long smd = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("smd_flag"))).count();
+        long vr = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("vr_flag"))).count();
+        h.paragraph(m.get("text.balance", rows.size(), smd, vr));
+        h.tableStart(null, m.get("col.comparison"), m.get("col.covariate"), m.get("col.smdRaw"), m.get("col.smdAdjusted"),
+                m.get("col.vrAdjusted"));
+        for (Map<?, ?> r : rows) {
+            String flags = (Boolean.TRUE.equals(r.get("smd_flag")) ? " *" : "") + (Boolean.TRUE.equals(r.get("vr_flag")) ? " !" : "");
+            h.rowStart("data-contrast=\"" + Html.escape(String.valueOf(r.get("contrast"))) + "\" data-variable=\""
+                    + Html.escape(String.valueOf(r.get("variable"))) + "\"")
+                    .cell(contrast(String.valueOf(r.get("contrast")))).cell(r.get("variable") + flags)
+                    .number("smd_raw", number(r.get("smd_raw"))).number("smd_adjusted", number(r.get("smd_adjusted")))
+                    .number("vr_adjusted", number(r.get("vr_adjusted"))).rowEnd();
+        }
+        h.tableEnd();
+    }
+
+    private void sensitivity(List<DiagnosticRecord> diagnostics, List<EstimateRecord> effects) {
+        h.tableStart(null, m.get("col.outcome"), m.get("col.comparison"), m.get("col.evalue"), m.get("col.evalueCi"),
+                m.get("col.rv"), m.get("col.rva"));
+        String sentence = null;
+        for (EstimateRecord e : effects) {
+            Map<?, ?> ev = (Map<?, ?>) Credibility.read(diagnostics, e.outcome(), Credibility.eValueKey(e.termName())).orElseThrow();
+            Optional<Map<?, ?>> rv = Credibility.read(diagnostics, e.outcome(), Credibility.sensitivityKey(e.termName()))
+                    .map(v -> (Map<?, ?>) v);
+            String outcome = c.spec().outcome(e.outcome()).label().in(m.language());
+            String comparison = TermLabels.label(c.spec(), e.term(), m);
+            h.rowStart("data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.termName()) + "\"")
+                    .cell(outcome).cell(comparison).number("e_value", number(ev.get("e_value")))
+                    .number("e_value_ci", number(ev.get("e_value_ci")))
+                    .number("rv_q", rv.map(r -> 100 * number(r.get("rv_q"))).orElse(Double.NaN))
+                    .number("rv_qa", rv.map(r -> 100 * number(r.get("rv_qa"))).orElse(Double.NaN)).rowEnd();
+            if (sentence == null) {
+                String evalue = h.format(number(ev.get("e_value")));
+                String evalueCi = h.format(number(ev.get("e_value_ci")));
+                sentence = rv.map(r -> m.get("text.robustness", outcome, comparison, h.format(100 * number(r.get("rv_q"))),
+                        h.format(100 * number(r.get("rv_qa"))), evalue, evalueCi))
+                        .orElse(m.get("text.evalue", outcome, comparison, evalue, evalueCi));
+            }
+        }
+        h.tableEnd();
+        h.paragraph(sentence);
+        h.paragraph(m.get("text.credibility.note"));
+    }
+
+    /** A balance contrast ({@code 1vs0}) in the groups' names. */
+    private String contrast(String contrast) {
+        String[] levels = contrast.split("vs");
+        return TermLabels.label(c.spec(), new Term.Effect(Term.Measure.ATE, Double.parseDouble(levels[0]),
+                Double.parseDouble(levels[1]), true), m);
+    }
+
+    /** A JSON number read back (NaN and infinities come back as text). */
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
