@@ -208,13 +208,23 @@ final class PlanExecutor {
             options.put("group", a.treatment());
             options.put("control", Integer.toString(a.control()));
             covariates(a, s, options);
+            String method = options.getOrDefault("method", "dr-improved");
+            boolean balance = outcome.equals(a.outcomes().get(0)) && options.containsKey("covariates")
+                    && !method.equals("reg") && !method.equals("twfe");
+            if (balance) {
+                options.put("balance", "true");
+            }
             EstimationResult r = fit(a, s, options).result();
+            if (balance) {
+                out.diagnostics().addAll(Credibility.balance(spec.id(), a.id(), comparison, r));
+            }
             int[] g = s.codes(a.treatment());
             double[] tv = s.values(time);
             double lastPeriod = java.util.Arrays.stream(tv).max().orElse(0);
             double scale = comparisonSd(s.values(outcome), i -> g[i] == a.control() && tv[i] == lastPeriod);
             for (Estimate e : r.estimates()) {
-                addArmEffect(a, outcome, e, arm, r.n(), scale, out);
+                EstimateRecord stored = addArmEffect(a, outcome, e, arm, r.n(), scale, out);
+                eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
             }
             diagnostics(a, comparison, r, out);
         }

@@ -15,7 +15,13 @@ public enum DidProblem implements Reason {
     /** {0} the identifier option. */
     STAGGERED_NEEDS_PANEL,
     /** {0} the covariate, {1} the model (English), {2} the covariates option. */
-    COLLINEAR_COVARIATE;
+    COLLINEAR_COVARIATE,
+    /** {0} the method, {1} the balance option, {2} the method option. */
+    BALANCE_WITHOUT_PROPENSITY,
+    /** {0} the balance option, {1} the covariates option. */
+    BALANCE_WITHOUT_COVARIATES,
+    /** {0} the balance option, {1} the cohort option, {2} the group option. */
+    BALANCE_STAGGERED;
 
     @Override
     public String bundle() {

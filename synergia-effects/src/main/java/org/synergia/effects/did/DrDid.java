@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
+import org.synergia.effects.balance.BalanceSummary;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
@@ -36,21 +37,23 @@ public final class DrDid {
     private final DidMethod method;
     private final double level;
     private final double trim;
+    private final boolean balance;
 
-    private DrDid(DidMethod method, double level, double trim) {
+    private DrDid(DidMethod method, double level, double trim, boolean balance) {
         this.method = method;
         this.level = level;
         this.trim = trim;
+        this.balance = balance;
     }
 
     /** @return the improved doubly robust estimator, 95% intervals, trimming level 0.995 */
     public static DrDid withDefaults() {
-        return new DrDid(DidMethod.DR_IMPROVED, 0.95, 0.995);
+        return new DrDid(DidMethod.DR_IMPROVED, 0.95, 0.995, false);
     }
 
     /** @param m the estimator @return a copy using it */
     public DrDid withMethod(DidMethod m) {
-        return new DrDid(m, level, trim);
+        return new DrDid(m, level, trim, balance);
     }
 
     /** @param confidenceLevel in (0, 1), for example 0.95 @return a copy using it */
@@ -58,7 +61,7 @@ public final class DrDid {
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new InputException("confidence level " + confidenceLevel + " must be between 0 and 1");
         }
-        return new DrDid(method, confidenceLevel, trim);
+        return new DrDid(method, confidenceLevel, trim, balance);
     }
 
     /**
@@ -70,7 +73,18 @@ public final class DrDid {
         if (!(level > 0 && level <= 1)) {
             throw new InputException("trimming level " + level + " must be in (0, 1]");
         }
-        return new DrDid(method, this.level, level);
+        return new DrDid(method, this.level, level, balance);
+    }
+
+    /**
+     * @param balance whether the diagnostics report covariate balance ({@code balance}, {@code balance_n}) of the
+     *        treated and comparison groups under the estimator's propensity-score weights (treated 1, comparison
+     *        {@code p/(1-p)}, zero beyond the trimming level), in the conventions of
+     *        {@link org.synergia.effects.balance.BalanceSummary}; over units (panel) or all rows (repeated cross-sections)
+     * @return a copy with this choice
+     */
+    public DrDid withBalance(boolean balance) {
+        return new DrDid(method, level, trim, balance);
     }
 
     /** @return the estimator in use */
@@ -106,6 +120,7 @@ public final class DrDid {
         double[] w = normalisedWeights(s.weights(), n);
         int treated = count(d, 1);
         requireBothGroups(treated, n - treated, "units");
+        Map<String, Object> balanced = balance(s.covariates(), s.covariateNames(), d, w);
         AsymptoticLinearization al;
         Clusters clusters = s.clusters();
         if (method == DidMethod.TWFE) {
@@ -136,6 +151,7 @@ public final class DrDid {
         diag.put("units", n);
         diag.put("n_treated", treated);
         diag.put("n_control", n - treated);
+        diag.putAll(balanced);
         return result(al, 2 * n, clusters, diag, s.rowsDropped(), s.notes());
     }
 
@@ -162,6 +178,7 @@ public final class DrDid {
                         + ": difference-in-differences needs both groups in both periods");
             }
         }
+        Map<String, Object> balanced = balance(s.covariates(), s.covariateNames(), d, w);
         AsymptoticLinearization al;
         if (method == DidMethod.TWFE) {
             al = TwoWayFixedEffects.fit(s.outcome(), t, d, s.covariates(), s.covariateNames(), w);
@@ -175,6 +192,7 @@ public final class DrDid {
         diag.put("n_treated_post", cells[3]);
         diag.put("n_control_pre", cells[0]);
         diag.put("n_control_post", cells[1]);
+        diag.putAll(balanced);
         return result(al, n, s.clusters(), diag, s.rowsDropped(), s.notes());
     }
 
@@ -223,6 +241,34 @@ public final class DrDid {
                     + " weight or the propensity score is degenerate; check the weights and covariates");
         }
         return new DidResult(Estimate.wald(Term.Effect.binary(Term.Measure.ATT), al.att(), se, level), n, diag, warnings, psi);
+    }
+
+    /** The balance diagnostics when asked for (else none), under the propensity score of the estimator. */
+    private Map<String, Object> balance(double[][] covariates, List<String> names, double[] d, double[] w) {
+        if (!balance) {
+            return Map.of();
+        }
+        if (method == DidMethod.REG || method == DidMethod.TWFE) {
+            throw new InputException(DidProblem.BALANCE_WITHOUT_PROPENSITY, method.label(), OptionName.of("balance"),
+                    OptionName.of("method"));
+        }
+        if (covariates.length == 0) {
+            throw new InputException(DidProblem.BALANCE_WITHOUT_COVARIATES, OptionName.of("balance"), OptionName.of("covariates"));
+        }
+        int n = d.length;
+        Regressors x = new Regressors(covariates, names, n);
+        double[] p = method == DidMethod.DR_IMPROVED ? Propensity.tilting(x, d, w) : Propensity.logit(x, d, w);
+        double[] adjustment = new double[n];
+        int[] arm = new int[n];
+        for (int i = 0; i < n; i++) {
+            arm[i] = d[i] == 1 ? 1 : 0;
+            adjustment[i] = d[i] == 1 ? 1 : p[i] < trim ? p[i] / (1 - p[i]) : 0;
+        }
+        BalanceSummary b = BalanceSummary.of(names, covariates, arm, List.of("0", "1"), w, adjustment, true);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("balance", b.rows());
+        out.put("balance_n", b.counts());
+        return out;
     }
 
     private static double[] normalisedWeights(double[] w, int n) {

@@ -11,6 +11,7 @@ import org.synergia.data.OptionName;
 import org.synergia.data.NumericColumn;
 import org.synergia.effects.did.DidColumns;
 import org.synergia.effects.did.DidMethod;
+import org.synergia.effects.did.DidProblem;
 import org.synergia.effects.did.DrDid;
 import org.synergia.effects.did.StaggeredDid;
 import org.synergia.stats.estimator.Estimator;
@@ -43,6 +44,8 @@ public final class DidEstimator implements Estimator {
                     .withDefault(DidMethod.DR_IMPROVED.label()),
             EstimatorOption.number("trim", "P", "comparison units with propensity score >= P get weight 0 (default:"
                     + " ${DEFAULT-VALUE})").withDefault("0.995"),
+            EstimatorOption.flag("balance", "report covariate balance of the treated and comparison groups, raw and under the"
+                    + " propensity-score weights (tebalance conventions), in diagnostics.balance and balance_n"),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -106,8 +109,13 @@ public final class DidEstimator implements Estimator {
             c = c.withClusters(cl, data.numeric(cl).toDoubleArray());
         }
         DidMethod method = DidMethod.parse(options.required("method"));
+        if (staggered && options.bool("balance")) {
+            throw new InputException(DidProblem.BALANCE_STAGGERED, OptionName.of("balance"), OptionName.of("cohort"),
+                    OptionName.of("group"));
+        }
         EstimationResult result = staggered ? StaggeredDid.withDefaults().withMethod(method).fit(c)
-                : DrDid.withDefaults().withMethod(method).withTrimLevel(options.number("trim").orElseThrow()).fit(c);
+                : DrDid.withDefaults().withMethod(method).withTrimLevel(options.number("trim").orElseThrow())
+                        .withBalance(options.bool("balance")).fit(c);
         return AnnotatedResult.of(result, xs.warnings());
     }
 

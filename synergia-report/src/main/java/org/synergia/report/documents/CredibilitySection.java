@@ -59,19 +59,27 @@ final class CredibilitySection {
 
     private void balance(List<DiagnosticRecord> diagnostics, List<DiagnosticRecord> balance) {
         List<Map<?, ?>> rows = new ArrayList<>();
+        List<String> comparisons = new ArrayList<>();
         for (DiagnosticRecord d : balance) {
-            Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).ifPresent(v -> ((List<?>) v).forEach(r -> rows.add((Map<?, ?>) r)));
+            for (Object r : (List<?>) Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).orElseThrow()) {
+                Map<?, ?> row = (Map<?, ?>) r;
+                rows.add(row);
+                // a comparison's records (OUTCOME:2vs0) name its groups, which an estimator may have recoded to 1 and 0
+                int colon = d.outcome().lastIndexOf(':');
+                comparisons.add(contrast(colon < 0 ? String.valueOf(row.get("contrast")) : d.outcome().substring(colon + 1)));
+            }
         }
         long smd = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("smd_flag"))).count();
         long vr = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("vr_flag"))).count();
         h.paragraph(m.get("text.balance", rows.size(), smd, vr));
         h.tableStart(null, m.get("col.comparison"), m.get("col.covariate"), m.get("col.smdRaw"), m.get("col.smdAdjusted"),
                 m.get("col.vrAdjusted"));
-        for (Map<?, ?> r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Map<?, ?> r = rows.get(i);
             String flags = (Boolean.TRUE.equals(r.get("smd_flag")) ? " *" : "") + (Boolean.TRUE.equals(r.get("vr_flag")) ? " !" : "");
             h.rowStart("data-contrast=\"" + Html.escape(String.valueOf(r.get("contrast"))) + "\" data-variable=\""
                     + Html.escape(String.valueOf(r.get("variable"))) + "\"")
-                    .cell(contrast(String.valueOf(r.get("contrast")))).cell(r.get("variable") + flags)
+                    .cell(comparisons.get(i)).cell(r.get("variable") + flags)
                     .number("smd_raw", number(r.get("smd_raw"))).number("smd_adjusted", number(r.get("smd_adjusted")))
                     .number("vr_adjusted", number(r.get("vr_adjusted"))).rowEnd();
         }
