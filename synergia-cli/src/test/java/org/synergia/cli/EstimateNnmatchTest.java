@@ -123,7 +123,8 @@ class EstimateNnmatchTest {
         assertEquals(stata.get("smd_raw").asDouble(), mage.get("smd_raw").asDouble(), 5e-7);
         assertEquals(stata.get("vr_raw").asDouble(), mage.get("vr_raw").asDouble(), 5e-7);
         // the matched sample: every unit once plus the times it is used as a match, so each arm sums to
-        // the 4,642 births for the ATE (Stata's "Matched" column of 9,284 after teffects nnmatch)
+        // the 4,642 births for the ATE (the matched sample of 2N that tebalance summarize describes after
+        // teffects nnmatch; a convention, not a value from a Stata log)
         assertEquals(864, d.at("/balance_n/raw/treated").asInt());
         assertEquals(3778, d.at("/balance_n/raw/control").asInt());
         assertEquals(4642, d.at("/balance_n/adjusted/treated").asDouble(), 1e-6);
