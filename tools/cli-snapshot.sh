@@ -83,4 +83,8 @@ snap cases list --format json
 snap cases show mali-cash-plus
 snap power --help
 snap estimate --help
+# added after the list above, so that the numbers of the earlier invocations stay as they were
+snap estimate nnmatch --data "$C" --outcome bweight --treatment mbsmoke --covariates "mmarried + mage + fage + medu + prenatal1" --balance --format json
+snap estimate nnmatch --data "$L" --outcome re78 --treatment treat --covariates "age + educ + re74 + re75" --estimand att --metric ivariance --bias-adjust "age + educ + re74 + re75" --se ai2006
+snap estimate nnmatch --data "$L" --outcome re78 --treatment treat --covariates "age + educ" --bias-adjust age
 echo "$n invocations in $out"

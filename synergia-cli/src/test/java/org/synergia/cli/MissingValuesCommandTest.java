@@ -166,6 +166,7 @@ class MissingValuesCommandTest {
                 List.of("aipw", "--outcome-model", "re78 ~ " + x, "--treatment-model", "treat ~ " + x),
                 List.of("ipwra", "--outcome-model", "re78 ~ " + x, "--treatment-model", "treat ~ " + x),
                 List.of("psmatch", "--treatment-model", "treat ~ " + x, "--outcome", "re78"),
+                List.of("nnmatch", "--outcome", "re78", "--treatment", "treat", "--covariates", x),
                 List.of("mean", "--variable", "re78", "--by", "age"));
         String warning = "12 rows left out for missing values (re78: 10, age: 3; a row can miss several)";
         for (List<String> m : methods) {
@@ -223,7 +224,7 @@ class MissingValuesCommandTest {
     void everyEstimateMethodTakesMissing() {
         CommandLine estimate = new CommandLine(new EstimateCommand());
         List<String> methods = new ArrayList<>(estimate.getSubcommands().keySet());
-        assertEquals(14, methods.size(), methods.toString());
+        assertEquals(15, methods.size(), methods.toString());
         for (String name : methods) {
             CommandLine.Model.OptionSpec o = estimate.getSubcommands().get(name).getCommandSpec().findOption("--missing");
             assertTrue(o != null, name + " has no --missing");

@@ -31,7 +31,18 @@ record Covariates(List<String> names, double[][] columns, List<String> warnings)
      * @throws InputException when a covariate cannot be computed on some complete row
      */
     static Covariates of(Dataset data, EstimatorOptions options) {
-        String text = options.text(OPTION).orElse("");
+        return of(data, options, OPTION);
+    }
+
+    /**
+     * @param data the complete rows
+     * @param options the options
+     * @param option the formula option giving the covariates (such as {@code bias-adjust})
+     * @return the covariate columns of that option (none when it is not given)
+     * @throws InputException when a covariate cannot be computed on some complete row
+     */
+    static Covariates of(Dataset data, EstimatorOptions options, String option) {
+        String text = options.text(option).orElse("");
         if (text.isBlank()) {
             return new Covariates(List.of(), new double[0][], List.of());
         }

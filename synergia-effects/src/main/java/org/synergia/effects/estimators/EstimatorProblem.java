@@ -19,7 +19,11 @@ public enum EstimatorProblem implements Reason {
     /** {0} the standard-error option, {1} the kernel option. */
     NEAREST_NEIGHBOUR_BOOTSTRAP,
     /** {0} the control option, {1} its value, {2} the treatment variable, {3} and {4} its two values. */
-    CONTROL_NOT_A_VALUE;
+    CONTROL_NOT_A_VALUE,
+    /** {0} the covariates option, {1} its value. */
+    NO_MATCHING_COVARIATES,
+    /** {0} the bias-adjustment option, {1} its covariates, {2} the covariates option, {3} the matching covariates. */
+    BIAS_ADJUST_COVARIATES;
 
     @Override
     public String bundle() {

@@ -1,19 +1,13 @@
 package org.synergia.effects.estimators;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
-import org.synergia.data.NumericColumn;
-import org.synergia.effects.balance.BalanceSummary;
 import org.synergia.effects.matching.Kernel;
 import org.synergia.effects.matching.KernelMatch;
 import org.synergia.effects.matching.MatchingResult;
@@ -157,19 +151,8 @@ public final class PsmatchEstimator implements Estimator {
         if (!options.bool("balance")) {
             return annotated;
         }
-        int[] arm = new int[s.treated().length];
-        for (int i = 0; i < arm.length; i++) {
-            arm[i] = s.treated()[i] ? 1 : 0;
-        }
-        double[] unit = new double[arm.length];
-        Arrays.fill(unit, 1);
-        BalanceSummary balance = BalanceSummary.of(s.model().names(), s.model().columns(), arm,
-                List.of(NumericColumn.formatNumber(s.control()), NumericColumn.formatNumber(s.treatedLevel())), unit,
-                result.weights().matching(), false);
-        Map<String, Object> added = new LinkedHashMap<>();
-        added.put("balance", balance.rows());
-        added.put("balance_n", balance.counts());
-        return AnnotatedResult.withDiagnostics(annotated, added);
+        return AnnotatedResult.withDiagnostics(annotated, s.arms().balance(s.model().names(), s.model().columns(),
+                result.weights().matching()));
     }
 
     /**
@@ -205,42 +188,20 @@ public final class PsmatchEstimator implements Estimator {
     }
 
     /**
-     * The treatment model's matrix and which of its rows are treated.
+     * The treatment model's matrix and its two arms.
      *
      * @param model the treatment model on the complete rows
-     * @param treated whether each of its rows is treated (not at the control level)
-     * @param control the control level
-     * @param treatedLevel the other level
+     * @param arms the treatment's two levels and which of the model's rows are treated
      */
-    private record Sample(ModelMatrix model, boolean[] treated, double control, double treatedLevel) {
+    private record Sample(ModelMatrix model, TwoLevelTreatment arms) {
 
         static Sample of(Dataset data, EstimatorOptions options) {
             ModelMatrix m = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
-            double[] t = m.response();
-            TreeSet<Double> levels = new TreeSet<>();
-            for (double v : t) {
-                levels.add(v);
-                if (levels.size() > 2) {
-                    break;
-                }
-            }
-            String name = m.responseName();
-            if (levels.size() != 2) {
-                throw new InputException(String.format(Locale.ROOT, "psmatch needs a treatment with two levels; %s has %s%s "
-                        + "among %d rows: recode it to two levels", name, levels.size() > 2 ? "more than 2: " : "",
-                        levels.size() == 1 ? "only " + NumericColumn.formatNumber(levels.first()) : levels, t.length));
-            }
-            double control = options.number("control").orElse(levels.first());
-            if (!levels.contains(control)) {
-                throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("control"),
-                        NumericColumn.formatNumber(control), name, NumericColumn.formatNumber(levels.first()),
-                        NumericColumn.formatNumber(levels.last()));
-            }
-            boolean[] treated = new boolean[t.length];
-            for (int i = 0; i < t.length; i++) {
-                treated[i] = t[i] != control;
-            }
-            return new Sample(m, treated, control, control == levels.first() ? levels.last() : levels.first());
+            return new Sample(m, TwoLevelTreatment.of("psmatch", m.responseName(), m.response(), options.number("control")));
+        }
+
+        boolean[] treated() {
+            return arms.treated();
         }
     }
 }

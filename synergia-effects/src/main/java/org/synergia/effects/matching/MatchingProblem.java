@@ -15,7 +15,11 @@ public enum MatchingProblem implements Reason {
     /** {0} rows outside, {1} the first such row (from 1), {2} the overlap tolerance, {3} the common-support option. */
     OVERLAP,
     /** {0} the caliper in SDs, {1} on the score, {2} units of the arm, {3} the arm (0 treated, 1 control), {4} the caliper option. */
-    CALIPER_LEAVES_NONE;
+    CALIPER_LEAVES_NONE,
+    /** {0} the neighbours given, {1} the neighbours option. */
+    NEIGHBOURS_AT_LEAST_ONE,
+    /** {0} the variance neighbours given, {1} their option. */
+    ROBUST_VARIANCE_NEIGHBOURS;
 
     @Override
     public String bundle() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
 import org.synergia.effects.balance.BalanceTable;
 import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.effects.potentialoutcomes.Estimand;
@@ -72,7 +73,7 @@ public final class NnMatch {
      */
     public NnMatch withNeighbors(int m) {
         if (m < 1) {
-            throw new InputException("the number of neighbours must be at least 1, not " + m);
+            throw new InputException(MatchingProblem.NEIGHBOURS_AT_LEAST_ONE, m, OptionName.of("neighbors"));
         }
         return new NnMatch(m, estimand, metric, biasAdjust, standardError, varianceNeighbors, level);
     }
@@ -105,13 +106,17 @@ public final class NnMatch {
     /**
      * @param se {@code AI2006} (homoskedastic) or {@code AI2006_ROBUST}; {@code AI2016} concerns
      *     an estimated score and is refused
-     * @param j within-arm neighbours of the robust variance, {@code >= 1}
+     * @param j within-arm neighbours of the robust variance (other units of the same arm, R's
+     *     {@code Var.calc}, Stata's {@code vce(robust, nn(j))}), {@code >= 1}
      * @return a copy with those settings
      */
     public NnMatch withStandardError(PsMatch.StandardError se, int j) {
         if (se == PsMatch.StandardError.AI2016) {
             throw new InputException("ai2016 adjusts for an estimated propensity score; covariate matching has none: "
                     + "use ai2006 or ai2006-robust");
+        }
+        if (j < 1) {
+            throw new InputException(MatchingProblem.ROBUST_VARIANCE_NEIGHBOURS, j, OptionName.of("variance-neighbors"));
         }
         return new NnMatch(neighbors, estimand, metric, biasAdjust, se, j, level);
     }
@@ -125,6 +130,9 @@ public final class NnMatch {
      */
     public MatchingResult fit(double[] y, boolean[] treated, double[][] covariates, List<String> names) {
         Validation.check(y, treated, covariates, names);
+        if (covariates.length == 0) {
+            throw new InputException("covariate matching needs at least one covariate: give the covariates to match on");
+        }
         int n = y.length;
         boolean[] all = new boolean[n];
         java.util.Arrays.fill(all, true);

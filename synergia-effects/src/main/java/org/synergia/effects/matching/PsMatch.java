@@ -120,7 +120,7 @@ public final class PsMatch {
      */
     public PsMatch withNeighbors(int m) {
         if (m < 1) {
-            throw new InputException("the number of neighbours must be at least 1, not " + m);
+            throw new InputException(MatchingProblem.NEIGHBOURS_AT_LEAST_ONE, m, OptionName.of("neighbors"));
         }
         return new PsMatch(m, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
                 support, trim, overlapTolerance, level);
@@ -187,7 +187,7 @@ public final class PsMatch {
      */
     public PsMatch withVarianceNeighbors(int j) {
         if (j < 1) {
-            throw new InputException("variance neighbours must be at least 1, not " + j);
+            throw new InputException(MatchingProblem.ROBUST_VARIANCE_NEIGHBOURS, j, OptionName.of("variance-neighbors"));
         }
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, j, tieTolerance, link, support,
                 trim, overlapTolerance, level);
