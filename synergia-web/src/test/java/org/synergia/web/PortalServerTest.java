@@ -158,6 +158,11 @@ class PortalServerTest {
         }
         assertEquals("Cash only vs Control", cashVsControl.get("label").asText(), "label keeps the stored English words");
         assertEquals("Cash only vs Control", cashVsControl.at("/label_text/en").asText());
+        assertTrue(cashVsControl.get("e_value").asDouble() >= 1 && cashVsControl.get("rv_q").asDouble() > 0,
+                "the credibility checks of an effect: " + cashVsControl);
+        assertTrue(est.get("estimates").get(0).has("e_value"), "every estimate has the fields, null when not computed");
+        JsonNode balance = est.get("balance");
+        assertTrue(balance.size() > 0 && balance.get(0).has("smd_adjusted") && balance.get(0).has("analysis"), "balance rows");
         assertEquals("Solo efectivo frente a Control", cashVsControl.at("/label_text/es").asText());
         assertEquals("Cash seul contre Témoin", cashVsControl.at("/label_text/fr").asText());
         JsonNode synthesis = JSON.readTree(PortalFixture.get(port, "/api/synthesis").body());

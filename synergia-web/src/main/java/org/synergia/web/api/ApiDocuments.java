@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.synergia.cases.run.Credibility;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.Text;
+import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.PooledRecord;
 import org.synergia.cases.store.StudyRecord;
@@ -134,8 +138,37 @@ public final class ApiDocuments {
             o.put("n", e.n());
             o.set("truth", number(e.truth()));
             o.set("scale", number(e.scale()));
+            List<DiagnosticRecord> checks = c.diagnostics().stream().filter(d -> d.analysisId().equals(e.analysisId())).toList();
+            Map<?, ?> ev = (Map<?, ?>) Credibility.read(checks, e.outcome(), Credibility.eValueKey(e.termName())).orElse(Map.of());
+            Map<?, ?> rv = (Map<?, ?>) Credibility.read(checks, e.outcome(), Credibility.sensitivityKey(e.termName())).orElse(Map.of());
+            o.set("e_value", value(ev.get("e_value")));
+            o.set("e_value_ci", value(ev.get("e_value_ci")));
+            o.set("rv_q", value(rv.get("rv_q")));
+            o.set("rv_qa", value(rv.get("rv_qa")));
+        }
+        ArrayNode balance = doc.putArray("balance");
+        for (DiagnosticRecord d : c.diagnostics()) {
+            if (d.key().equals(Credibility.BALANCE)) {
+                for (Object row : (List<?>) Credibility.read(List.of(d), d.outcome(), Credibility.BALANCE).orElseThrow()) {
+                    ObjectNode b = balance.addObject();
+                    b.put("analysis", d.analysisId());
+                    b.put("outcome", d.outcome());
+                    ((Map<?, ?>) row).forEach((k, v) -> b.set(String.valueOf(k), value(v)));
+                }
+            }
         }
         return doc;
+    }
+
+    /** A value of a JSON diagnostic read back: numbers (NaN as null), booleans and text. */
+    private static JsonNode value(Object v) {
+        if (v instanceof Number n) {
+            return number(n.doubleValue());
+        }
+        if (v instanceof Boolean b) {
+            return F.booleanNode(b);
+        }
+        return v == null ? F.nullNode() : F.textNode(String.valueOf(v));
     }
 
     /**
