@@ -15,7 +15,17 @@ public enum MatchingProblem implements Reason {
     /** {0} rows outside, {1} the first such row (from 1), {2} the overlap tolerance, {3} the common-support option. */
     OVERLAP,
     /** {0} the caliper in SDs, {1} on the score, {2} units of the arm, {3} the arm (0 treated, 1 control), {4} the caliper option. */
-    CALIPER_LEAVES_NONE;
+    CALIPER_LEAVES_NONE,
+    /** {0} the Γ grid option. */
+    GAMMA_EMPTY,
+    /** {0} the Γ grid option, {1} the value below 1 or not finite. */
+    GAMMA_VALUE,
+    /** {0} the Γ grid option, {1} the value out of order, {2} the value before it. */
+    GAMMA_NOT_INCREASING,
+    /** {0} the sensitivity level option, {1} its value. */
+    SENSITIVITY_ALPHA,
+    /** {0} the number of pairs, {1} the sensitivity option. */
+    PAIRS_ALL_ZERO;
 
     @Override
     public String bundle() {
