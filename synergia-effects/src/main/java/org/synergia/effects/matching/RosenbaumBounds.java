@@ -151,7 +151,8 @@ public final class RosenbaumBounds {
         for (double g : gammas) {
             double hi = hodgesLehmann(sorted, total / (1 + g));
             double lo = hodgesLehmann(sorted, total * g / (1 + g));
-            bounds.add(new RosenbaumSensitivity.Bound(g, t.pUpper(g), t.pLower(g), less ? -hi : lo, less ? -lo : hi));
+            // + 0.0 turns a negated zero into 0
+            bounds.add(new RosenbaumSensitivity.Bound(g, t.pUpper(g), t.pLower(g), (less ? -hi : lo) + 0.0, (less ? -lo : hi) + 0.0));
         }
         return new RosenbaumSensitivity(n, n - t.nonzero(), less ? RosenbaumSensitivity.Alternative.LESS
                 : RosenbaumSensitivity.Alternative.GREATER, t.statistic(), t.pUpper(1), alpha, gammaStar(t), bounds);
