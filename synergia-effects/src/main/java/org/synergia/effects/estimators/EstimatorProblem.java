@@ -19,7 +19,13 @@ public enum EstimatorProblem implements Reason {
     /** {0} the standard-error option, {1} the kernel option. */
     NEAREST_NEIGHBOUR_BOOTSTRAP,
     /** {0} the control option, {1} its value, {2} the treatment variable, {3} and {4} its two values. */
-    CONTROL_NOT_A_VALUE;
+    CONTROL_NOT_A_VALUE,
+    /** {0} the sensitivity option, {1} the estimand option. */
+    SENSITIVITY_NEEDS_ATT,
+    /** {0} the sensitivity option, {1} the kernel option. */
+    SENSITIVITY_KERNEL,
+    /** {0} the option given without the sensitivity option, {1} the sensitivity option. */
+    SENSITIVITY_OPTION_ALONE;
 
     @Override
     public String bundle() {
