@@ -173,11 +173,12 @@ public final class ResultPrinter {
                     pValue(e.pValue()));
         }
         boolean balance = r.diagnostics().get("balance") instanceof List<?> && r.diagnostics().containsKey("balance_n");
+        boolean rosenbaum = r.diagnostics().get("rosenbaum_bounds") instanceof List<?>;
         if (!r.diagnostics().isEmpty()) {
             out.println();
             out.println("diagnostics:");
             r.diagnostics().forEach((k, v) -> {
-                if (!balance || !(k.equals("balance") || k.equals("balance_n"))) {
+                if ((!balance || !(k.equals("balance") || k.equals("balance_n"))) && !(rosenbaum && k.equals("rosenbaum_bounds"))) {
                     out.printf(Locale.ROOT, "  %-20s %s%n", k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
                 }
             });
@@ -185,6 +186,27 @@ public final class ResultPrinter {
         if (balance) {
             printBalance((List<?>) r.diagnostics().get("balance"), (Map<?, ?>) r.diagnostics().get("balance_n"), out);
         }
+        if (rosenbaum) {
+            printRosenbaum((List<?>) r.diagnostics().get("rosenbaum_bounds"), r.diagnostics().get("rosenbaum_alternative"), out);
+        }
+    }
+
+    /** The {@code --sensitivity} bounds of {@code psmatch} as a table, one row per Γ. */
+    private static void printRosenbaum(List<?> rows, Object alternative, PrintWriter out) {
+        out.println();
+        out.println("Rosenbaum bounds (one-sided Wilcoxon signed-rank p-value, alternative " + alternative
+                + ", and Hodges-Lehmann estimate; R rbounds psens and hlsens):");
+        String row = "%8s %10s %10s %13s %13s%n";
+        out.printf(Locale.ROOT, row, "gamma", "p upper", "p lower", "HL lower", "HL upper");
+        for (Object o : rows) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "%.4f", field(m, "gamma")), pValue(field(m, "p_upper")), pValue(field(m, "p_lower")),
+                    text(field(m, "hl_lower")), text(field(m, "hl_upper")));
+        }
+    }
+
+    private static double field(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 
     /** The {@code --balance} rows as a table, flagged as the JSON flags them, then the numbers of observations. */

@@ -23,7 +23,13 @@ public enum EstimatorProblem implements Reason {
     /** {0} the covariates option, {1} its value. */
     NO_MATCHING_COVARIATES,
     /** {0} the bias-adjustment option, {1} its covariates, {2} the covariates option, {3} the matching covariates. */
-    BIAS_ADJUST_COVARIATES;
+    BIAS_ADJUST_COVARIATES,
+    /** {0} the sensitivity option, {1} the estimand option. */
+    SENSITIVITY_NEEDS_ATT,
+    /** {0} the sensitivity option, {1} the kernel option. */
+    SENSITIVITY_KERNEL,
+    /** {0} the option given without the sensitivity option, {1} the sensitivity option. */
+    SENSITIVITY_OPTION_ALONE;
 
     @Override
     public String bundle() {

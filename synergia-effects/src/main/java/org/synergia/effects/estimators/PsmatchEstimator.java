@@ -1,8 +1,10 @@
 package org.synergia.effects.estimators;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
@@ -13,11 +15,14 @@ import org.synergia.effects.matching.KernelMatch;
 import org.synergia.effects.matching.MatchingResult;
 import org.synergia.effects.matching.MatchingWeights;
 import org.synergia.effects.matching.PsMatch;
+import org.synergia.effects.matching.RosenbaumBounds;
+import org.synergia.effects.matching.RosenbaumSensitivity;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.estimator.Estimation;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.formula.Formula;
 import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.formula.ModelMatrix;
@@ -31,9 +36,13 @@ import org.synergia.stats.inference.AnnotatedResult;
  * left-hand side of {@code treatment-model}, a variable with two values; the lower one is the
  * control unless {@code control} says otherwise. The result is the {@link MatchingResult} under the
  * treatment model's warnings ({@link AnnotatedResult}); {@code save-weights} and {@code love-plot}
- * are its files.
+ * are its files. {@code balance} adds {@link org.synergia.effects.balance.BalanceSummary}'s diagnostics and
+ * {@code sensitivity} the {@link RosenbaumBounds} of the matched pairs (ATT and nearest neighbours only).
  */
 public final class PsmatchEstimator implements Estimator {
+
+    /** Γ from 1 to 3 by 0.25, as {@link RosenbaumBounds#withDefaults()}. */
+    private static final String DEFAULT_GAMMAS = "1,1.25,1.5,1.75,2,2.25,2.5,2.75,3";
 
     private static final List<EstimatorOption> OPTIONS = List.of(
             EstimatorOption.formula("treatment-model", "F", "the treatment model, e.g. \"treat ~ age + educ + black + re74\"")
@@ -71,7 +80,14 @@ public final class PsmatchEstimator implements Estimator {
                     "write row, treated, matching_weight, ipw_weight as CSV (formulas in the JSON diagnostics)"),
             EstimatorOption.file("love-plot", "FILE", "write the love plot (balance before/after) as SVG"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
-                    + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"));
+                    + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"),
+            EstimatorOption.flag("sensitivity", "Rosenbaum bounds of the matched pairs (ATT, nearest neighbours; R rbounds psens"
+                    + " and hlsens): the one-sided signed-rank p-value and Hodges-Lehmann bounds at each --gamma and the smallest"
+                    + " Γ at which the p-value's upper bound reaches --sensitivity-alpha, in diagnostics.rosenbaum_*"),
+            EstimatorOption.text("gamma", "G1,G2,...", "with --sensitivity, the values of Γ, 1 or more, increasing"
+                    + " (default: ${DEFAULT-VALUE})").withDefault(DEFAULT_GAMMAS),
+            EstimatorOption.number("sensitivity-alpha", "A", "with --sensitivity, the level of the one-sided test that defines"
+                    + " rosenbaum_gamma (default: ${DEFAULT-VALUE})").withDefault("0.05"));
 
     /** The registry entry. */
     public PsmatchEstimator() {
@@ -111,6 +127,7 @@ public final class PsmatchEstimator implements Estimator {
             y[i] = yAll[s.model().rows()[i]];
         }
         Estimand estimand = options.required("estimand").equals("ate") ? Estimand.ATE : Estimand.ATT;
+        RosenbaumBounds sensitivity = sensitivity(options, estimand);
         String se = options.required("se");
         MatchingResult result;
         if (options.text("kernel").isPresent()) {
@@ -148,11 +165,44 @@ public final class PsmatchEstimator implements Estimator {
             result = settings.fit(y, s.treated(), s.model().columns(), s.model().names());
         }
         EstimationResult annotated = AnnotatedResult.of(result, s.model().warnings());
-        if (!options.bool("balance")) {
-            return annotated;
+        Map<String, Object> added = new LinkedHashMap<>();
+        if (options.bool("balance")) {
+            added.putAll(s.arms().balance(s.model().names(), s.model().columns(), result.weights().matching()));
         }
-        return AnnotatedResult.withDiagnostics(annotated, s.arms().balance(s.model().names(), s.model().columns(),
-                result.weights().matching()));
+        if (sensitivity == null) {
+            return AnnotatedResult.withDiagnostics(annotated, added);
+        }
+        RosenbaumSensitivity bounds = sensitivity.fit(result.pairs().orElseThrow());
+        added.putAll(bounds.diagnostics());
+        List<String> notes = bounds.notSignificantAtOne() ? List.of(String.format(Locale.ROOT, "the one-sided signed-rank"
+                + " test of the %d matched pairs is not significant at %g even without hidden bias (p = %.4g at Γ = 1),"
+                + " so rosenbaum_gamma is 1", bounds.pairs(), bounds.alpha(), bounds.pValue())) : List.of();
+        return new AnnotatedResult(annotated, notes, added);
+    }
+
+    /**
+     * The Rosenbaum bounds' settings when {@code sensitivity} is given, checked before matching.
+     *
+     * @return the settings, or null without {@code sensitivity}
+     */
+    private static RosenbaumBounds sensitivity(EstimatorOptions options, Estimand estimand) {
+        OptionName flag = OptionName.of("sensitivity");
+        if (!options.bool("sensitivity")) {
+            for (String o : List.of("gamma", "sensitivity-alpha")) {
+                if (options.given(o)) {
+                    throw new InputException(EstimatorProblem.SENSITIVITY_OPTION_ALONE, OptionName.of(o), flag);
+                }
+            }
+            return null;
+        }
+        if (options.text("kernel").isPresent()) {
+            throw new InputException(EstimatorProblem.SENSITIVITY_KERNEL, flag, OptionName.of("kernel"));
+        }
+        if (estimand != Estimand.ATT) {
+            throw new InputException(EstimatorProblem.SENSITIVITY_NEEDS_ATT, flag, OptionName.of("estimand"));
+        }
+        return RosenbaumBounds.withDefaults().withGammas(NumberList.of(options, "gamma"))
+                .withAlpha(options.number("sensitivity-alpha").orElseThrow());
     }
 
     /**

@@ -19,7 +19,17 @@ public enum MatchingProblem implements Reason {
     /** {0} the neighbours given, {1} the neighbours option. */
     NEIGHBOURS_AT_LEAST_ONE,
     /** {0} the variance neighbours given, {1} their option. */
-    ROBUST_VARIANCE_NEIGHBOURS;
+    ROBUST_VARIANCE_NEIGHBOURS,
+    /** {0} the Γ grid option. */
+    GAMMA_EMPTY,
+    /** {0} the Γ grid option, {1} the value below 1 or not finite. */
+    GAMMA_VALUE,
+    /** {0} the Γ grid option, {1} the value out of order, {2} the value before it. */
+    GAMMA_NOT_INCREASING,
+    /** {0} the sensitivity level option, {1} its value. */
+    SENSITIVITY_ALPHA,
+    /** {0} the number of pairs, {1} the sensitivity option. */
+    PAIRS_ALL_ZERO;
 
     @Override
     public String bundle() {

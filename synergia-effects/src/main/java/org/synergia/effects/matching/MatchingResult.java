@@ -12,7 +12,8 @@ import org.synergia.stats.inference.AbstractEstimationResult;
 /**
  * The result of a matching estimator: the effect with its standard error, the counts and
  * settings as diagnostics, warnings about dropped units, the matching and IPW weights, the
- * balance table before and after matching and the overlap histogram. Immutable.
+ * balance table before and after matching, the overlap histogram and, for nearest-neighbour ATT
+ * matching on the score, the matched pairs. Immutable.
  */
 public final class MatchingResult extends AbstractEstimationResult {
 
@@ -20,14 +21,21 @@ public final class MatchingResult extends AbstractEstimationResult {
     private final MatchingWeights weights;
     private final BalanceTable balance;
     private final OverlapHistogram overlap;
+    private final MatchedPairs pairs;
 
     MatchingResult(String method, Estimate estimate, int n, Map<String, Object> diagnostics, List<String> warnings,
             MatchingWeights weights, BalanceTable balance, OverlapHistogram overlap) {
+        this(method, estimate, n, diagnostics, warnings, weights, balance, overlap, null);
+    }
+
+    MatchingResult(String method, Estimate estimate, int n, Map<String, Object> diagnostics, List<String> warnings,
+            MatchingWeights weights, BalanceTable balance, OverlapHistogram overlap, MatchedPairs pairs) {
         super(method, List.of(estimate), n, diagnostics, warnings);
         this.estimate = estimate;
         this.weights = weights;
         this.balance = balance;
         this.overlap = overlap;
+        this.pairs = pairs;
     }
 
     /** @return the effect estimate (term {@code ATT} or {@code ATE}) */
@@ -44,6 +52,15 @@ public final class MatchingResult extends AbstractEstimationResult {
     /** @return the balance table, when covariates were given */
     public Optional<BalanceTable> balance() {
         return Optional.ofNullable(balance);
+    }
+
+    /**
+     * @return the matched pairs of the treated units, for a sensitivity analysis
+     *     ({@link RosenbaumBounds}): present for nearest-neighbour ATT matching on the score
+     *     ({@link PsMatch}), empty for the ATE and for kernel or covariate matching
+     */
+    public Optional<MatchedPairs> pairs() {
+        return Optional.ofNullable(pairs);
     }
 
     /** @return histogram data of the score by arm, before and after matching */

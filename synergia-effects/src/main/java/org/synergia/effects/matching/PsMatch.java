@@ -40,6 +40,7 @@ import org.synergia.stats.inference.Term;
  * MatchingResult r = PsMatch.withDefaults().withNeighbors(1).withEstimand(Estimand.ATT)
  *         .fit(y, treated, columns, names);          // columns[j][i], an intercept column included
  * r.effect().estimate(); r.effect().se(); r.balance(); r.weights();
+ * RosenbaumBounds.withDefaults().fit(r.pairs().orElseThrow()).gammaStar();   // ATT only
  * }</pre>
  */
 public final class PsMatch {
@@ -392,7 +393,8 @@ public final class PsMatch {
         }
         OverlapHistogram overlap = OverlapHistogram.of(p, treated, w, 20);
         diag.put("overlap", overlap.toList());
-        return new MatchingResult("psmatch", est, tr.length + co.length, diag, warnings, weights, balance, overlap);
+        return new MatchingResult("psmatch", est, tr.length + co.length, diag, warnings, weights, balance, overlap,
+                estimand == Estimand.ATT ? MatchedPairs.of(tm, y) : null);
     }
 
     private String seName() {

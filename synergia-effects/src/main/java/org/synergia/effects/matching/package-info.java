@@ -7,7 +7,10 @@
  * {@link org.synergia.effects.matching.KernelMatch} (kernel matching on the score). Each returns a
  * {@link org.synergia.effects.matching.MatchingResult} carrying the balance table and overlap
  * histogram of {@code org.synergia.effects.balance} and the per-row
- * {@link org.synergia.effects.matching.MatchingWeights}. Matching on a score sorts once, so it costs
- * {@code O(n log n)}.
+ * {@link org.synergia.effects.matching.MatchingWeights}; nearest-neighbour ATT matching on the score
+ * also gives its {@link org.synergia.effects.matching.MatchedPairs}, whose sensitivity to hidden bias
+ * {@link org.synergia.effects.matching.RosenbaumBounds} measures (Rosenbaum bounds of the signed-rank
+ * test and the Hodges-Lehmann estimate, as R {@code rbounds}). Matching on a score sorts once, so it
+ * costs {@code O(n log n)}.
  */
 package org.synergia.effects.matching;
