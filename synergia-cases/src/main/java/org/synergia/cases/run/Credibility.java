@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import org.synergia.stats.inference.EstimationResult;
  *     ({@code --balance}), for the analysis's first outcome (the treatment model is the same for all);</li>
  * <li>{@code e_value[TERM]}: the E-values of an effect, {@code {e_value, e_value_ci}};</li>
  * <li>{@code sensitivity[TERM]}: its robustness values through the pooled outcome regression
- *     ({@code --sensitivity}; linear unweighted outcome models only).</li>
+ *     ({@code --sensitivity}; linear unweighted outcome models only);</li>
+ * <li>{@code rosenbaum[TERM]}: the Rosenbaum bounds' {@code rosenbaum_gamma}, {@code rosenbaum_alpha},
+ *     {@code rosenbaum_alternative} and {@code rosenbaum_pairs} of a matched ATT ({@code psmatch --sensitivity}).</li>
  * </ul>
  * TERM is the estimate's stored term name ({@code ATE:1vs0}). The reports and the API read them back with {@link #read}.
  */
@@ -48,6 +51,30 @@ public final class Credibility {
      */
     public static String sensitivityKey(String term) {
         return "sensitivity[" + term + "]";
+    }
+
+    /**
+     * @param term a stored term name
+     * @return the key of its Rosenbaum bounds
+     */
+    public static String rosenbaumKey(String term) {
+        return "rosenbaum[" + term + "]";
+    }
+
+    /**
+     * @param caseId the case
+     * @param analysis the analysis
+     * @param outcome the outcome
+     * @param term the stored term name
+     * @param result a matching result with the {@code rosenbaum_*} diagnostics
+     * @return the record of its Rosenbaum bounds (the grid left out)
+     */
+    static DiagnosticRecord rosenbaum(String caseId, String analysis, String outcome, String term, EstimationResult result) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        for (String key : List.of("rosenbaum_gamma", "rosenbaum_alpha", "rosenbaum_alternative", "rosenbaum_pairs")) {
+            value.put(key, result.diagnostics().get(key));
+        }
+        return of(caseId, analysis, outcome, rosenbaumKey(term), value);
     }
 
     /**

@@ -178,6 +178,11 @@ final class PlanExecutor {
             if (balance) {
                 options.put("balance", "true");
             }
+            // Rosenbaum bounds need matched pairs: the ATT by nearest neighbours
+            boolean pairs = a.estimand() == AnalysisSpec.Estimand.ATT && !options.containsKey("kernel");
+            if (pairs) {
+                options.put("sensitivity", "true");
+            }
             EstimationResult r = fit(a, s, options).result();
             MatchingResult m = PsmatchEstimator.matching(r);
             if (balance) {
@@ -188,6 +193,9 @@ final class PlanExecutor {
             for (Estimate e : r.estimates()) {
                 EstimateRecord stored = addArmEffect(a, outcome, e, arm, r.n(), scale, out);
                 eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
+                if (pairs) {
+                    out.diagnostics().add(Credibility.rosenbaum(spec.id(), a.id(), outcome, stored.termName(), r));
+                }
             }
             diagnostics(a, comparison, r, out);
             if (outcome.equals(a.outcomes().get(0)) && m.balance().isPresent()) {

@@ -44,7 +44,7 @@ final class CredibilitySection {
         List<DiagnosticRecord> diagnostics = c.diagnostics().stream().filter(d -> d.analysisId().equals(a.id())).toList();
         List<DiagnosticRecord> balance = diagnostics.stream().filter(d -> d.key().equals(Credibility.BALANCE)).toList();
         List<EstimateRecord> effects = c.estimates(a.id()).stream()
-                .filter(e -> Credibility.read(diagnostics, e.outcome(), Credibility.eValueKey(e.termName())).isPresent()).toList();
+                .filter(e -> check(diagnostics, e, Credibility.eValueKey(e.termName())).isPresent()).toList();
         if (balance.isEmpty() && effects.isEmpty()) {
             return;
         }
@@ -87,31 +87,58 @@ final class CredibilitySection {
     }
 
     private void sensitivity(List<DiagnosticRecord> diagnostics, List<EstimateRecord> effects) {
-        h.tableStart(null, m.get("col.outcome"), m.get("col.comparison"), m.get("col.evalue"), m.get("col.evalueCi"),
-                m.get("col.rv"), m.get("col.rva"));
+        boolean anyRv = effects.stream().anyMatch(e -> check(diagnostics, e, Credibility.sensitivityKey(e.termName())).isPresent());
+        boolean anyGamma = effects.stream().anyMatch(e -> check(diagnostics, e, Credibility.rosenbaumKey(e.termName())).isPresent());
+        List<String> headers = new ArrayList<>(List.of(m.get("col.outcome"), m.get("col.comparison"), m.get("col.evalue"),
+                m.get("col.evalueCi")));
+        if (anyRv) {
+            headers.addAll(List.of(m.get("col.rv"), m.get("col.rva")));
+        }
+        if (anyGamma) {
+            headers.add(m.get("col.gamma"));
+        }
+        h.tableStart(null, headers.toArray(String[]::new));
         String sentence = null;
         for (EstimateRecord e : effects) {
-            Map<?, ?> ev = (Map<?, ?>) Credibility.read(diagnostics, e.outcome(), Credibility.eValueKey(e.termName())).orElseThrow();
-            Optional<Map<?, ?>> rv = Credibility.read(diagnostics, e.outcome(), Credibility.sensitivityKey(e.termName()))
-                    .map(v -> (Map<?, ?>) v);
+            Map<?, ?> ev = check(diagnostics, e, Credibility.eValueKey(e.termName())).orElseThrow();
+            Optional<Map<?, ?>> rv = check(diagnostics, e, Credibility.sensitivityKey(e.termName()));
+            Optional<Map<?, ?>> gamma = check(diagnostics, e, Credibility.rosenbaumKey(e.termName()));
             String outcome = c.spec().outcome(e.outcome()).label().in(m.language());
             String comparison = TermLabels.label(c.spec(), e.term(), m);
             h.rowStart("data-outcome=\"" + Html.escape(e.outcome()) + "\" data-term=\"" + Html.escape(e.termName()) + "\"")
                     .cell(outcome).cell(comparison).number("e_value", number(ev.get("e_value")))
-                    .number("e_value_ci", number(ev.get("e_value_ci")))
-                    .number("rv_q", rv.map(r -> 100 * number(r.get("rv_q"))).orElse(Double.NaN))
-                    .number("rv_qa", rv.map(r -> 100 * number(r.get("rv_qa"))).orElse(Double.NaN)).rowEnd();
+                    .number("e_value_ci", number(ev.get("e_value_ci")));
+            if (anyRv) {
+                h.number("rv_q", rv.map(r -> 100 * number(r.get("rv_q"))).orElse(Double.NaN))
+                        .number("rv_qa", rv.map(r -> 100 * number(r.get("rv_qa"))).orElse(Double.NaN));
+            }
+            if (anyGamma) {
+                h.number("rosenbaum_gamma", gamma.map(g -> number(g.get("rosenbaum_gamma"))).orElse(Double.NaN));
+            }
+            h.rowEnd();
             if (sentence == null) {
-                String evalue = h.format(number(ev.get("e_value")));
-                String evalueCi = h.format(number(ev.get("e_value_ci")));
-                sentence = rv.map(r -> m.get("text.robustness", outcome, comparison, h.format(100 * number(r.get("rv_q"))),
-                        h.format(100 * number(r.get("rv_qa"))), evalue, evalueCi))
-                        .orElse(m.get("text.evalue", outcome, comparison, evalue, evalueCi));
+                sentence = sentence(outcome, comparison, ev, rv, gamma);
             }
         }
         h.tableEnd();
         h.paragraph(sentence);
         h.paragraph(m.get("text.credibility.note"));
+    }
+
+    /** The first effect's checks in words: its robustness values, or its E-values and, when matched, its Rosenbaum Γ. */
+    private String sentence(String outcome, String comparison, Map<?, ?> ev, Optional<Map<?, ?>> rv, Optional<Map<?, ?>> gamma) {
+        String evalue = h.format(number(ev.get("e_value")));
+        String evalueCi = h.format(number(ev.get("e_value_ci")));
+        if (rv.isPresent()) {
+            return m.get("text.robustness", outcome, comparison, h.format(100 * number(rv.get().get("rv_q"))),
+                    h.format(100 * number(rv.get().get("rv_qa"))), evalue, evalueCi);
+        }
+        String text = m.get("text.evalue", outcome, comparison, evalue, evalueCi);
+        return gamma.map(g -> text + " " + m.get("text.rosenbaum", h.format(number(g.get("rosenbaum_gamma"))))).orElse(text);
+    }
+
+    private static Optional<Map<?, ?>> check(List<DiagnosticRecord> diagnostics, EstimateRecord e, String key) {
+        return Credibility.read(diagnostics, e.outcome(), key).map(v -> (Map<?, ?>) v);
     }
 
     /** A balance contrast ({@code 1vs0}) in the groups' names. */
