@@ -63,5 +63,12 @@ class CredibilityPipelineTest {
         balanceImproves(r, "psm-vs-neither", "hdds:2vs0", List.of("2vs0"));
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.analysisId().equals("psm-vs-neither")
                 && d.key().startsWith("e_value[")), "E-values of the matched effects");
+        List<DiagnosticRecord> d = r.diagnostics().stream().filter(x -> x.analysisId().equals("psm-vs-neither")).toList();
+        for (EstimateRecord e : r.estimates().stream().filter(x -> x.analysisId().equals("psm-vs-neither")).toList()) {
+            Map<?, ?> bounds = (Map<?, ?>) Credibility.read(d, e.outcome(), Credibility.rosenbaumKey(e.termName())).orElseThrow();
+            double gamma = ((Number) bounds.get("rosenbaum_gamma")).doubleValue();
+            assertTrue(gamma >= 1, e.outcome() + " " + e.termName() + " Γ* " + gamma);
+            assertEquals(0.05, ((Number) bounds.get("rosenbaum_alpha")).doubleValue());
+        }
     }
 }
