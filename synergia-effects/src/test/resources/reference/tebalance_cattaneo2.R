@@ -3,6 +3,7 @@
 # n - 1 variance; weighted columns with the IPW weights rescaled to sum to N, weighted means and the
 # frequency-weight variance sum w (x - m)^2 / (sum w - 1); standardised difference (m1 - m0) / sqrt((v1 + v0) / 2),
 # variance ratio v1 / v0. KS: the largest difference of the weighted eCDFs at the pooled distinct values (cobalt).
+# common_support: the interval where both arms' scores lie and the units outside it.
 # The formulas are checked against the Stata log published on Statalist (thread 1419349, the case "ate" below;
 # its values are in tebalance_cattaneo2_stata.json). Run from the repository root:
 #   Rscript synergia-effects/src/test/resources/reference/tebalance_cattaneo2.R
@@ -29,7 +30,9 @@ covs <- c("foreign", "alcohol", "mage", "medu", "fage", "fedu")
 X <- as.matrix(d[, covs]); t <- d$mbsmoke
 p <- fitted(glm(reformulate(covs, "mbsmoke"), family = binomial, data = d))
 norm <- function(w) w * length(w) / sum(w)
+support <- c(max(min(p[t == 1]), min(p[t == 0])), min(max(p[t == 1]), max(p[t == 0])))
 out <- list(
+  common_support = list(low = support[1], high = support[2], outside = sum(p < support[1] | p > support[2])),
   ate = contrast(X, t, 1, norm(ifelse(t == 1, 1 / p, 1 / (1 - p)))),
   att = contrast(X, t, 1, norm(ifelse(t == 1, 1, p / (1 - p)))))
 # three arms: msmoke (0 none, 1: 1-5, 2: 6-10, 3: 11+ cigarettes a day) recoded to 0, 1 (1-5), 2 (6+)

@@ -139,4 +139,22 @@ class PotentialOutcomeCommandsTest {
         assertEquals(1, ra.err().strip().lines().count(), ra.err());
         assertTrue(ra.err().contains("--balance") && ra.err().contains("ipwra"), ra.err());
     }
+
+    @Test
+    void trimmingReportsTheUnitsDroppedAndRefusesBoundsThatMakeNoSense() throws IOException {
+        String data = TestFiles.dataset("cattaneo2.dta").toString();
+        String model = "mbsmoke ~ foreign + alcohol + mage + medu + fage + fedu";
+        CommandRun crump = run("ipw", "--data", data, "--outcome", "bweight", "--treatment-model", model, "--trim", "crump",
+                "--format", "json");
+        assertEquals(0, crump.status(), crump.err());
+        JsonNode trim = JSON.readTree(crump.out()).at("/diagnostics/score_trim");
+        assertEquals("crump", trim.get("rule").asText());
+        assertEquals(281, trim.get("trimmed").asInt(), "R PSweight PStrim(optimal = TRUE) keeps 4361 of 4642");
+        assertEquals(4361, JSON.readTree(crump.out()).get("n").asInt());
+        CommandRun backwards = CommandRun.ofEntryPoint("estimate", "ipw", "--data", data, "--outcome", "bweight",
+                "--treatment-model", model, "--trim-score", "0.9,0.1");
+        assertTrue(backwards.status() != 0);
+        assertEquals(1, backwards.err().strip().lines().count(), backwards.err());
+        assertTrue(backwards.err().contains("--trim-score"), backwards.err());
+    }
 }

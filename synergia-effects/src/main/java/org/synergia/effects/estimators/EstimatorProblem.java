@@ -29,7 +29,11 @@ public enum EstimatorProblem implements Reason {
     /** {0} the sensitivity option, {1} the kernel option. */
     SENSITIVITY_KERNEL,
     /** {0} the option given without the sensitivity option, {1} the sensitivity option. */
-    SENSITIVITY_OPTION_ALONE;
+    SENSITIVITY_OPTION_ALONE,
+    /** {0} the bounds option, {1} the crump option. */
+    TRIM_BOTH,
+    /** {0} the bounds option, {1} its value. */
+    TRIM_SCORE_BOUNDS;
 
     @Override
     public String bundle() {

@@ -13,11 +13,13 @@ import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.effects.potentialoutcomes.OutcomeModel;
 import org.synergia.effects.potentialoutcomes.OverlapRule;
 import org.synergia.effects.potentialoutcomes.PotentialOutcomeEstimator;
+import org.synergia.effects.potentialoutcomes.ScoreTrimming;
 import org.synergia.effects.potentialoutcomes.Synergy;
 import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.estimators.SensitivityOptions;
 import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.EstimationResult;
@@ -59,6 +61,10 @@ abstract class PotentialOutcomeEstimators implements Estimator {
             EstimatorOption.text("synergy", "C=A+B", "also estimate synergy = mu_C - mu_A - mu_B + mu_control, e.g. 3=1+2"),
             EstimatorOption.choice("overlap", "RULE", "scores outside [1e-5, 1 - 1e-5]: refuse, trim (drop and refit) or allow"
                     + " (default: ${DEFAULT-VALUE})", "refuse", "trim", "allow").withDefault("refuse"),
+            EstimatorOption.text("trim-score", "LO,HI", "drop the units whose estimated probability of the treated level (of"
+                    + " every level, with more than two) lies outside [LO, HI], then refit every model on the rest"),
+            EstimatorOption.choice("trim", "RULE", "crump: drop the units outside Crump et al.'s (2009) optimal [alpha, 1 -"
+                    + " alpha], then refit every model on the rest (two levels)", "crump"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
                     + " variance ratios, KS), raw and under the treatment model's weights, in diagnostics.balance and balance_n"),
             EstimatorOption.weights(),
@@ -117,7 +123,7 @@ abstract class PotentialOutcomeEstimators implements Estimator {
     private static <E extends PotentialOutcomeEstimator<E>> E configure(PotentialOutcomeEstimator<E> base, EstimatorOptions o) {
         E e = base.withEstimand(Estimand.valueOf(o.required("estimand").toUpperCase(Locale.ROOT)))
                 .withOverlap(OverlapRule.valueOf(o.required("overlap").toUpperCase(Locale.ROOT)))
-                .withThreads(o.threads()).withBalance(o.bool("balance"));
+                .withThreads(o.threads()).withBalance(o.bool("balance")).withTrimming(trimming(o));
         if (o.number("control").isPresent()) {
             e = e.withControl(o.number("control").get());
         }
@@ -134,6 +140,24 @@ abstract class PotentialOutcomeEstimators implements Estimator {
             e = e.withCluster(o.text(EstimatorOption.CLUSTER).get());
         }
         return e;
+    }
+
+    /** The trimming of {@code trim-score} or {@code trim}, checked. */
+    private static ScoreTrimming trimming(EstimatorOptions o) {
+        if (o.given("trim-score") && o.given("trim")) {
+            throw new InputException(EstimatorProblem.TRIM_BOTH, OptionName.of("trim-score"), OptionName.of("trim"));
+        }
+        if (o.given("trim")) {
+            return ScoreTrimming.crump();
+        }
+        if (!o.given("trim-score")) {
+            return ScoreTrimming.NONE;
+        }
+        double[] b = NumberList.of(o, "trim-score");
+        if (b.length != 2 || !(b[0] >= 0 && b[0] < b[1] && b[1] <= 1)) {
+            throw new InputException(EstimatorProblem.TRIM_SCORE_BOUNDS, OptionName.of("trim-score"), o.required("trim-score"));
+        }
+        return ScoreTrimming.bounds(b[0], b[1]);
     }
 
     /**

@@ -99,6 +99,15 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
     }
 
     /**
+     * @param trimming the trimming of the estimated scores before the effects are estimated on the units kept
+     *        ({@link ScoreTrimming}; default none); RA, which has no treatment model, refuses it
+     * @return a copy with this trimming
+     */
+    public E withTrimming(ScoreTrimming trimming) {
+        return with(settings.trimming(trimming));
+    }
+
+    /**
      * @param level the confidence level of the intervals (default 0.95)
      * @return a copy with this level
      */
@@ -172,12 +181,37 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             throw new InputException(PotentialOutcomeProblem.BALANCE_WITHOUT_TREATMENT_MODEL, method.commandName(),
                     OptionName.of("balance"));
         }
+        ScoreTrimming trimming = settings.trimming();
+        if (trimming.rule() != ScoreTrimming.Rule.NONE && !method.treatmentModel) {
+            throw new InputException(PotentialOutcomeProblem.TRIM_WITHOUT_TREATMENT_MODEL, method.commandName(),
+                    OptionName.of(trimming.rule() == ScoreTrimming.Rule.CRUMP ? "trim" : "trim-score"));
+        }
         List<String> warnings = new ArrayList<>();
         PreparedSample sample = PreparedSample.of(data, settings, method.outcomeModel, method.treatmentModel);
         requireArms(sample);
         int dropped = data.size() - sample.n;
         if (dropped > 0) {
             warnings.add(dropped + " observations with zero weight are not used");
+        }
+        Map<String, Object> scoreTrim = new LinkedHashMap<>();
+        if (trimming.rule() != ScoreTrimming.Rule.NONE) {
+            if (trimming.rule() == ScoreTrimming.Rule.CRUMP && sample.arms() != 2) {
+                throw new InputException(PotentialOutcomeProblem.CRUMP_NEEDS_TWO_LEVELS, OptionName.of("trim"), sample.arms(),
+                        OptionName.of("trim-score"));
+            }
+            ScoreTrimming.Kept kept = trimming.apply(TreatmentFit.fit(sample, settings.link(), settings.threads()), sample);
+            scoreTrim.put("rule", trimming.rule() == ScoreTrimming.Rule.CRUMP ? "crump" : "bounds");
+            scoreTrim.put("low", kept.low());
+            scoreTrim.put("high", kept.high());
+            scoreTrim.put("n_before", sample.n);
+            scoreTrim.put("trimmed", kept.dropped());
+            if (kept.dropped() > 0) {
+                warnings.add(kept.dropped() + " of " + sample.n + " observations have an estimated treatment probability outside ["
+                        + bound(kept.low()) + ", " + bound(kept.high()) + "] and were trimmed as asked; the effects refer to the"
+                        + " units kept, every model refitted on them");
+                sample = sample.restrictTo(data, settings, kept.keep(), method.outcomeModel, true);
+                requireArms(sample);
+            }
         }
         TreatmentFit tm = null;
         int trimmed = 0;
@@ -213,11 +247,11 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
                     + "]; they were trimmed and every model refitted without them");
         }
         StackedEquations.Solution sol = StackedEquations.solve(method, settings, sample, tm);
-        return assemble(sample, sol, tm, trimmed, warnings);
+        return assemble(sample, sol, tm, trimmed, scoreTrim, warnings);
     }
 
     private TreatmentEffectResult assemble(PreparedSample d, StackedEquations.Solution sol, TreatmentFit tm,
-            int trimmed, List<String> warnings) {
+            int trimmed, Map<String, Object> scoreTrim, List<String> warnings) {
         int k = d.arms();
         double[] levels = d.levels;
         Integer[] ascending = new Integer[k];
@@ -272,6 +306,9 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             diag.put("treatment_model", k == 2 ? settings.link().name().toLowerCase(Locale.ROOT) : "mlogit");
             diag.put("score_min", tm.minimumProbability());
             diag.put("overlap_trimmed", trimmed);
+            if (!scoreTrim.isEmpty()) {
+                diag.put("score_trim", scoreTrim);
+            }
         }
         if (sol.clusters() > 0) {
             diag.put("clusters", sol.clusters());
@@ -281,6 +318,7 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             BalanceSummary balance = balance(d, tm);
             diag.put("balance", balance.rows());
             diag.put("balance_n", balance.counts());
+            diag.put("common_support", commonSupport(d, tm));
         }
         double[] means = new double[k];
         double[][] cov = new double[k][k];
@@ -312,6 +350,51 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             arms.add(PreparedSample.level(level));
         }
         return BalanceSummary.of(List.of(d.treatmentNames), d.xt, d.arm, arms, d.w, ipw, true);
+    }
+
+    /**
+     * The common support of each arm and the control: with {@code s = p_a / (p_a + p_0)} the score of arm
+     * {@code a} within the two (the propensity score itself for a binary treatment), the interval where both
+     * arms' scores lie ({@code [max of the minima, min of the maxima]}) and the units of the two outside it;
+     * keyed by contrast with more than two levels.
+     */
+    private static Object commonSupport(PreparedSample d, TreatmentFit tm) {
+        Map<String, Map<String, Object>> byContrast = new LinkedHashMap<>();
+        for (int a = 1; a < d.arms(); a++) {
+            double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+            double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            int rows = 0;
+            for (int i = 0; i < d.n; i++) {
+                if (d.arm[i] == a || d.arm[i] == 0) {
+                    double score = score(tm, i, a);
+                    int side = d.arm[i] == a ? 0 : 1;
+                    min[side] = Math.min(min[side], score);
+                    max[side] = Math.max(max[side], score);
+                    rows++;
+                }
+            }
+            double low = Math.max(min[0], min[1]);
+            double high = Math.min(max[0], max[1]);
+            int outside = 0;
+            for (int i = 0; i < d.n; i++) {
+                if (d.arm[i] == a || d.arm[i] == 0) {
+                    double score = score(tm, i, a);
+                    outside += score < low || score > high ? 1 : 0;
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("low", low);
+            m.put("high", high);
+            m.put("outside", outside);
+            m.put("share_outside", (double) outside / rows);
+            byContrast.put(PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]), m);
+        }
+        return byContrast.size() == 1 ? byContrast.values().iterator().next() : byContrast;
+    }
+
+    private static double score(TreatmentFit tm, int i, int arm) {
+        double pa = tm.probability(i, arm);
+        return pa / (pa + tm.probability(i, 0));
     }
 
     private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level) {

@@ -19,19 +19,21 @@ import org.synergia.stats.glm.Link;
  * @param weights the dataset's sampling-weight variable, or {@code null}
  * @param cluster the dataset's cluster variable, or {@code null}
  * @param balance whether the result reports covariate balance under the treatment model's weights
+ * @param trimming the user's trimming of the estimated scores before estimation
  */
 record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double control, Double treatedLevel,
         Synergy synergy, OverlapRule overlapRule, double overlapBound, double confidenceLevel, int threads,
-        String weights, String cluster, boolean balance) {
+        String weights, String cluster, boolean balance, ScoreTrimming trimming) {
 
     static final Settings DEFAULTS = new Settings(Estimand.ATE, OutcomeModel.LINEAR, Link.LOGIT, null, null, null,
-            OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors(), null, null, false);
+            OverlapRule.REFUSE, 1e-5, 0.95, Runtime.getRuntime().availableProcessors(), null, null, false, ScoreTrimming.NONE);
 
     Settings {
         Objects.requireNonNull(estimand, "estimand");
         Objects.requireNonNull(outcomeModel, "outcomeModel");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(overlapRule, "overlapRule");
+        Objects.requireNonNull(trimming, "trimming");
         if (link != Link.LOGIT && link != Link.PROBIT) {
             throw new IllegalArgumentException("a treatment model's link is logit or probit, not " + link);
         }
@@ -45,61 +47,66 @@ record Settings(Estimand estimand, OutcomeModel outcomeModel, Link link, Double 
 
     Settings estimand(Estimand e) {
         return new Settings(e, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings outcomeModel(OutcomeModel m) {
         return new Settings(estimand, m, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings link(Link l) {
         return new Settings(estimand, outcomeModel, l, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings control(double c) {
         return new Settings(estimand, outcomeModel, link, c, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings treatedLevel(double t) {
         return new Settings(estimand, outcomeModel, link, control, t, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings synergy(Synergy s) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, s, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, balance);
+                confidenceLevel, threads, weights, cluster, balance, trimming);
     }
 
     Settings overlap(OverlapRule r, double bound) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, r, bound, confidenceLevel,
-                threads, weights, cluster, balance);
+                threads, weights, cluster, balance, trimming);
     }
 
     Settings threads(int t) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, Math.max(1, t), weights, cluster, balance);
+                confidenceLevel, Math.max(1, t), weights, cluster, balance, trimming);
     }
 
     Settings weights(String variable) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, variable, cluster, balance);
+                confidenceLevel, threads, variable, cluster, balance, trimming);
     }
 
     Settings cluster(String variable) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, variable, balance);
+                confidenceLevel, threads, weights, variable, balance, trimming);
     }
 
     Settings confidenceLevel(double level) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                level, threads, weights, cluster, balance);
+                level, threads, weights, cluster, balance, trimming);
     }
 
     Settings balance(boolean b) {
         return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
-                confidenceLevel, threads, weights, cluster, b);
+                confidenceLevel, threads, weights, cluster, b, trimming);
+    }
+
+    Settings trimming(ScoreTrimming t) {
+        return new Settings(estimand, outcomeModel, link, control, treatedLevel, synergy, overlapRule, overlapBound,
+                confidenceLevel, threads, weights, cluster, balance, t);
     }
 }

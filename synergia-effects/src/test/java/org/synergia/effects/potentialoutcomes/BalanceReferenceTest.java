@@ -83,7 +83,12 @@ class BalanceReferenceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void ipwAteAndAttMatchTheFormulasInR() {
+        Map<String, Object> support = (Map<String, Object>) diagnostics(Estimand.ATE).get("common_support");
+        assertEquals(r.at("/common_support/low").asDouble(), (Double) support.get("low"), 1e-8);
+        assertEquals(r.at("/common_support/high").asDouble(), (Double) support.get("high"), 1e-8);
+        assertEquals(r.at("/common_support/outside").asInt(), support.get("outside"));
         compare(diagnostics(Estimand.ATE), "1vs0", r.get("ate"));
         compare(diagnostics(Estimand.ATT), "1vs0", r.get("att"));
     }
