@@ -21,7 +21,8 @@ import org.synergia.effects.potentialoutcomes.TreatmentEffectResult;
 /**
  * IPWRA with stacked-sandwich SEs on 1,000,000 simulated observations with 10 covariates (logit
  * treatment model, linear outcome models; both with intercept: 11 parameters each), on a given
- * number of threads. Run by hand (see docs/benchmarks.md, "Treatment effects").
+ * number of threads, with or without the covariate balance summary. Run by hand (see docs/benchmarks.md,
+ * "Treatment effects").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,6 +40,10 @@ public class IpwraBenchmark {
 
     @Param({"ATE", "ATT"})
     private Estimand estimand;
+
+    /** Whether the fit also reports covariate balance ({@code --balance}), to measure what it adds. */
+    @Param({"false", "true"})
+    private boolean balance;
 
     private TreatmentData data;
 
@@ -71,6 +76,6 @@ public class IpwraBenchmark {
     /** @return the fit (consumed by JMH) */
     @Benchmark
     public TreatmentEffectResult ipwra() {
-        return Ipwra.withDefaults().withEstimand(estimand).withThreads(threads).fit(data);
+        return Ipwra.withDefaults().withEstimand(estimand).withThreads(threads).withBalance(balance).fit(data);
     }
 }

@@ -1,5 +1,7 @@
 package org.synergia.effects.balance;
 
+import java.util.Arrays;
+
 /**
  * Weighted two-group balance statistics on primitive arrays, defined as R {@code cobalt} 4.x
  * defines them (Greifer, {@code bal.tab} documentation). A weight of zero leaves a row out.
@@ -166,6 +168,10 @@ public final class BalanceStatistics {
                 }
             }
         }
+        double[] levels = fewDistinct(x);
+        if (levels != null) {
+            return ecdfDifferencesByLevel(x, levels, treated, st, sc, weights);
+        }
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
@@ -207,6 +213,58 @@ public final class BalanceStatistics {
         }
         for (int a = 0; a < m; a++) {
             out[2 * a] /= distinct;
+        }
+        return out;
+    }
+
+    /** Up to this many distinct values, the eCDFs are accumulated by value instead of sorting the rows. */
+    private static final int FEW = 64;
+
+    /** @return the distinct values of {@code x} ascending when there are at most {@link #FEW}, else null */
+    private static double[] fewDistinct(double[] x) {
+        double[] found = new double[FEW];
+        int count = 0;
+        for (double v : x) {
+            int at = Arrays.binarySearch(found, 0, count, v);
+            if (at < 0) {
+                if (count == FEW || Double.isNaN(v)) {
+                    return null;
+                }
+                int insert = -at - 1;
+                System.arraycopy(found, insert, found, insert + 1, count - insert);
+                found[insert] = v == 0 ? 0.0 : v;
+                count++;
+            }
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    /** {@link #ecdfDifferences} for a variable with few distinct values: one pass summing the weights by value. */
+    private static double[] ecdfDifferencesByLevel(double[] x, double[] levels, boolean[] treated, double[] st, double[] sc,
+            double[][] weights) {
+        int m = weights.length;
+        int k = levels.length;
+        double[][] byTreated = new double[m][k];
+        double[][] byControl = new double[m][k];
+        for (int i = 0; i < x.length; i++) {
+            int level = Arrays.binarySearch(levels, x[i] == 0 ? 0.0 : x[i]);
+            double[][] side = treated[i] ? byTreated : byControl;
+            for (int a = 0; a < m; a++) {
+                side[a][level] += weights[a][i];
+            }
+        }
+        double[] out = new double[2 * m];
+        for (int a = 0; a < m; a++) {
+            double ft = 0;
+            double fc = 0;
+            for (int j = 0; j < k; j++) {
+                ft += byTreated[a][j];
+                fc += byControl[a][j];
+                double d = Math.abs(ft / st[a] - fc / sc[a]);
+                out[2 * a] += d;
+                out[2 * a + 1] = Math.max(out[2 * a + 1], d);
+            }
+            out[2 * a] /= k;
         }
         return out;
     }

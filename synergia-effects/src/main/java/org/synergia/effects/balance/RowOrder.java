@@ -10,7 +10,7 @@ package org.synergia.effects.balance;
  */
 public final class RowOrder {
 
-    private static final int DIGIT_BITS = 11;
+    private static final int DIGIT_BITS = 16;
     private static final int BUCKETS = 1 << DIGIT_BITS;
     private static final int PASSES = (Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS;
     /** Below this size, a stable insertion sort is cheaper than the counting passes. */
