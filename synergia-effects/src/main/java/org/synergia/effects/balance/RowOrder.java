@@ -3,7 +3,7 @@ package org.synergia.effects.balance;
 /**
  * Rows ordered by a numeric value: a stable least-significant-digit radix sort of (value, row)
  * pairs held in parallel primitive arrays, so that equal values keep the order in which the
- * rows were given; {@code O(n)} time for a fixed key width (six counting passes of 11 bits
+ * rows were given; {@code O(n)} time for a fixed key width (four counting passes of 16 bits
  * over a 64-bit order-preserving image of each double, passes whose digit is the same for every
  * value skipped; Knuth, TAOCP vol. 3, section 5.2.5). {@code -0.0} and {@code 0.0} count as
  * equal (as {@code ==} does); NaN sorts last.
