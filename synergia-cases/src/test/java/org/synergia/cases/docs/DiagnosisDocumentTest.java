@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.synergia.cases.run.DesignDiagnosis;
+import org.synergia.cases.run.Progress;
 import org.synergia.cases.spec.CaseCatalogue;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.stats.inference.Term;
 
 /** docs/diagnosis.md is what {@code synergia docs diagnosis} writes; the rendering rounds counts, never noise. */
 class DiagnosisDocumentTest {
+
+    /** The full diagnosis of the bundled cases: about 100 s on two cores. */
+    @Test
+    void committedDocumentIsUpToDate() throws Exception {
+        CommittedDocument.assertUpToDate(DiagnosisDocument.of(Runtime.getRuntime().availableProcessors(), Progress.NONE));
+    }
 
     @Test
     void rendersCountsOfMadeUpRows() {

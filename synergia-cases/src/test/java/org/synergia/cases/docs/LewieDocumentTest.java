@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 class LewieDocumentTest {
 
     @Test
+    void committedDocumentIsUpToDate() throws Exception {
+        CommittedDocument.assertUpToDate(LewieDocument.of(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
     void sectionsDoNotDependOnTheThreadCountAndPrintNoResidual() {
         Map<String, String> one = LewieDocument.of(1).sections();
         assertEquals(one, LewieDocument.of(3).sections());
