@@ -113,7 +113,7 @@ public final class LewieCommand implements Callable<Integer> {
                     .withSimulator(simulator).run(parameters, scenario, progress(err));
             point = mc.point();
         }
-        double sam = samMultiplier(economy, scenario);
+        double sam = SamMultiplier.of(economy).incomeMultiplier(scenario.transfers());
         PrintWriter out = spec.commandLine().getOut();
         if (global.json()) {
             out.println(ResultPrinter.toJsonText(json(parameters, simulator, scenario, point, mc, sam)));
@@ -166,24 +166,6 @@ public final class LewieCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     option + " " + value + ": expected one of " + String.join(", ", names));
         }
-    }
-
-    /** The fixed-price SAM income multiplier of the transfers, or NaN when there is no transfer. */
-    private static double samMultiplier(Economy economy, Scenario scenario) {
-        if (scenario.transfers().isEmpty()) {
-            return Double.NaN;
-        }
-        double[] t = new double[economy.groups().size()];
-        double total = 0;
-        for (Map.Entry<String, Double> e : scenario.transfers().entrySet()) {
-            t[economy.group(e.getKey())] += e.getValue();
-            total += e.getValue();
-        }
-        double dy = 0;
-        for (double d : SamMultiplier.of(economy).incomeChange(t)) {
-            dy += d;
-        }
-        return dy / total;
     }
 
     private ObjectNode json(LewieParameters p, Simulator simulator, Scenario scenario, SimulationResult point,

@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
                 o.put("case", r.caseId());
                 o.put("analysis", r.analysisId());
                 o.put("outcome", r.outcome());
-                o.put("term", r.term());
+                o.put("term", r.term().toString());
                 o.put("replications", r.replications());
                 o.set("mean_truth", ResultPrinter.node(r.meanTruth()));
                 o.set("bias", ResultPrinter.node(r.bias()));
@@ -133,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
                     "truth", "bias", "rmse", "coverage", "power");
             for (DesignDiagnosis.Row r : rows) {
                 stdout.printf(Locale.ROOT, "%-20s %-14s %-18s %-16s %10s %9s %9s %8.1f%% %6.0f%%%n", clip(r.caseId(), 20),
-                        clip(r.analysisId(), 14), clip(r.outcome(), 18), clip(r.term(), 16), num(r.meanTruth()), num(r.bias()),
+                        clip(r.analysisId(), 14), clip(r.outcome(), 18), clip(r.term().toString(), 16), num(r.meanTruth()), num(r.bias()),
                         num(r.rmse()), 100 * r.coverage(), 100 * r.power());
             }
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = SynergiaCli.Version.class,
         description = "Evaluates programmes that combine social protection with rural productive development.",
         subcommands = {RunCommand.class, ReportCommand.class, CasesCommand.class, ServeCommand.class, EstimateCommand.class,
-            DescribeCommand.class, PowerCommand.class, LewieCommand.class, MicrosimCommand.class})
+            DescribeCommand.class, PowerCommand.class, LewieCommand.class, MicrosimCommand.class, DocsCommand.class})
 public final class SynergiaCli implements Runnable {
 
     /** Exit status for bad usage (unknown option, missing argument). */

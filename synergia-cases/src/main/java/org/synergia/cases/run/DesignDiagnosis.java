@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.stats.inference.Term;
 
 /**
  * Design diagnosis: draws many simulated surveys of a case's design (new seeds), applies the
@@ -28,7 +29,7 @@ public final class DesignDiagnosis {
      * @param caseId the case
      * @param analysisId the analysis
      * @param outcome the outcome
-     * @param term the term
+     * @param term what is estimated (its {@code toString()} is the name in the command-line contract)
      * @param replications how many surveys produced this estimate
      * @param meanTruth the average planted truth
      * @param bias the average of estimate minus truth
@@ -37,7 +38,7 @@ public final class DesignDiagnosis {
      * @param coverageMcError the Monte Carlo standard error of the coverage
      * @param power the share of replications with p &lt; 0.05
      */
-    public record Row(String caseId, String analysisId, String outcome, String term, int replications, double meanTruth,
+    public record Row(String caseId, String analysisId, String outcome, Term term, int replications, double meanTruth,
             double bias, double rmse, double coverage, double coverageMcError, double power) {}
 
     /**
@@ -108,7 +109,7 @@ public final class DesignDiagnosis {
         }
         double coverage = (double) covered / n;
         EstimateRecord first = list.get(0);
-        return new Row(caseId, first.analysisId(), first.outcome(), first.termName(), n, truth / n, bias / n, Math.sqrt(squared / n),
+        return new Row(caseId, first.analysisId(), first.outcome(), first.term(), n, truth / n, bias / n, Math.sqrt(squared / n),
                 coverage, Math.sqrt(coverage * (1 - coverage) / n), (double) rejected / n);
     }
 }

@@ -1,5 +1,6 @@
 package org.synergia.lewie.model;
 
+import java.util.Map;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -132,6 +133,31 @@ public final class SamMultiplier {
         double[] y = new double[e.groups.length];
         System.arraycopy(x, householdOffset, y, 0, y.length);
         return y;
+    }
+
+    /**
+     * The SAM income multiplier of transfers: the change in total household income (transfers
+     * included) per unit transferred.
+     *
+     * @param transfers the total transfer to each named group
+     * @return the multiplier, or NaN when nothing is transferred
+     * @throws org.synergia.data.InputException when a group is not in the economy
+     */
+    public double incomeMultiplier(Map<String, Double> transfers) {
+        double[] t = new double[e.groups.length];
+        double total = 0;
+        for (Map.Entry<String, Double> g : transfers.entrySet()) {
+            t[e.group(g.getKey())] += g.getValue();
+            total += g.getValue();
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double dy = 0;
+        for (double d : incomeChange(t)) {
+            dy += d;
+        }
+        return dy / total;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.synergia.lewie.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ class SamMultiplierTest {
             assertEquals(dy[h] / amount, r.statistics().get("income_multiplier[" + e.groups().get(h) + "]"), TOL);
         }
         assertEquals(total / amount, r.incomeMultiplier(), TOL);
+        assertEquals(total / amount, sam.incomeMultiplier(Map.of(group, amount)), 1e-12);
         double[] dq = sam.outputChange(transfer);
         double production = 0;
         for (int k = 0; k < dq.length; k++) {
@@ -72,5 +74,21 @@ class SamMultiplierTest {
         assertEquals(production / amount, r.productionMultiplier(), TOL);
         // fixed prices: the real multiplier is the nominal one
         assertEquals(r.incomeMultiplier(), r.realIncomeMultiplier(), 1e-12);
+    }
+
+    @Test
+    void incomeMultiplierOfSeveralTransfersIsTheTotalIncomeChangePerUnitAndNaNWithoutTransfer() {
+        Economy e = Economy.calibrate(ParameterFile.lesothoExample());
+        SamMultiplier sam = SamMultiplier.of(e);
+        double[] transfer = new double[e.groups().size()];
+        transfer[e.group("eligible_treated")] = 600_000;
+        transfer[e.group("eligible_control")] = 400_000;
+        double total = 0;
+        for (double d : sam.incomeChange(transfer)) {
+            total += d;
+        }
+        assertEquals(total / 1_000_000, sam.incomeMultiplier(Map.of("eligible_treated", 600_000.0, "eligible_control", 400_000.0)),
+                1e-12);
+        assertTrue(Double.isNaN(sam.incomeMultiplier(Map.of())));
     }
 }
