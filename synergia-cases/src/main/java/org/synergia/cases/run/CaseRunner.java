@@ -74,18 +74,6 @@ final class CaseRunner {
     }
 
     /**
-     * Applies every analysis of a case's plan to prepared data and adjusts p-values within outcome domains.
-     *
-     * @param spec the case
-     * @param data its data, with indicator outcomes derived
-     * @param progress where progress goes
-     * @return the estimates and diagnostics
-     */
-    static Analyses analyse(CaseSpec spec, CaseData data, Progress progress) {
-        return analyse(spec, data, MissingPolicy.DROP, progress);
-    }
-
-    /**
      * @param spec the case
      * @param data its data, with indicator outcomes derived
      * @param missing what the analyses do with incomplete rows
@@ -93,7 +81,21 @@ final class CaseRunner {
      * @return the estimates and diagnostics
      */
     static Analyses analyse(CaseSpec spec, CaseData data, MissingPolicy missing, Progress progress) {
-        PlanExecutor executor = new PlanExecutor(spec, data, missing);
+        return analyse(spec, data, missing, true, progress);
+    }
+
+    /**
+     * @param spec the case
+     * @param data its data, with indicator outcomes derived
+     * @return the estimates alone, without the credibility checks (for a design diagnosis over many surveys)
+     */
+    static List<EstimateRecord> estimates(CaseSpec spec, CaseData data) {
+        return analyse(spec, data, MissingPolicy.DROP, false, Progress.NONE).estimates();
+    }
+
+    private static Analyses analyse(CaseSpec spec, CaseData data, MissingPolicy missing, boolean credibility,
+            Progress progress) {
+        PlanExecutor executor = new PlanExecutor(spec, data, missing, credibility);
         List<EstimateRecord> estimates = new ArrayList<>();
         List<DiagnosticRecord> diagnostics = new ArrayList<>();
         for (int i = 0; i < spec.plan().size(); i++) {

@@ -65,7 +65,7 @@ public final class DesignDiagnosis {
                     long seed = firstSeed + r;
                     futures.add(pool.submit(() -> {
                         CaseData data = CaseData.load(spec, null, seed).withOutcomes(spec);
-                        List<EstimateRecord> e = CaseRunner.analyse(spec, data, Progress.NONE).estimates();
+                        List<EstimateRecord> e = CaseRunner.estimates(spec, data);
                         progress.step(spec.id(), done.incrementAndGet() + "/" + replications + " surveys");
                         return e;
                     }));

@@ -56,16 +56,22 @@ final class PlanExecutor {
     private final Dataset data;
     private final Optional<SimulatedSurvey> truth;
     private final MissingPolicy missing;
+    /** Whether the analyses also compute and store their credibility checks ({@link Credibility}). */
+    private final boolean credibility;
 
-    PlanExecutor(CaseSpec spec, CaseData caseData) {
-        this(spec, caseData, MissingPolicy.DROP);
-    }
-
-    PlanExecutor(CaseSpec spec, CaseData caseData, MissingPolicy missing) {
+    /**
+     * @param spec the case
+     * @param caseData its data
+     * @param missing what the analyses do with incomplete rows
+     * @param credibility whether to compute the credibility checks (a design diagnosis, which only needs the
+     *     estimates of many simulated surveys, leaves them out)
+     */
+    PlanExecutor(CaseSpec spec, CaseData caseData, MissingPolicy missing, boolean credibility) {
         this.spec = spec;
         this.data = caseData.data();
         this.truth = caseData.survey();
         this.missing = missing;
+        this.credibility = credibility;
     }
 
     /**
@@ -119,7 +125,7 @@ final class PlanExecutor {
         options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
         options.put("control", Integer.toString(a.control()));
         a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
-        if (treatmentModel && outcome.equals(a.outcomes().get(0))) {
+        if (credibility && treatmentModel && outcome.equals(a.outcomes().get(0))) {
             options.put("balance", "true");
         }
         double[] treatment = s.values(a.treatment());
@@ -144,7 +150,7 @@ final class PlanExecutor {
             double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
             EstimateRecord stored = record(a, outcome, term, label(term), e, r.n(), t, scale);
             out.estimates().add(stored);
-            if (OutcomeRegressionSensitivity.isEffect(e)) {
+            if (credibility && OutcomeRegressionSensitivity.isEffect(e)) {
                 eValues(a, outcome, stored.termName(), e, yv, out);
                 boolean linear = options.getOrDefault("outcome-family", "linear").equals("linear");
                 if (outcomeModel && linear && a.weights().isEmpty()) {
@@ -174,12 +180,12 @@ final class PlanExecutor {
             options.put("treatment-model", a.treatment() + " ~ " + s.formulaTerms(a.covariates()));
             options.put("estimand", a.estimand() == AnalysisSpec.Estimand.ATE ? "ate" : "att");
             options.put("control", Integer.toString(a.control()));
-            boolean balance = outcome.equals(a.outcomes().get(0));
+            boolean balance = credibility && outcome.equals(a.outcomes().get(0));
             if (balance) {
                 options.put("balance", "true");
             }
             // Rosenbaum bounds need matched pairs: the ATT by nearest neighbours
-            boolean pairs = a.estimand() == AnalysisSpec.Estimand.ATT && !options.containsKey("kernel");
+            boolean pairs = credibility && a.estimand() == AnalysisSpec.Estimand.ATT && !options.containsKey("kernel");
             if (pairs) {
                 options.put("sensitivity", "true");
             }
@@ -192,7 +198,9 @@ final class PlanExecutor {
             double scale = comparisonSd(s.values(outcome), i -> g[i] != arm);
             for (Estimate e : r.estimates()) {
                 EstimateRecord stored = addArmEffect(a, outcome, e, arm, r.n(), scale, out);
-                eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
+                if (credibility) {
+                    eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
+                }
                 if (pairs) {
                     out.diagnostics().add(Credibility.rosenbaum(spec.id(), a.id(), outcome, stored.termName(), r));
                 }
@@ -217,7 +225,7 @@ final class PlanExecutor {
             options.put("control", Integer.toString(a.control()));
             covariates(a, s, options);
             String method = options.getOrDefault("method", "dr-improved");
-            boolean balance = outcome.equals(a.outcomes().get(0)) && options.containsKey("covariates")
+            boolean balance = credibility && outcome.equals(a.outcomes().get(0)) && options.containsKey("covariates")
                     && !method.equals("reg") && !method.equals("twfe");
             if (balance) {
                 options.put("balance", "true");
@@ -232,7 +240,9 @@ final class PlanExecutor {
             double scale = comparisonSd(s.values(outcome), i -> g[i] == a.control() && tv[i] == lastPeriod);
             for (Estimate e : r.estimates()) {
                 EstimateRecord stored = addArmEffect(a, outcome, e, arm, r.n(), scale, out);
-                eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
+                if (credibility) {
+                    eValues(a, outcome, stored.termName(), e, s.values(outcome), out);
+                }
             }
             diagnostics(a, comparison, r, out);
         }

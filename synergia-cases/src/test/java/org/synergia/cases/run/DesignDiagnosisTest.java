@@ -31,7 +31,7 @@ class DesignDiagnosisTest {
         Map<String, List<EstimateRecord>> byEstimate = new LinkedHashMap<>();
         for (int r = 0; r < REPLICATIONS; r++) {
             CaseData data = CaseData.load(mali, null, FIRST_SEED + r).withOutcomes(mali);
-            for (EstimateRecord e : CaseRunner.analyse(mali, data, Progress.NONE).estimates()) {
+            for (EstimateRecord e : CaseRunner.estimates(mali, data)) {
                 if (e.hasTruth()) {
                     byEstimate.computeIfAbsent(e.analysisId() + "|" + e.outcome() + "|" + e.termName(), k -> new ArrayList<>()).add(e);
                 }
