@@ -1,14 +1,18 @@
 package org.synergia.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +127,130 @@ class ReportSetTest {
         }
         assertFalse(CaseDocuments.report(mali, Messages.of("en"), "test").contains("How credible"),
                 "no section without the checks");
+    }
+
+    /** A made-up balance row of the pipeline's {@code diagnostics.balance} list. */
+    private static String balanceRow(String contrast, String variable, double raw, String adjusted) {
+        return "{\"contrast\":\"" + contrast + "\",\"variable\":\"" + variable + "\",\"smd_raw\":" + raw + ",\"smd_adjusted\":"
+                + adjusted + ",\"vr_raw\":1.1,\"vr_adjusted\":1.0,\"ks_raw\":0.1,\"ks_adjusted\":0.05,\"smd_flag\":false,\"vr_flag\":false}";
+    }
+
+    private static final Map<String, List<String>> LOVE_PLOT_WORDS = Map.of(
+            "en", List.of("Absolute standardised difference", "Raw", "Adjusted"),
+            "es", List.of("Diferencia estandarizada absoluta", "Bruta", "Ajustada"),
+            "fr", List.of("Différence standardisée absolue", "Brute", "Ajustée"));
+
+    /**
+     * Every balance record is drawn as a love plot before its table: one panel per comparison named
+     * with its groups (a comparison record's own groups, not the estimator's recoded 1vs0), one
+     * marker pair per covariate at the stored absolute differences on the axis its ticks show, the
+     * words in the reader's language; the estimator's own English love plot of a comparison with a
+     * balance record is left out, other estimator charts stay.
+     */
+    @Test
+    void everyBalanceRecordIsALovePlotWithOneMarkerPairPerCovariateAtTheStoredValues() {
+        CaseResults mali = workspace.get("mali-cash-plus");
+        var weighting = mali.spec().plan().get(0);
+        var plus = mali.spec().plan().get(1);
+        String outcome = weighting.outcomes().get(0);
+        String comparison = plus.outcomes().get(0) + ":2vs1";
+        String id = mali.spec().id();
+        // contrast -> variable -> {raw, adjusted}
+        Map<String, Map<String, double[]>> stored = new LinkedHashMap<>();
+        stored.put("1vs0", new LinkedHashMap<>(Map.of()));
+        stored.get("1vs0").put("land_ha", new double[] {-0.45, 0.128});
+        stored.get("1vs0").put("hh_size", new double[] {0.22, -0.027});
+        stored.get("1vs0").put("female_head", new double[] {0.307, 0.0});
+        stored.put("2vs0", new LinkedHashMap<>());
+        stored.get("2vs0").put("land_ha", new double[] {0.31, 0.05});
+        stored.get("2vs0").put("hh_size", new double[] {-0.02, 0.011});
+        stored.get("2vs0").put("female_head", new double[] {0.5, -0.09});
+        stored.put("2vs1", new LinkedHashMap<>());
+        stored.get("2vs1").put("livestock", new double[] {-0.119, -0.002});
+        List<String> rows = new ArrayList<>();
+        for (String contrast : List.of("1vs0", "2vs0")) {
+            stored.get(contrast).forEach((v, x) -> rows.add(balanceRow(contrast, v, x[0], String.valueOf(x[1]))));
+        }
+        String svgPlot = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Covariate balance: psmatch</text></svg>";
+        String rdPlot = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>binned means either side</text></svg>";
+        List<DiagnosticRecord> checks = List.of(
+                new DiagnosticRecord(id, weighting.id(), outcome, Credibility.BALANCE, "[" + String.join(",", rows) + "]"),
+                // a comparison record whose estimator recoded Cash+ and Cash only to 1 and 0, and whose adjusted difference is NaN (stored as text)
+                new DiagnosticRecord(id, plus.id(), comparison, Credibility.BALANCE, "[" + balanceRow("1vs0", "livestock", -0.119, "-0.002")
+                        + "," + balanceRow("1vs0", "head_age", 0.2, "\"NaN\"") + "]"),
+                new DiagnosticRecord(id, plus.id(), comparison, "plot_svg", svgPlot),
+                new DiagnosticRecord(id, plus.id(), plus.outcomes().get(0), "plot_svg", rdPlot));
+        CaseResults withBalance = new CaseResults(mali.spec(), mali.record(), mali.estimates(), checks, mali.models());
+        Pattern figure = Pattern.compile("<figure class=\"loveplot\">(<svg.*?</svg>)<figcaption>");
+        Pattern panel = Pattern.compile("<g data-contrast=\"([^\"]+)\">(.*?)(?=<g data-contrast=|</svg>)");
+        Pattern pair = Pattern.compile("<g data-variable=\"([^\"]+)\" data-smd-raw=\"([^\"]+)\" data-smd-adjusted=\"([^\"]+)\">"
+                + "(?:<line[^>]*/>)?<g data-series=\"raw\"><circle cx=\"([^\"]+)\"[^>]*/></g>"
+                + "(?:<g data-series=\"adjusted\"><circle cx=\"([^\"]+)\"[^>]*/></g>)?</g>");
+        Pattern tick = Pattern.compile("<text x=\"([^\"]+)\" y=\"[^\"]+\" font-size=\"10.0\" text-anchor=\"middle\" fill=\"#4d4d4d\">([0-9.]+)</text>");
+        Pattern threshold = Pattern.compile("<g data-threshold=\"0.1\"><line x1=\"([^\"]+)\"");
+        for (String lang : Messages.LANGUAGES) {
+            Messages m = Messages.of(lang);
+            String html = CaseDocuments.report(withBalance, m, "test");
+            assertFalse(html.contains("Covariate balance: psmatch"), "the estimator's English love plot is replaced, " + lang);
+            assertTrue(html.contains("binned means either side"), "other estimator charts stay, " + lang);
+            Matcher f = figure.matcher(html);
+            Map<String, String> panels = new LinkedHashMap<>();
+            int figures = 0;
+            while (f.find()) {
+                figures++;
+                String svg = f.group(1);
+                assertTrue(html.indexOf("data-field=\"smd_adjusted\"", f.end()) > 0, "the table follows its chart");
+                for (String word : LOVE_PLOT_WORDS.get(lang)) {
+                    assertTrue(visibleText(svg).contains(word), "'" + word + "' in the " + lang + " love plot");
+                }
+                Matcher p = panel.matcher(svg);
+                while (p.find()) {
+                    panels.put(p.group(1), p.group(2));
+                }
+            }
+            assertEquals(2, figures, "one love plot per analysis with balance, " + lang);
+            assertEquals(List.of("1vs0", "2vs0", "2vs1"), List.copyOf(panels.keySet()), "one panel per comparison, " + lang);
+            for (var e : panels.entrySet()) {
+                String[] groups = e.getKey().split("vs");
+                String text = visibleText(e.getValue());
+                for (String g : groups) {
+                    String name = mali.spec().group(Integer.parseInt(g)).orElseThrow().label().in(lang);
+                    assertTrue(text.contains(name), "panel " + e.getKey() + " names " + name + " in " + lang + ": " + text);
+                }
+                // the axis, from the panel's own tick labels: the first (0) and the last
+                Matcher t = tick.matcher(e.getValue());
+                List<double[]> ticks = new ArrayList<>();
+                while (t.find()) {
+                    ticks.add(new double[] {Double.parseDouble(t.group(2)), Double.parseDouble(t.group(1))});
+                }
+                assertTrue(ticks.size() >= 3 && ticks.get(0)[0] == 0, "ticks from 0 in panel " + e.getKey());
+                double x0 = ticks.get(0)[1];
+                double perUnit = (ticks.get(ticks.size() - 1)[1] - x0) / ticks.get(ticks.size() - 1)[0];
+                Matcher th = threshold.matcher(e.getValue());
+                assertTrue(th.find(), "a dashed line at 0.1 in panel " + e.getKey());
+                assertEquals(x0 + 0.1 * perUnit, Double.parseDouble(th.group(1)), 0.02, "the line is at 0.1");
+                Matcher mk = pair.matcher(e.getValue());
+                Map<String, double[]> drawn = new LinkedHashMap<>();
+                while (mk.find()) {
+                    double raw = Double.parseDouble(mk.group(2));
+                    double adjusted = Double.parseDouble(mk.group(3));
+                    assertEquals(x0 + Math.abs(raw) * perUnit, Double.parseDouble(mk.group(4)), 0.02, mk.group(1) + " raw at |smd_raw|");
+                    if (Double.isNaN(adjusted)) {
+                        assertNull(mk.group(5), "no adjusted marker without a value");
+                    } else {
+                        assertEquals(x0 + Math.abs(adjusted) * perUnit, Double.parseDouble(mk.group(5)), 0.02,
+                                mk.group(1) + " adjusted at |smd_adjusted|");
+                    }
+                    assertNull(drawn.put(mk.group(1), new double[] {raw, adjusted}), "one marker pair per covariate");
+                }
+                Map<String, double[]> expected = new LinkedHashMap<>(stored.get(e.getKey()));
+                if (e.getKey().equals("2vs1")) {
+                    expected.put("head_age", new double[] {0.2, Double.NaN});
+                }
+                assertEquals(List.copyOf(expected.keySet()), List.copyOf(drawn.keySet()), "the covariates of " + e.getKey() + " in order");
+                expected.forEach((v, x) -> assertArrayEquals(x, drawn.get(v), 0, v + " in " + e.getKey()));
+            }
+        }
     }
 
     @Test

@@ -54,6 +54,36 @@ public final class Svg {
         return this;
     }
 
+    /** Draws a hollow circle: a white disc with a coloured ring. */
+    public Svg ring(double cx, double cy, double r, String stroke, double strokeWidth) {
+        body.append(String.format(Locale.ROOT,
+                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"%.2f\"/>", cx, cy, r,
+                stroke, strokeWidth));
+        return this;
+    }
+
+    /**
+     * Opens a group whose {@code data-} attributes name what its shapes show, so that tests and
+     * scripts can read the values behind a chart; close it with {@link #end()}.
+     *
+     * @param data attribute names without the {@code data-} prefix and their values, alternately
+     * @return this drawing
+     */
+    public Svg group(String... data) {
+        body.append("<g");
+        for (int i = 0; i + 1 < data.length; i += 2) {
+            body.append(" data-").append(data[i]).append("=\"").append(Html.escape(data[i + 1])).append('"');
+        }
+        body.append('>');
+        return this;
+    }
+
+    /** Closes the group last opened with {@link #group}. */
+    public Svg end() {
+        body.append("</g>");
+        return this;
+    }
+
     /** Draws a closed polygon through the given points (x0, y0, x1, y1, ...). */
     public Svg polygon(String fill, double... xy) {
         StringBuilder points = new StringBuilder();

@@ -4,6 +4,8 @@
  * {@link org.synergia.report.chart.ForestPlot} (effects and pooled effects with intervals),
  * {@link org.synergia.report.chart.SynergyChart} (each programme alone, their sum, both together and
  * the synergy), {@link org.synergia.report.chart.CurveChart} (a curve with its band, such as a dose
- * response) and {@link org.synergia.report.chart.ActorDiagram} (a case's institutional architecture).
+ * response), {@link org.synergia.report.chart.LovePlot} (covariate balance before and after adjustment,
+ * one panel per comparison) and {@link org.synergia.report.chart.ActorDiagram} (a case's institutional
+ * architecture).
  */
 package org.synergia.report.chart;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.synergia.cases.run.Credibility;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.spec.CaseSpec;
 import org.synergia.cases.spec.Institutional;
@@ -62,8 +63,10 @@ public final class CaseCharts {
     }
 
     /**
-     * The charts an analysis's estimators drew (love plots of matching, binned plots of a
-     * regression discontinuity) and the dose-response curves of a treatment-intensity analysis.
+     * The charts an analysis's estimators drew (binned plots of a regression discontinuity, love
+     * plots of matching where no balance record was stored: the credibility section draws those
+     * from the stored balance, in the reader's language) and the dose-response curves of a
+     * treatment-intensity analysis.
      *
      * @param c the case
      * @param a the analysis
@@ -74,7 +77,7 @@ public final class CaseCharts {
     public static List<String> estimatorPlots(CaseResults c, AnalysisSpec a, Messages m, int limit) {
         List<String> out = new ArrayList<>();
         for (DiagnosticRecord d : c.diagnostics()) {
-            if (out.size() < limit && d.analysisId().equals(a.id()) && d.key().equals("plot_svg")) {
+            if (out.size() < limit && d.analysisId().equals(a.id()) && d.key().equals("plot_svg") && !balanced(c, d)) {
                 out.add(d.value());
             }
         }
@@ -93,6 +96,12 @@ public final class CaseCharts {
             }
         }
         return out;
+    }
+
+    /** Whether the comparison of an estimator's chart has a stored balance record, which the credibility section draws. */
+    private static boolean balanced(CaseResults c, DiagnosticRecord plot) {
+        return c.diagnostics().stream().anyMatch(d -> d.analysisId().equals(plot.analysisId()) && d.outcome().equals(plot.outcome())
+                && d.key().equals(Credibility.BALANCE));
     }
 
     /** The adjusted mean outcome of every group of a potential-outcome analysis, with 95% intervals. */

@@ -1,6 +1,7 @@
 package org.synergia.report.documents;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,13 +9,15 @@ import org.synergia.cases.run.Credibility;
 import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
+import org.synergia.report.chart.LovePlot;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
 import org.synergia.stats.inference.Term;
 
 /**
  * "How credible is this estimate?" for one analysis of a case report: the covariate balance after
- * weighting or matching, and how strong an unobserved confounder would have to be to explain each
+ * weighting or matching (a love plot with one panel per comparison, then the table of its exact
+ * numbers), and how strong an unobserved confounder would have to be to explain each
  * effect away (robustness values, E-values), from the {@link Credibility} diagnostics of the run.
  * Nothing is shown for an analysis without them.
  */
@@ -60,15 +63,20 @@ final class CredibilitySection {
     private void balance(List<DiagnosticRecord> diagnostics, List<DiagnosticRecord> balance) {
         List<Map<?, ?>> rows = new ArrayList<>();
         List<String> comparisons = new ArrayList<>();
+        Map<String, List<LovePlot.Covariate>> panels = new LinkedHashMap<>();
         for (DiagnosticRecord d : balance) {
             for (Object r : (List<?>) Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).orElseThrow()) {
                 Map<?, ?> row = (Map<?, ?>) r;
                 rows.add(row);
                 // a comparison's records (OUTCOME:2vs0) name its groups, which an estimator may have recoded to 1 and 0
                 int colon = d.outcome().lastIndexOf(':');
-                comparisons.add(contrast(colon < 0 ? String.valueOf(row.get("contrast")) : d.outcome().substring(colon + 1)));
+                String code = colon < 0 ? String.valueOf(row.get("contrast")) : d.outcome().substring(colon + 1);
+                comparisons.add(contrast(code));
+                panels.computeIfAbsent(code, k -> new ArrayList<>()).add(new LovePlot.Covariate(String.valueOf(row.get("variable")),
+                        number(row.get("smd_raw")), number(row.get("smd_adjusted"))));
             }
         }
+        lovePlot(panels);
         long smd = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("smd_flag"))).count();
         long vr = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("vr_flag"))).count();
         h.paragraph(m.get("text.balance", rows.size(), smd, vr));
@@ -84,6 +92,16 @@ final class CredibilitySection {
                     .number("vr_adjusted", number(r.get("vr_adjusted"))).rowEnd();
         }
         h.tableEnd();
+    }
+
+    /** The love plot of the analysis: one panel per comparison, named with its groups, before the table's exact numbers. */
+    private void lovePlot(Map<String, List<LovePlot.Covariate>> panels) {
+        List<LovePlot.Panel> drawn = panels.entrySet().stream()
+                .map(p -> new LovePlot.Panel(contrast(p.getKey()), p.getKey(), p.getValue())).toList();
+        String svg = LovePlot.render(m.get("chart.balance.title"), drawn, new LovePlot.Labels(m.get("chart.balance.axis"),
+                m.get("chart.balance.raw"), m.get("chart.balance.adjusted"), m.get("chart.balance.threshold")), CaseCharts.footnote(c, m));
+        h.raw("<figure class=\"loveplot\">").raw(svg).raw("<figcaption>").raw(Html.escape(m.get("chart.balance.caption")))
+                .raw("</figcaption></figure>");
     }
 
     private void sensitivity(List<DiagnosticRecord> diagnostics, List<EstimateRecord> effects) {

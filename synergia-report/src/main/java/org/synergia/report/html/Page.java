@@ -20,6 +20,7 @@ public final class Page {
             h1 { font-size: 18pt; margin: 4pt 0 6pt 0; color: #003f63; }
             h2 { font-size: 13pt; color: #003f63; margin-top: 14pt; border-bottom: 1px solid #bdbdbd; }
             h3 { font-size: 11pt; margin-top: 10pt; }
+            h2, h3, h4 { page-break-after: avoid; }
             .banner { border: 2px solid #D55E00; background: #fff3ea; color: #7a2e00; padding: 5pt 8pt; font-weight: bold;
               font-size: 9pt; margin: 6pt 0; }
             table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 8.5pt; page-break-inside: auto; }
