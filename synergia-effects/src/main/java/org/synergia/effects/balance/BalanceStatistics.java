@@ -169,16 +169,20 @@ public final class BalanceStatistics {
             }
         }
         double[] levels = fewDistinct(x);
+        int[] rows;
         if (levels != null) {
-            return ecdfDifferencesByLevel(x, levels, treated, st, sc, weights);
+            rows = byLevel(x, levels);
+        } else {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            rows = RowOrder.of(x, all).rows();
         }
-        int[] all = new int[n];
+        double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            all[i] = i;
+            v[i] = x[rows[i]];
         }
-        RowOrder order = RowOrder.of(x, all);
-        double[] v = order.values();
-        int[] rows = order.rows();
         // the arms and weights in sorted order first: a loop of independent loads, so that the cache misses of
         // this random gather overlap, then the running sums read them in sequence
         boolean[] arm = new boolean[n];
@@ -217,7 +221,7 @@ public final class BalanceStatistics {
         return out;
     }
 
-    /** Up to this many distinct values, the eCDFs are accumulated by value instead of sorting the rows. */
+    /** Up to this many distinct values, the rows are ordered by counting instead of a radix sort. */
     private static final int FEW = 64;
 
     /** @return the distinct values of {@code x} ascending when there are at most {@link #FEW}, else null */
@@ -239,34 +243,25 @@ public final class BalanceStatistics {
         return Arrays.copyOf(found, count);
     }
 
-    /** {@link #ecdfDifferences} for a variable with few distinct values: one pass summing the weights by value. */
-    private static double[] ecdfDifferencesByLevel(double[] x, double[] levels, boolean[] treated, double[] st, double[] sc,
-            double[][] weights) {
-        int m = weights.length;
-        int k = levels.length;
-        double[][] byTreated = new double[m][k];
-        double[][] byControl = new double[m][k];
+    /**
+     * The rows in ascending order of a variable with few distinct values, ties in input order: a counting sort
+     * by value, the order {@link RowOrder} gives, in two passes instead of a radix sort's.
+     */
+    private static int[] byLevel(double[] x, double[] levels) {
+        int[] level = new int[x.length];
+        int[] start = new int[levels.length + 1];
         for (int i = 0; i < x.length; i++) {
-            int level = Arrays.binarySearch(levels, x[i] == 0 ? 0.0 : x[i]);
-            double[][] side = treated[i] ? byTreated : byControl;
-            for (int a = 0; a < m; a++) {
-                side[a][level] += weights[a][i];
-            }
+            level[i] = Arrays.binarySearch(levels, x[i] == 0 ? 0.0 : x[i]);
+            start[level[i] + 1]++;
         }
-        double[] out = new double[2 * m];
-        for (int a = 0; a < m; a++) {
-            double ft = 0;
-            double fc = 0;
-            for (int j = 0; j < k; j++) {
-                ft += byTreated[a][j];
-                fc += byControl[a][j];
-                double d = Math.abs(ft / st[a] - fc / sc[a]);
-                out[2 * a] += d;
-                out[2 * a + 1] = Math.max(out[2 * a + 1], d);
-            }
-            out[2 * a] /= k;
+        for (int j = 0; j < levels.length; j++) {
+            start[j + 1] += start[j];
         }
-        return out;
+        int[] rows = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            rows[start[level[i]]++] = i;
+        }
+        return rows;
     }
 
     /**
