@@ -33,7 +33,9 @@ public enum EstimatorProblem implements Reason {
     /** {0} the bounds option, {1} the crump option. */
     TRIM_BOTH,
     /** {0} the bounds option, {1} its value. */
-    TRIM_SCORE_BOUNDS;
+    TRIM_SCORE_BOUNDS,
+    /** {0} the match-order option, {1} the replacement option. */
+    MATCH_ORDER_WITH_REPLACEMENT;
 
     @Override
     public String bundle() {

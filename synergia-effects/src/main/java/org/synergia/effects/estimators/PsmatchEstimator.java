@@ -52,7 +52,7 @@ public final class PsmatchEstimator implements Estimator {
             EstimatorOption.integer("neighbors", "M", "neighbours per unit (default: ${DEFAULT-VALUE})").withDefault("1"),
             EstimatorOption.number("caliper", "C", "caliper in standard deviations of the score (default: none)"),
             EstimatorOption.bool("replace", "BOOL",
-                    "match with replacement (default: ${DEFAULT-VALUE}); false: greedy in data order, ATT only").withDefault("true"),
+                    "match with replacement (default: ${DEFAULT-VALUE}); false: greedy in the order of --match-order, ATT only").withDefault("true"),
             EstimatorOption.choice("score", "S", "probability or linear (default: ${DEFAULT-VALUE})", "probability", "linear")
                     .withDefault("probability"),
             EstimatorOption.choice("se", "SE",
@@ -79,6 +79,9 @@ public final class PsmatchEstimator implements Estimator {
             EstimatorOption.file("save-weights", "FILE",
                     "write row, treated, matching_weight, ipw_weight as CSV (formulas in the JSON diagnostics)"),
             EstimatorOption.file("love-plot", "FILE", "write the love plot (balance before/after) as SVG"),
+            EstimatorOption.choice("match-order", "ORDER", "with --replace false, the order in which treated units choose"
+                    + " their matches: data (R Matching), largest or smallest score first (R MatchIt's m.order) (default:"
+                    + " ${DEFAULT-VALUE})", "data", "largest", "smallest").withDefault("data"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
                     + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"),
             EstimatorOption.flag("sensitivity", "Rosenbaum bounds of the matched pairs (ATT, nearest neighbours; R rbounds psens"
@@ -159,6 +162,13 @@ public final class PsmatchEstimator implements Estimator {
                     .withTieTolerance(options.number("tie-tolerance").orElseThrow())
                     .withCommonSupport(PsMatch.CommonSupport.valueOf(options.required("support").toUpperCase(Locale.ROOT)),
                             options.number("trim").orElseThrow());
+            if (options.given("match-order")) {
+                if (options.bool("replace")) {
+                    throw new InputException(EstimatorProblem.MATCH_ORDER_WITH_REPLACEMENT, OptionName.of("match-order"),
+                            OptionName.of("replace"));
+                }
+                settings = settings.withMatchOrder(PsMatch.MatchOrder.valueOf(options.required("match-order").toUpperCase(Locale.ROOT)));
+            }
             if (options.number("caliper").isPresent()) {
                 settings = settings.withCaliper(options.number("caliper").get());
             }

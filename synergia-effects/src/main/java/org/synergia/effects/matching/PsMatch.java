@@ -8,6 +8,7 @@ import java.util.Map;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.effects.balance.BalanceTable;
+import org.synergia.effects.balance.RowOrder;
 import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.glm.Family;
@@ -86,10 +87,21 @@ public final class PsMatch {
     private final double trim;
     private final double overlapTolerance;
     private final double level;
+    private final MatchOrder order;
+
+    /** The order in which treated units choose their matches without replacement. */
+    public enum MatchOrder {
+        /** The data's order, as R {@code Matching::Match(replace = FALSE)}. */
+        DATA,
+        /** Descending score, R {@code MatchIt}'s default {@code m.order = "largest"}. */
+        LARGEST,
+        /** Ascending score, {@code MatchIt}'s {@code m.order = "smallest"}. */
+        SMALLEST
+    }
 
     private PsMatch(int neighbors, Estimand estimand, double caliper, boolean replace, Score score,
             StandardError standardError, int varianceNeighbors, double tieTolerance, Link link, CommonSupport support,
-            double trim, double overlapTolerance, double level) {
+            double trim, double overlapTolerance, double level, MatchOrder order) {
         this.neighbors = neighbors;
         this.estimand = estimand;
         this.caliper = caliper;
@@ -103,6 +115,7 @@ public final class PsMatch {
         this.trim = trim;
         this.overlapTolerance = overlapTolerance;
         this.level = level;
+        this.order = order;
     }
 
     /**
@@ -112,7 +125,7 @@ public final class PsMatch {
      */
     public static PsMatch withDefaults() {
         return new PsMatch(1, Estimand.ATT, Double.POSITIVE_INFINITY, true, Score.PROBABILITY, StandardError.AI2016, 2,
-                0, Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95);
+                0, Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95, MatchOrder.DATA);
     }
 
     /**
@@ -124,7 +137,7 @@ public final class PsMatch {
             throw new InputException(MatchingProblem.NEIGHBOURS_AT_LEAST_ONE, m, OptionName.of("neighbors"));
         }
         return new PsMatch(m, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -134,7 +147,7 @@ public final class PsMatch {
     public PsMatch withEstimand(Estimand e) {
         Validation.checkEstimand(e);
         return new PsMatch(neighbors, e, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -147,7 +160,7 @@ public final class PsMatch {
             throw new InputException("the caliper must be a positive number of standard deviations, not " + sds);
         }
         return new PsMatch(neighbors, estimand, sds, replace, score, standardError, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -157,7 +170,17 @@ public final class PsMatch {
      */
     public PsMatch withReplacement(boolean r) {
         return new PsMatch(neighbors, estimand, caliper, r, score, standardError, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
+    }
+
+    /**
+     * @param o the order in which treated units are matched without replacement (default {@link MatchOrder#DATA});
+     *     with replacement every unit takes its nearest neighbours whatever the order
+     * @return a copy with that order
+     */
+    public PsMatch withMatchOrder(MatchOrder o) {
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
+                support, trim, overlapTolerance, level, o);
     }
 
     /**
@@ -166,7 +189,7 @@ public final class PsMatch {
      */
     public PsMatch withScore(Score s) {
         return new PsMatch(neighbors, estimand, caliper, replace, s, standardError, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -175,7 +198,7 @@ public final class PsMatch {
      */
     public PsMatch withStandardError(StandardError se) {
         return new PsMatch(neighbors, estimand, caliper, replace, score, se, varianceNeighbors, tieTolerance, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -191,7 +214,7 @@ public final class PsMatch {
             throw new InputException(MatchingProblem.ROBUST_VARIANCE_NEIGHBOURS, j, OptionName.of("variance-neighbors"));
         }
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, j, tieTolerance, link, support,
-                trim, overlapTolerance, level);
+                trim, overlapTolerance, level, order);
     }
 
     /**
@@ -205,7 +228,7 @@ public final class PsMatch {
      */
     public PsMatch withTieTolerance(double tol) {
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tol, link,
-                support, trim, overlapTolerance, level);
+                support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -217,7 +240,7 @@ public final class PsMatch {
             throw new InputException("the treatment model's link must be logit or probit, not " + l);
         }
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
-                l, support, trim, overlapTolerance, level);
+                l, support, trim, overlapTolerance, level, order);
     }
 
     /**
@@ -230,7 +253,7 @@ public final class PsMatch {
             throw new InputException("the trimming threshold must lie in (0, 0.5), not " + threshold);
         }
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
-                link, rule, threshold, overlapTolerance, level);
+                link, rule, threshold, overlapTolerance, level, order);
     }
 
     /**
@@ -240,7 +263,7 @@ public final class PsMatch {
      */
     public PsMatch withOverlapTolerance(double tol) {
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
-                link, support, trim, tol, level);
+                link, support, trim, tol, level, order);
     }
 
     /**
@@ -249,7 +272,7 @@ public final class PsMatch {
      */
     public PsMatch withLevel(double l) {
         return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
-                link, support, trim, overlapTolerance, l);
+                link, support, trim, overlapTolerance, l, order);
     }
 
     /**
@@ -305,6 +328,32 @@ public final class PsMatch {
         return estimate(y, treated, propensity, eta, null, names, covariates);
     }
 
+    /** The treated units in the order they choose their matches: the data's, or by descending or ascending score (stable). */
+    private int[] focalOrder(int[] treatedRows, double[] metric) {
+        if (replace || order == MatchOrder.DATA) {
+            return treatedRows;
+        }
+        int[] ascending = RowOrder.ascending(metric, treatedRows);
+        if (order == MatchOrder.SMALLEST) {
+            return ascending;
+        }
+        // descending, ties still in data order: reverse the runs of equal scores back
+        int n = ascending.length;
+        int[] out = new int[n];
+        int k = 0;
+        for (int end = n; end > 0;) {
+            int start = end - 1;
+            while (start > 0 && metric[ascending[start - 1]] == metric[ascending[end - 1]]) {
+                start--;
+            }
+            for (int i = start; i < end; i++) {
+                out[k++] = ascending[i];
+            }
+            end = start;
+        }
+        return out;
+    }
+
     private double[] density(double[] eta) {
         double[] f = new double[eta.length];
         for (int i = 0; i < eta.length; i++) {
@@ -325,7 +374,7 @@ public final class PsMatch {
         double[] metric = score == Score.PROBABILITY ? p : eta;
         boolean[] inSample = supportSample(p, metric, treated, warnings);
         int[][] arms = Validation.arms(treated, inSample);
-        int[] tr = arms[0];
+        int[] tr = focalOrder(arms[0], metric);
         int[] co = arms[1];
         Validation.checkArms(tr.length, co.length, neighbors, estimand, replace);
         if (standardError == StandardError.AI2016 && varianceNeighbors < 2) {

@@ -82,9 +82,16 @@ final class ScoreMatcher {
                 double dh = hi < n ? v[hi] - x : Double.POSITIVE_INFINITY;
                 int cand;
                 double d;
-                if (dl <= dh) {
+                boolean left = dl <= dh;
+                if (left) {
                     d = dl;
                     cand = lo;
+                    if (live != null) {
+                        // without replacement, of the free pool units with this score the lowest row (the leftmost)
+                        for (int j = live.left(lo - 1); j >= 0 && v[j] == v[lo]; j = live.left(j - 1)) {
+                            cand = j;
+                        }
+                    }
                 } else {
                     d = dh;
                     cand = hi;
@@ -94,7 +101,7 @@ final class ScoreMatcher {
                 }
                 if (cand == lo) {
                     lo--;
-                } else {
+                } else if (!left) {
                     hi++;
                 }
                 if (used == out.length) {
