@@ -112,6 +112,11 @@ final class PlanExecutor {
     // ------------------------------------------------------------------ estimators
 
     private void potentialOutcomes(AnalysisSpec a, int index, String outcome, Output out) {
+        if (a.options().containsKey("by") || a.options().containsKey(EstimatorOption.SUBGROUP)) {
+            throw new InputException(spec.file() + ": plan[" + index + "]: the option 'by' gives subgroup estimates with"
+                    + " 'synergia estimate'; a case plan cannot store them yet: remove it, or run the subgroup analysis with"
+                    + " 'synergia estimate " + a.estimator() + " --by'");
+        }
         Set<Integer> groups = groups(a);
         AnalysisSample s = sample(a, index, outcome, groups);
         dropped(a, outcome, s, out);

@@ -35,7 +35,17 @@ public enum EstimatorProblem implements Reason {
     /** {0} the bounds option, {1} its value. */
     TRIM_SCORE_BOUNDS,
     /** {0} the match-order option, {1} the replacement option. */
-    MATCH_ORDER_WITH_REPLACEMENT;
+    MATCH_ORDER_WITH_REPLACEMENT,
+    /** {0} the subgroup option, {1} its variable, {2} the most subgroups allowed. */
+    BY_NOT_CATEGORICAL,
+    /** {0} the subgroup option, {1} its variable, {2} its only value. */
+    BY_ONE_SUBGROUP,
+    /** {0} the subgroup option, {1} its variable, {2} the subgroup, {3} why the estimator failed there. */
+    BY_SUBGROUP_FAILED,
+    /** {0} the cluster option, {1} its variable, {2} a cluster in two subgroups, {3} the subgroup variable, {4} the subgroup option. */
+    BY_CLUSTERS_CROSS,
+    /** {0} the subgroup option, {1} the option not available with it. */
+    BY_NOT_WITH;
 
     @Override
     public String bundle() {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.data.CompleteCases;
+import org.synergia.data.Dataset;
 import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.effects.potentialoutcomes.OutcomeModel;
 import org.synergia.effects.potentialoutcomes.OverlapRule;
@@ -67,6 +68,8 @@ abstract class PotentialOutcomeEstimators implements Estimator {
                     + " alpha], then refit every model on the rest (two levels)", "crump"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
                     + " variance ratios, KS), raw and under the treatment model's weights, in diagnostics.balance and balance_n"),
+            EstimatorOption.variable("by", "G", "estimate within each subgroup of G (e.g. female_head), with the differences"
+                    + " between subgroups").withAlias(EstimatorOption.SUBGROUP),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -98,17 +101,31 @@ abstract class PotentialOutcomeEstimators implements Estimator {
 
     @Override
     public final Collection<String> variables(EstimatorOptions options) {
-        return options.variablesOf(outcomeOption(), treatmentOption(), EstimatorOption.WEIGHTS, EstimatorOption.CLUSTER);
+        return options.variablesOf(outcomeOption(), treatmentOption(), "by", EstimatorOption.WEIGHTS, EstimatorOption.CLUSTER);
     }
 
     @Override
     public final EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
+        if (options.text("by").isPresent()) {
+            for (String o : List.of("balance", "sensitivity", "trim", "trim-score")) {
+                if (accepts(o) && options.given(o)) {
+                    throw new InputException(EstimatorProblem.BY_NOT_WITH, OptionName.of("by"), OptionName.of(o));
+                }
+            }
+            return SubgroupEffects.fit(rows.dataset(), options.required("by"), options.text(EstimatorOption.CLUSTER).orElse(null),
+                    0.95, subgroup -> fitAll(subgroup, options));
+        }
+        return fitAll(rows.dataset(), options);
+    }
+
+    /** The estimator on complete rows (all of them, or a subgroup's). */
+    private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         Optional<LinearSensitivity> sensitivity = accepts("sensitivity") ? SensitivityOptions.read(options) : Optional.empty();
         if (sensitivity.isPresent() && !options.required("outcome-family").equals("linear")) {
             throw new InputException(SensitivityProblem.NOT_LINEAR, OptionName.of("sensitivity"),
                     OptionName.of("outcome-family") + " " + options.required("outcome-family"));
         }
-        TreatmentEffectResult result = configure(estimator(options), options).fit(rows.dataset(),
+        TreatmentEffectResult result = configure(estimator(options), options).fit(data,
                 options.required(outcomeOption()), options.required(treatmentOption()));
         if (sensitivity.isEmpty()) {
             return result;
@@ -116,7 +133,7 @@ abstract class PotentialOutcomeEstimators implements Estimator {
         String treatment = options.variablesOf(treatmentOption()).get(0);
         double control = options.number("control").orElse(result.levels()[0]);
         Synergy synergy = options.text("synergy").map(Synergy::parse).orElse(null);
-        return AnnotatedResult.withDiagnostics(result, OutcomeRegressionSensitivity.of(sensitivity.get(), rows.dataset(),
+        return AnnotatedResult.withDiagnostics(result, OutcomeRegressionSensitivity.of(sensitivity.get(), data,
                 options.required("outcome-model"), treatment, control, synergy, result));
     }
 

@@ -254,6 +254,42 @@ public sealed interface Term {
     }
 
     /**
+     * A term estimated within a subgroup (the estimator fitted on the subgroup's units alone).
+     *
+     * @param term the term
+     * @param subgroup the subgroup
+     */
+    record Within(Term term, Subgroup subgroup) implements Term {
+        @Override
+        public String toString() {
+            return term.toString() + subgroup;
+        }
+
+        @Override
+        public String key() {
+            return Keys.join("within", term.key(), subgroup.variable(), Double.toString(subgroup.level()));
+        }
+    }
+
+    /**
+     * The difference of a term between two subgroups.
+     *
+     * @param of the term in one subgroup
+     * @param minus the same term in the reference subgroup
+     */
+    record WithinDifference(Within of, Within minus) implements Term {
+        @Override
+        public String toString() {
+            return of + " - " + minus;
+        }
+
+        @Override
+        public String key() {
+            return Keys.join("withindiff", of.key(), minus.key());
+        }
+    }
+
+    /**
      * The effect per unit of a continuous treatment (a slope), or of being in a dose bin against the
      * lowest bin.
      *
@@ -370,6 +406,11 @@ public sealed interface Term {
             case "dosediff":
                 return new DoseDifference((Dose) parseKey(Keys.split(a[1]).toArray(String[]::new)),
                         (Dose) parseKey(Keys.split(a[2]).toArray(String[]::new)));
+            case "within":
+                return new Within(parseKey(Keys.split(a[1]).toArray(String[]::new)), subgroup(a[2], a[3]));
+            case "withindiff":
+                return new WithinDifference((Within) parseKey(Keys.split(a[1]).toArray(String[]::new)),
+                        (Within) parseKey(Keys.split(a[2]).toArray(String[]::new)));
             case "dosepoint":
                 return new DosePoint(Boolean.parseBoolean(a[1]), Double.parseDouble(a[2]), subgroup(a[3], a[4]));
             default:

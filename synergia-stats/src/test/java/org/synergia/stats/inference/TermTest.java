@@ -41,7 +41,11 @@ class TermTest {
             new Object[] {new Term.DoseDifference(Term.Dose.slope("x", WOMEN), Term.Dose.slope("x", new Term.Subgroup("female_head", 0))),
                 "x|female_head=1 - x|female_head=0"},
             new Object[] {new Term.DosePoint(true, 2.5, null), "effect(2.5)"},
-            new Object[] {new Term.DosePoint(false, 4, WOMEN), "mu(4)|female_head=1"});
+            new Object[] {new Term.DosePoint(false, 4, WOMEN), "mu(4)|female_head=1"},
+            new Object[] {new Term.Within(new Term.Effect(Term.Measure.ATE, 2, 0, true), WOMEN), "ATE:2vs0|female_head=1"},
+            new Object[] {new Term.WithinDifference(new Term.Within(new Term.Synergy(), WOMEN),
+                new Term.Within(new Term.Synergy(), new Term.Subgroup("female_head", 0))),
+                "synergy|female_head=1 - synergy|female_head=0"});
 
     @Test
     void namesFollowTheContract() {
