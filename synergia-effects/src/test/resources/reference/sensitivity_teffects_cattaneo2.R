@@ -1,6 +1,6 @@
 # Reference values for OutcomeRegressionSensitivityTest: the sensitivity of an effect to unobserved
 # confounding through the pooled outcome regression, by R sensemakr 0.1.6 and EValue 4.1.4 (installed with
-# ../shared/tools/r-peers.sh from snapshots of github.com/cran/sensemakr, cran/MetaUtility and cran/EValue), on
+# tools/r-peers.sh from snapshots of github.com/cran/sensemakr, cran/MetaUtility and cran/EValue), on
 # datasets/cattaneo2.dta of synergia-testdata. The E-values are those of Stata's teffects ra ATE and its SE
 # (cattaneo2_teffects_stata.json, beside this script). Run from the repository root:
 #   Rscript synergia-effects/src/test/resources/reference/sensitivity_teffects_cattaneo2.R
