@@ -97,6 +97,33 @@ class ReportSetTest {
                 "without a Spanish text the English one is shown");
     }
 
+    /** The stored score histogram is drawn as a mirrored histogram, each bar at its arm's share of units, in every language. */
+    @Test
+    void theScoresOverlapIsDrawnFromTheStoredHistogram() {
+        CaseResults mali = workspace.get("mali-cash-plus");
+        var a = mali.spec().plan().get(0);
+        String outcome = a.outcomes().get(0);
+        String id = mali.spec().id();
+        List<DiagnosticRecord> checks = List.of(
+                new DiagnosticRecord(id, a.id(), outcome, Credibility.BALANCE, "[{\"contrast\":\"1vs0\",\"variable\":\"land_ha\","
+                        + "\"smd_raw\":-0.45,\"smd_adjusted\":0.12,\"vr_raw\":1.5,\"vr_adjusted\":1.1,\"smd_flag\":true,\"vr_flag\":false}]"),
+                new DiagnosticRecord(id, a.id(), outcome, Credibility.SCORE_HISTOGRAM, "[{\"low\":0.1,\"high\":0.5,\"treated_before\":1.0,"
+                        + "\"control_before\":3.0},{\"low\":0.5,\"high\":0.9,\"treated_before\":3.0,\"control_before\":1.0}]"));
+        CaseResults withChecks = new CaseResults(mali.spec(), mali.record(), mali.estimates(), checks, mali.models());
+        for (String lang : Messages.LANGUAGES) {
+            Messages m = Messages.of(lang);
+            String html = CaseDocuments.report(withChecks, m, "test");
+            assertTrue(html.contains(org.synergia.report.html.Html.escape(m.get("chart.overlap.title"))), lang);
+            Matcher bar = Pattern.compile("data-side=\"(treated|control)\" data-low=\"([^\"]+)\" data-high=\"[^\"]+\" data-share=\"([^\"]+)\"")
+                    .matcher(html);
+            Map<String, Double> shares = new java.util.HashMap<>();
+            while (bar.find()) {
+                shares.put(bar.group(1) + bar.group(2), Double.parseDouble(bar.group(3)));
+            }
+            assertEquals(Map.of("treated0.1", 0.25, "control0.1", 0.75, "treated0.5", 0.75, "control0.5", 0.25), shares, lang);
+        }
+    }
+
     /** The credibility checks the pipeline stores are shown under their analysis, with their numbers, in every language. */
     @Test
     void credibilityChecksAreShownWithTheStoredNumbers() {

@@ -16,7 +16,8 @@ import org.synergia.stats.inference.EstimationResult;
  * documents with the keys of the command line's result document:
  * <ul>
  * <li>{@value #BALANCE} and {@value #BALANCE_N}: covariate balance after weighting or matching
- *     ({@code --balance}), for the analysis's first outcome (the treatment model is the same for all);</li>
+ *     ({@code --balance}), for the analysis's first outcome (the treatment model is the same for all), with
+ *     {@value #SCORE_HISTOGRAM}, the score's distribution by arm;</li>
  * <li>{@code e_value[TERM]}: the E-values of an effect, {@code {e_value, e_value_ci}};</li>
  * <li>{@code sensitivity[TERM]}: its robustness values through the pooled outcome regression
  *     ({@code --sensitivity}; linear unweighted outcome models only);</li>
@@ -31,6 +32,8 @@ public final class Credibility {
     public static final String BALANCE = "balance";
     /** The key of the balance's numbers of observations. */
     public static final String BALANCE_N = "balance_n";
+    /** The key of the score's histogram by arm (the estimators' {@code score_histogram}, psmatch's {@code overlap}). */
+    public static final String SCORE_HISTOGRAM = "score_histogram";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,11 +89,15 @@ public final class Credibility {
      */
     static List<DiagnosticRecord> balance(String caseId, String analysis, String outcome, EstimationResult result) {
         List<DiagnosticRecord> out = new ArrayList<>();
-        for (String key : List.of(BALANCE, BALANCE_N)) {
+        for (String key : List.of(BALANCE, BALANCE_N, SCORE_HISTOGRAM)) {
             Object v = result.diagnostics().get(key);
             if (v != null) {
                 out.add(new DiagnosticRecord(caseId, analysis, outcome, key, write(v)));
             }
+        }
+        Object matched = result.diagnostics().get("overlap");
+        if (matched instanceof List<?> && !result.diagnostics().containsKey(SCORE_HISTOGRAM)) {
+            out.add(new DiagnosticRecord(caseId, analysis, outcome, SCORE_HISTOGRAM, write(matched)));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.synergia.data.Dataset;
 import org.synergia.effects.balance.BalanceSummary;
+import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.stats.glm.Link;
@@ -319,6 +320,7 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             diag.put("balance", balance.rows());
             diag.put("balance_n", balance.counts());
             diag.put("common_support", commonSupport(d, tm));
+            diag.put("score_histogram", scoreHistogram(d, tm));
         }
         double[] means = new double[k];
         double[][] cov = new double[k][k];
@@ -388,6 +390,32 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             m.put("outside", outside);
             m.put("share_outside", (double) outside / rows);
             byContrast.put(PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]), m);
+        }
+        return byContrast.size() == 1 ? byContrast.values().iterator().next() : byContrast;
+    }
+
+    /**
+     * The distribution of each arm's score within it and the control ({@link #commonSupport}'s score), on 20 equal
+     * bins: counts by arm, and sums of the inverse-probability weights of the estimand; keyed by contrast with more than
+     * two levels.
+     */
+    private Object scoreHistogram(PreparedSample d, TreatmentFit tm) {
+        Map<String, List<Map<String, Object>>> byContrast = new LinkedHashMap<>();
+        for (int a = 1; a < d.arms(); a++) {
+            int arm = a;
+            int[] rows = java.util.stream.IntStream.range(0, d.n).filter(i -> d.arm[i] == arm || d.arm[i] == 0).toArray();
+            double[] score = new double[rows.length];
+            boolean[] treated = new boolean[rows.length];
+            double[] weight = new double[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                int i = rows[r];
+                score[r] = score(tm, i, a);
+                treated[r] = d.arm[i] == a;
+                weight[r] = d.w[i] * (settings.estimand() == Estimand.ATT ? tm.probability(i, d.treatedArm) : 1)
+                        / tm.probability(i, d.arm[i]);
+            }
+            byContrast.put(PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]),
+                    OverlapHistogram.of(score, treated, weight, 20).toList());
         }
         return byContrast.size() == 1 ? byContrast.values().iterator().next() : byContrast;
     }

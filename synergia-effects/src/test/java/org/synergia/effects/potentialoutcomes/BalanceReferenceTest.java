@@ -89,6 +89,12 @@ class BalanceReferenceTest {
         assertEquals(r.at("/common_support/low").asDouble(), (Double) support.get("low"), 1e-8);
         assertEquals(r.at("/common_support/high").asDouble(), (Double) support.get("high"), 1e-8);
         assertEquals(r.at("/common_support/outside").asInt(), support.get("outside"));
+        List<Map<String, Object>> histogram = (List<Map<String, Object>>) diagnostics(Estimand.ATE).get("score_histogram");
+        assertEquals(20, histogram.size());
+        assertEquals(864, histogram.stream().mapToDouble(b -> (Double) b.get("treated_before")).sum(), 0);
+        assertEquals(3778, histogram.stream().mapToDouble(b -> (Double) b.get("control_before")).sum(), 0);
+        assertEquals(r.at("/common_support/low").asDouble(), Math.max((Double) histogram.get(0).get("low"),
+                r.at("/common_support/low").asDouble()), 0, "the bins start at the lowest score");
         compare(diagnostics(Estimand.ATE), "1vs0", r.get("ate"));
         compare(diagnostics(Estimand.ATT), "1vs0", r.get("att"));
     }

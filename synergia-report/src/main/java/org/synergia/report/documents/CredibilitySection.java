@@ -10,6 +10,7 @@ import org.synergia.cases.spec.AnalysisSpec;
 import org.synergia.cases.store.DiagnosticRecord;
 import org.synergia.cases.store.EstimateRecord;
 import org.synergia.report.chart.LovePlot;
+import org.synergia.report.chart.ScoreOverlap;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
 import org.synergia.stats.inference.Term;
@@ -77,6 +78,7 @@ final class CredibilitySection {
             }
         }
         lovePlot(panels);
+        scoreOverlap(diagnostics, balance);
         long smd = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("smd_flag"))).count();
         long vr = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("vr_flag"))).count();
         h.paragraph(m.get("text.balance", rows.size(), smd, vr));
@@ -102,6 +104,42 @@ final class CredibilitySection {
                 m.get("chart.balance.raw"), m.get("chart.balance.adjusted"), m.get("chart.balance.threshold")), CaseCharts.footnote(c, m));
         h.raw("<figure class=\"loveplot\">").raw(svg).raw("<figcaption>").raw(Html.escape(m.get("chart.balance.caption")))
                 .raw("</figcaption></figure>");
+    }
+
+    /** The scores' distributions by arm, one panel per comparison, where the run stored them. */
+    private void scoreOverlap(List<DiagnosticRecord> diagnostics, List<DiagnosticRecord> balance) {
+        List<ScoreOverlap.Panel> panels = new ArrayList<>();
+        for (DiagnosticRecord d : balance) {
+            Optional<Object> stored = Credibility.read(diagnostics, d.outcome(), Credibility.SCORE_HISTOGRAM);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            int colon = d.outcome().lastIndexOf(':');
+            if (stored.get() instanceof List<?> bins) {
+                String code = colon < 0 ? "1vs0" : d.outcome().substring(colon + 1);
+                panels.add(new ScoreOverlap.Panel(contrast(code), code, bins(bins)));
+            } else {
+                ((Map<?, ?>) stored.get()).forEach((code, bins) ->
+                        panels.add(new ScoreOverlap.Panel(contrast(String.valueOf(code)), String.valueOf(code), bins((List<?>) bins))));
+            }
+        }
+        if (panels.isEmpty()) {
+            return;
+        }
+        String svg = ScoreOverlap.render(m.get("chart.overlap.title"), panels, new ScoreOverlap.Labels(m.get("chart.overlap.axis"),
+                m.get("chart.overlap.treated"), m.get("chart.overlap.control")), CaseCharts.footnote(c, m));
+        h.raw("<figure class=\"overlap\">").raw(svg).raw("<figcaption>").raw(Html.escape(m.get("chart.overlap.caption")))
+                .raw("</figcaption></figure>");
+    }
+
+    private static List<ScoreOverlap.Bin> bins(List<?> stored) {
+        List<ScoreOverlap.Bin> out = new ArrayList<>();
+        for (Object o : stored) {
+            Map<?, ?> b = (Map<?, ?>) o;
+            out.add(new ScoreOverlap.Bin(number(b.get("low")), number(b.get("high")), number(b.get("treated_before")),
+                    number(b.get("control_before"))));
+        }
+        return out;
     }
 
     private void sensitivity(List<DiagnosticRecord> diagnostics, List<EstimateRecord> effects) {
