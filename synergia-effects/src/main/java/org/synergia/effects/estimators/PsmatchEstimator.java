@@ -1,14 +1,18 @@
 package org.synergia.effects.estimators;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
+import org.synergia.data.NumericColumn;
 import org.synergia.data.OptionName;
 import org.synergia.effects.matching.Kernel;
 import org.synergia.effects.matching.KernelMatch;
@@ -27,16 +31,19 @@ import org.synergia.stats.formula.Formula;
 import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.formula.ModelMatrix;
 import org.synergia.stats.glm.Link;
-import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.AnnotatedResult;
+import org.synergia.stats.inference.Estimate;
+import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.inference.Term;
 
 /**
  * {@code psmatch}: nearest-neighbour (or kernel) matching on the propensity score of a logit or
  * probit treatment model, over {@link PsMatch} and {@link KernelMatch}. The treatment is the
- * left-hand side of {@code treatment-model}, a variable with two values; the lower one is the
- * control unless {@code control} says otherwise. The result is the {@link MatchingResult} under the
- * treatment model's warnings ({@link AnnotatedResult}); {@code save-weights} and {@code love-plot}
- * are its files. {@code balance} adds {@link org.synergia.effects.balance.BalanceSummary}'s diagnostics and
+ * left-hand side of {@code treatment-model}; the lowest value is the control unless {@code control} says
+ * otherwise. With two values the result is the {@link MatchingResult} under the treatment model's warnings
+ * ({@link AnnotatedResult}); {@code save-weights} and {@code love-plot} are its files. With more, each value is
+ * matched against the control on a model fitted on the two values' units ({@code ATT:1vs0}, {@code ATT:2vs0}, the
+ * diagnostics of each under its contrast), as the case pipeline does; there are no files then. {@code balance} adds {@link org.synergia.effects.balance.BalanceSummary}'s diagnostics and
  * {@code sensitivity} the {@link RosenbaumBounds} of the matched pairs (ATT and nearest neighbours only).
  */
 public final class PsmatchEstimator implements Estimator {
@@ -119,6 +126,51 @@ public final class PsmatchEstimator implements Estimator {
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
         Dataset data = rows.dataset();
+        ModelMatrix model = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
+        double[] levels = Arrays.stream(model.response()).distinct().sorted().toArray();
+        return levels.length > 2 ? eachArm(data, options, model, levels) : fitTwoArms(data, options);
+    }
+
+    /**
+     * A treatment with more than two levels: each level against the control, matched on the propensity score of a
+     * model fitted on the two levels' units (pairwise models, as the case pipeline does), each comparison's diagnostics
+     * under its contrast ({@code 1vs0}).
+     */
+    private EstimationResult eachArm(Dataset data, EstimatorOptions options, ModelMatrix model, double[] levels) {
+        for (String o : List.of("love-plot", "save-weights")) {
+            if (options.given(o)) {
+                throw new InputException(EstimatorProblem.MULTI_ARM_FILE, OptionName.of(o), model.responseName(), levels.length);
+            }
+        }
+        double control = options.number("control").orElse(levels[0]);
+        if (Arrays.stream(levels).noneMatch(v -> v == control)) {
+            throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("control"),
+                    NumericColumn.formatNumber(control), model.responseName(), NumericColumn.formatNumber(levels[0]),
+                    NumericColumn.formatNumber(levels[levels.length - 1]));
+        }
+        List<Estimate> estimates = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        double[] t = model.response();
+        for (double level : levels) {
+            if (level == control) {
+                continue;
+            }
+            int[] rows = IntStream.range(0, t.length).filter(i -> t[i] == level || t[i] == control).map(i -> model.rows()[i])
+                    .toArray();
+            EstimationResult r = fitTwoArms(data.rows(rows), options);
+            String contrast = NumericColumn.formatNumber(level) + "vs" + NumericColumn.formatNumber(control);
+            for (Estimate e : r.estimates()) {
+                estimates.add(e.term() instanceof Term.Effect effect ? e.withTerm(effect.between(level, control)) : e);
+            }
+            r.warnings().forEach(w -> warnings.add(contrast + ": " + w));
+            diagnostics.put(contrast, r.diagnostics());
+        }
+        return EstimationResult.of(name(), estimates, model.rowCount(), diagnostics, warnings);
+    }
+
+    /** The two-level estimator. */
+    private EstimationResult fitTwoArms(Dataset data, EstimatorOptions options) {
         String outcome = options.required("outcome");
         if (!data.hasColumn(outcome)) {
             throw data.unknownVariable(outcome);
