@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +29,7 @@ import org.synergia.cases.spec.CaseSpecReader;
 import org.synergia.data.io.DatasetWriters;
 import org.synergia.web.analyst.Role;
 import org.synergia.web.server.PortalServer;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -91,7 +93,7 @@ class BrowserTest {
         browser.get(base + "/");
         assertEquals(8, browser.findElements(By.cssSelector("li.case-card")).size());
         screenshot("home");
-        browser.findElement(By.linkText("Africa")).click();
+        clickToLoad(By.linkText("Africa"));
         int african = browser.findElements(By.cssSelector("li.case-card")).size();
         assertTrue(african > 0 && african < 8, "Africa filter shows " + african);
     }
@@ -99,7 +101,7 @@ class BrowserTest {
     @Test
     void casePageShowsItsCharts() throws IOException {
         browser.get(base + "/");
-        browser.findElement(By.cssSelector("li[data-case='mali-cash-plus'] h3 a")).click();
+        clickToLoad(By.cssSelector("li[data-case='mali-cash-plus'] h3 a"));
         assertTrue(browser.getCurrentUrl().endsWith("/cases/mali-cash-plus"));
         assertTrue(browser.findElements(By.cssSelector("figure svg")).size() >= 2);
         assertTrue(browser.findElement(By.cssSelector("p.banner")).isDisplayed(), "simulated-data banner");
@@ -110,12 +112,24 @@ class BrowserTest {
     @Test
     void languageSwitchKeepsThePage() {
         browser.get(base + "/cases/mali-cash-plus");
-        browser.findElement(By.cssSelector("nav.langs a[lang='es']")).click();
+        clickToLoad(By.cssSelector("nav.langs a[lang='es']"));
         assertTrue(browser.getCurrentUrl().endsWith("/es/cases/mali-cash-plus"));
         assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        browser.findElement(By.cssSelector("nav.langs a[lang='fr']")).click();
+        clickToLoad(By.cssSelector("nav.langs a[lang='fr']"));
         assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.cssSelector("a.skip")).getAttribute("textContent").contains("contenu"));
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the page it loads has replaced the current one: reading the
+     * page before that finds the old document, or none (the race behind flaky runs of these tests).
+     */
+    private static void clickToLoad(By target) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static void logIn(String user, String password) {
@@ -123,7 +137,7 @@ class BrowserTest {
         browser.get(base + "/analyst/login");
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        clickToLoad(By.cssSelector("main form button[type='submit']"));
     }
 
     @Test
@@ -134,11 +148,9 @@ class BrowserTest {
         DatasetWriters.write(SurveySimulator.simulate(CaseSpecReader.bundled("mali-cash-plus")).data(), csv);
         new Select(browser.findElement(By.id("case"))).selectByValue("mali-cash-plus");
         browser.findElement(By.id("survey")).sendKeys(csv.toAbsolutePath().toString());
-        browser.findElement(By.xpath("//button[text()='Upload and check']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the mapping form after upload")
-                .until(d -> !d.findElements(By.xpath("//button[text()='Run the analysis']")).isEmpty());
+        clickToLoad(By.xpath("//button[text()='Upload and check']"));
         assertTrue(browser.getPageSource().contains("Map your variables"), "mapping form after upload");
-        browser.findElement(By.xpath("//button[text()='Run the analysis']")).click();
+        clickToLoad(By.xpath("//button[text()='Run the analysis']"));
         assertEquals("done", finishedJobStatus(), "the job's status once it stops running");
         assertTrue(browser.findElements(By.cssSelector("td[data-field='estimate']")).size() > 0, "results in the browser");
         screenshot("analyst-job");
@@ -166,14 +178,14 @@ class BrowserTest {
     void analystLoginFollowsTheLanguageSwitch() {
         browser.manage().deleteAllCookies();
         browser.get(base + "/analyst/login");
-        browser.findElement(By.cssSelector("nav.langs a[lang='es']")).click();
+        clickToLoad(By.cssSelector("nav.langs a[lang='es']"));
         assertTrue(browser.getCurrentUrl().endsWith("/es/analyst/login"), browser.getCurrentUrl());
         assertEquals("Acceso de analistas", browser.findElement(By.tagName("h1")).getText());
         browser.findElement(By.id("user")).sendKeys("bana");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        clickToLoad(By.cssSelector("main form button[type='submit']"));
         assertEquals("Cuenta o contraseña incorrecta.", browser.findElement(By.cssSelector("main [role='alert']")).getText());
-        browser.findElement(By.cssSelector("nav.langs a[lang='fr']")).click();
+        clickToLoad(By.cssSelector("nav.langs a[lang='fr']"));
         assertEquals("Connexion des analystes", browser.findElement(By.tagName("h1")).getText());
         assertEquals("Mot de passe", browser.findElement(By.cssSelector("label[for='password']")).getText());
     }
