@@ -316,11 +316,11 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         }
         diag.put("vce", sol.clusters() > 0 ? "cluster" : "robust");
         if (settings.balance()) {
-            BalanceSummary balance = balance(d, tm);
+            double[] ipw = inverseProbabilityWeights(d, tm);
+            BalanceSummary balance = balance(d, ipw);
             diag.put("balance", balance.rows());
             diag.put("balance_n", balance.counts());
-            diag.put("common_support", commonSupport(d, tm));
-            diag.put("score_histogram", scoreHistogram(d, tm));
+            overlap(d, tm, ipw, diag);
         }
         double[] means = new double[k];
         double[][] cov = new double[k][k];
@@ -338,15 +338,19 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
     }
 
     /**
-     * The balance of the treatment model's covariates under its weights: ATE and POmeans {@code 1 / p_t(x)}
-     * for a unit of arm {@code t}; ATT {@code p_tau(x) / p_t(x)}, {@code tau} the treated arm (1 for its units).
+     * The estimand's inverse-probability weights of the treatment model: ATE and POmeans {@code 1 / p_t(x)} for a unit
+     * of arm {@code t}; ATT {@code p_tau(x) / p_t(x)}, {@code tau} the treated arm (1 for its units).
      */
-    private BalanceSummary balance(PreparedSample d, TreatmentFit tm) {
+    private double[] inverseProbabilityWeights(PreparedSample d, TreatmentFit tm) {
         double[] ipw = new double[d.n];
         for (int i = 0; i < d.n; i++) {
-            double own = tm.probability(i, d.arm[i]);
-            ipw[i] = (settings.estimand() == Estimand.ATT ? tm.probability(i, d.treatedArm) : 1) / own;
+            ipw[i] = (settings.estimand() == Estimand.ATT ? tm.probability(i, d.treatedArm) : 1) / tm.probability(i, d.arm[i]);
         }
+        return ipw;
+    }
+
+    /** The balance of the treatment model's covariates under its inverse-probability weights. */
+    private static BalanceSummary balance(PreparedSample d, double[] ipw) {
         List<String> arms = new ArrayList<>();
         for (double level : d.levels) {
             arms.add(PreparedSample.level(level));
@@ -355,74 +359,50 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
     }
 
     /**
-     * The common support of each arm and the control: with {@code s = p_a / (p_a + p_0)} the score of arm
-     * {@code a} within the two (the propensity score itself for a binary treatment), the interval where both
-     * arms' scores lie ({@code [max of the minima, min of the maxima]}) and the units of the two outside it;
-     * keyed by contrast with more than two levels.
+     * The overlap of each arm and the control, with {@code s = p_a / (p_a + p_0)} the score of arm {@code a} within
+     * the two (the propensity score itself for a binary treatment): {@code common_support}, the interval where both
+     * arms' scores lie ({@code [max of the minima, min of the maxima]}) and the units of the two outside it; and
+     * {@code score_histogram}, the score's distribution on 20 equal bins, counts by arm and sums of the sampling
+     * weights times the inverse-probability weights; each keyed by contrast with more than two levels.
      */
-    private static Object commonSupport(PreparedSample d, TreatmentFit tm) {
-        Map<String, Map<String, Object>> byContrast = new LinkedHashMap<>();
-        for (int a = 1; a < d.arms(); a++) {
-            double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-            double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-            int rows = 0;
-            for (int i = 0; i < d.n; i++) {
-                if (d.arm[i] == a || d.arm[i] == 0) {
-                    double score = score(tm, i, a);
-                    int side = d.arm[i] == a ? 0 : 1;
-                    min[side] = Math.min(min[side], score);
-                    max[side] = Math.max(max[side], score);
-                    rows++;
-                }
-            }
-            double low = Math.max(min[0], min[1]);
-            double high = Math.min(max[0], max[1]);
-            int outside = 0;
-            for (int i = 0; i < d.n; i++) {
-                if (d.arm[i] == a || d.arm[i] == 0) {
-                    double score = score(tm, i, a);
-                    outside += score < low || score > high ? 1 : 0;
-                }
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("low", low);
-            m.put("high", high);
-            m.put("outside", outside);
-            m.put("share_outside", (double) outside / rows);
-            byContrast.put(PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]), m);
-        }
-        return byContrast.size() == 1 ? byContrast.values().iterator().next() : byContrast;
-    }
-
-    /**
-     * The distribution of each arm's score within it and the control ({@link #commonSupport}'s score), on 20 equal
-     * bins: counts by arm, and sums of the inverse-probability weights of the estimand; keyed by contrast with more than
-     * two levels.
-     */
-    private Object scoreHistogram(PreparedSample d, TreatmentFit tm) {
-        Map<String, List<Map<String, Object>>> byContrast = new LinkedHashMap<>();
+    private static void overlap(PreparedSample d, TreatmentFit tm, double[] ipw, Map<String, Object> diag) {
+        Map<String, Map<String, Object>> support = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> histogram = new LinkedHashMap<>();
         for (int a = 1; a < d.arms(); a++) {
             int arm = a;
             int[] rows = java.util.stream.IntStream.range(0, d.n).filter(i -> d.arm[i] == arm || d.arm[i] == 0).toArray();
             double[] score = new double[rows.length];
             boolean[] treated = new boolean[rows.length];
             double[] weight = new double[rows.length];
+            double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+            double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
             for (int r = 0; r < rows.length; r++) {
                 int i = rows[r];
-                score[r] = score(tm, i, a);
+                double pa = tm.probability(i, a);
+                score[r] = pa / (pa + tm.probability(i, 0));
                 treated[r] = d.arm[i] == a;
-                weight[r] = d.w[i] * (settings.estimand() == Estimand.ATT ? tm.probability(i, d.treatedArm) : 1)
-                        / tm.probability(i, d.arm[i]);
+                weight[r] = d.w[i] * ipw[i];
+                int side = treated[r] ? 0 : 1;
+                min[side] = Math.min(min[side], score[r]);
+                max[side] = Math.max(max[side], score[r]);
             }
-            byContrast.put(PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]),
-                    OverlapHistogram.of(score, treated, weight, 20).toList());
+            double low = Math.max(min[0], min[1]);
+            double high = Math.min(max[0], max[1]);
+            int outside = 0;
+            for (double v : score) {
+                outside += v < low || v > high ? 1 : 0;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("low", low);
+            m.put("high", high);
+            m.put("outside", outside);
+            m.put("share_outside", (double) outside / rows.length);
+            String contrast = PreparedSample.level(d.levels[a]) + "vs" + PreparedSample.level(d.levels[0]);
+            support.put(contrast, m);
+            histogram.put(contrast, OverlapHistogram.of(score, treated, weight, 20).toList());
         }
-        return byContrast.size() == 1 ? byContrast.values().iterator().next() : byContrast;
-    }
-
-    private static double score(TreatmentFit tm, int i, int arm) {
-        double pa = tm.probability(i, arm);
-        return pa / (pa + tm.probability(i, 0));
+        diag.put("common_support", support.size() == 1 ? support.values().iterator().next() : support);
+        diag.put("score_histogram", histogram.size() == 1 ? histogram.values().iterator().next() : histogram);
     }
 
     private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level) {
