@@ -69,9 +69,7 @@ final class CredibilitySection {
             for (Object r : (List<?>) Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).orElseThrow()) {
                 Map<?, ?> row = (Map<?, ?>) r;
                 rows.add(row);
-                // a comparison's records (OUTCOME:2vs0) name its groups, which an estimator may have recoded to 1 and 0
-                int colon = d.outcome().lastIndexOf(':');
-                String code = colon < 0 ? String.valueOf(row.get("contrast")) : d.outcome().substring(colon + 1);
+                String code = code(d, String.valueOf(row.get("contrast")));
                 comparisons.add(contrast(code));
                 panels.computeIfAbsent(code, k -> new ArrayList<>()).add(new LovePlot.Covariate(String.valueOf(row.get("variable")),
                         number(row.get("smd_raw")), number(row.get("smd_adjusted"))));
@@ -114,9 +112,10 @@ final class CredibilitySection {
             if (stored.isEmpty()) {
                 continue;
             }
-            int colon = d.outcome().lastIndexOf(':');
             if (stored.get() instanceof List<?> bins) {
-                String code = colon < 0 ? "1vs0" : d.outcome().substring(colon + 1);
+                // one contrast: the one its balance rows name
+                List<?> rows = (List<?>) Credibility.read(diagnostics, d.outcome(), Credibility.BALANCE).orElseThrow();
+                String code = code(d, String.valueOf(((Map<?, ?>) rows.get(0)).get("contrast")));
                 panels.add(new ScoreOverlap.Panel(contrast(code), code, bins(bins)));
             } else {
                 ((Map<?, ?>) stored.get()).forEach((code, bins) ->
@@ -195,6 +194,15 @@ final class CredibilitySection {
 
     private static Optional<Map<?, ?>> check(List<DiagnosticRecord> diagnostics, EstimateRecord e, String key) {
         return Credibility.read(diagnostics, e.outcome(), key).map(v -> (Map<?, ?>) v);
+    }
+
+    /**
+     * The comparison a balance record's row is about: a comparison's records ({@code OUTCOME:2vs0}) name its groups,
+     * which an estimator may have recoded to 1 and 0; the others, the row's contrast.
+     */
+    private static String code(DiagnosticRecord d, String contrast) {
+        int colon = d.outcome().lastIndexOf(':');
+        return colon < 0 ? contrast : d.outcome().substring(colon + 1);
     }
 
     /** A balance contrast ({@code 1vs0}) in the groups' names. */
