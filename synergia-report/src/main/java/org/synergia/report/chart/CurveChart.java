@@ -1,5 +1,7 @@
 package org.synergia.report.chart;
 
+import java.util.List;
+
 /**
  * A curve with a pointwise confidence band, such as a dose-response function: the estimate as a
  * line with markers, the band shaded.
@@ -22,10 +24,12 @@ public final class CurveChart {
     public static String render(String title, double[] x, double[] y, double[] low, double[] high, String xLabel, String yLabel,
             String footnote) {
         double width = 640;
-        double height = 300;
+        List<String> titleLines = Svg.titleLines(title, width);
+        double extra = (titleLines.size() - 1) * Svg.TITLE_LINE;
+        double height = 300 + extra;
         double left = 70;
         double right = width - 20;
-        double top = 36;
+        double top = 36 + extra;
         double bottom = height - 70;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
@@ -40,8 +44,7 @@ public final class CurveChart {
             description.append(xLabel).append(' ').append(Scale.format(x[i])).append(": ").append(Scale.format(y[i])).append(" [")
                     .append(Scale.format(low[i])).append(", ").append(Scale.format(high[i])).append("]. ");
         }
-        Svg svg = Svg.of(width, height, title, description.toString().trim());
-        svg.text(8, 18, title, 13, "start", Palette.TEXT, true);
+        Svg svg = Svg.of(width, height, title, description.toString().trim()).title(titleLines);
         for (double t : sy.ticks()) {
             svg.line(left, sy.px(t), right, sy.px(t), Palette.GRID, 0.5, "2,3");
             svg.text(left - 6, sy.px(t) + 4, Scale.format(t), 10, "end", Palette.MUTED, false);

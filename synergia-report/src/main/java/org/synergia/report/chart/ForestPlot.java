@@ -47,9 +47,10 @@ public final class ForestPlot {
      * @return the SVG
      */
     public static String render(String title, List<Row> rows, String axisLabel, String footnote, boolean zeroLine) {
-        double top = 30;
-        double height = top + rows.size() * ROW + 70;
         double width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
+        List<String> titleLines = Svg.titleLines(title, width);
+        double top = 30 + (titleLines.size() - 1) * Svg.TITLE_LINE;
+        double height = top + rows.size() * ROW + 70;
         double low = rows.stream().mapToDouble(Row::low).filter(Double::isFinite).min().orElse(-1);
         double high = rows.stream().mapToDouble(Row::high).filter(Double::isFinite).max().orElse(1);
         Scale x = Scale.covering(low, high, zeroLine, LABEL_WIDTH + 10, LABEL_WIDTH + PLOT_WIDTH - 10);
@@ -58,8 +59,7 @@ public final class ForestPlot {
             description.append(r.label()).append(": ").append(Scale.format(r.estimate())).append(" [")
                     .append(Scale.format(r.low())).append(", ").append(Scale.format(r.high())).append("]. ");
         }
-        Svg svg = Svg.of(width, height, title, description.toString().trim());
-        svg.text(8, 18, title, 13, "start", Palette.TEXT, true);
+        Svg svg = Svg.of(width, height, title, description.toString().trim()).title(titleLines);
         double bottom = top + rows.size() * ROW;
         for (double t : x.ticks()) {
             svg.line(x.px(t), top, x.px(t), bottom, Palette.GRID, 0.5, "2,3");

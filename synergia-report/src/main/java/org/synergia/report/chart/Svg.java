@@ -1,5 +1,6 @@
 package org.synergia.report.chart;
 
+import java.util.List;
 import java.util.Locale;
 import org.synergia.report.html.Html;
 
@@ -114,6 +115,29 @@ public final class Svg {
     }
 
     /** @return the SVG document */
+    /** Pixels between the lines of a chart's title. */
+    static final double TITLE_LINE = 16;
+
+    /**
+     * @param title a chart's title
+     * @param width the chart's width
+     * @return the title in at most two lines that fit the width in the 13 px bold of {@link #title}
+     */
+    static List<String> titleLines(String title, double width) {
+        return LovePlot.wrap(title, (int) ((width - 16) / 7.4));
+    }
+
+    /**
+     * @param lines the title's lines ({@link #titleLines})
+     * @return this, with the title written from the top left
+     */
+    Svg title(List<String> lines) {
+        for (int l = 0; l < lines.size(); l++) {
+            text(8, 18 + l * TITLE_LINE, lines.get(l), 13, "start", Palette.TEXT, true);
+        }
+        return this;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT,

@@ -72,18 +72,18 @@ public final class CaseCharts {
      * @param a the analysis
      * @param m the reader's language
      * @param limit how many charts at most
-     * @return the SVGs
+     * @return the charts
      */
-    public static List<String> estimatorPlots(CaseResults c, AnalysisSpec a, Messages m, int limit) {
-        List<String> out = new ArrayList<>();
+    public static List<Figure> estimatorPlots(CaseResults c, AnalysisSpec a, Messages m, int limit) {
+        List<Figure> out = new ArrayList<>();
         for (DiagnosticRecord d : c.diagnostics()) {
             if (out.size() < limit && d.analysisId().equals(a.id()) && d.key().equals("plot_svg") && !balanced(c, d)) {
-                out.add(d.value());
+                out.add(new Figure(d.value(), footnote(c, m)));
             }
         }
         for (String outcome : a.outcomes()) {
             if (out.size() < limit) {
-                armMeans(c, a, outcome, m).ifPresent(out::add);
+                armMeans(c, a, outcome, m).ifPresent(svg -> out.add(new Figure(svg, null)));
             }
             Optional<double[]> x = curve(c, a, outcome, "curve_dose");
             Optional<double[]> y = curve(c, a, outcome, "curve_mu");
@@ -91,12 +91,21 @@ public final class CaseCharts {
             Optional<double[]> hi = curve(c, a, outcome, "curve_high");
             if (out.size() < limit && x.isPresent() && y.isPresent() && lo.isPresent() && hi.isPresent() && x.get().length > 1) {
                 OutcomeSpec o = c.spec().outcome(outcome);
-                out.add(CurveChart.render(o.label().in(m.language()) + " — " + m.get("chart.dose"), x.get(), y.get(), lo.get(), hi.get(),
-                        a.treatment(), o.unit().in(m.language()), footnote(c, m)));
+                out.add(new Figure(CurveChart.render(o.label().in(m.language()) + " — " + m.get("chart.dose"), x.get(), y.get(),
+                        lo.get(), hi.get(), a.treatment(), o.unit().in(m.language()), footnote(c, m)), null));
             }
         }
         return out;
     }
+
+    /**
+     * A chart and the caption it needs below it.
+     *
+     * @param svg the chart
+     * @param caption the source note for a chart an estimator drew, which lacks it; null for the charts drawn here,
+     *     which carry it inside
+     */
+    public record Figure(String svg, String caption) {}
 
     /** Whether the comparison of an estimator's chart has a stored balance record, which the credibility section draws. */
     private static boolean balanced(CaseResults c, DiagnosticRecord plot) {

@@ -116,8 +116,12 @@ public final class CaseSections {
                 h.list(notEstimated);
             }
             CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
-            for (String svg : CaseCharts.estimatorPlots(c, a, m, 3)) {
-                h.raw("<figure>").raw(svg).raw("<figcaption>").raw(Html.escape(CaseCharts.footnote(c, m))).raw("</figcaption></figure>");
+            for (CaseCharts.Figure f : CaseCharts.estimatorPlots(c, a, m, 3)) {
+                h.raw("<figure>").raw(f.svg());
+                if (f.caption() != null) {
+                    h.raw("<figcaption>").raw(Html.escape(f.caption())).raw("</figcaption>");
+                }
+                h.raw("</figure>");
             }
             CredibilitySection.append(h, c, a, m);
         }
