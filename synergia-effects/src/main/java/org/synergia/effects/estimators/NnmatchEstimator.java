@@ -56,7 +56,8 @@ public final class NnmatchEstimator implements Estimator {
                     + " conditional variance, Stata's nn(#) (>= 1) (default: ${DEFAULT-VALUE})").withDefault("2"),
             EstimatorOption.number("control", "LEVEL", "the treatment's control value (default: the lower one)"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
-                    + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"));
+                    + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"),
+            SubgroupEffects.option());
 
     /** The registry entry. */
     public NnmatchEstimator() {
@@ -80,12 +81,18 @@ public final class NnmatchEstimator implements Estimator {
 
     @Override
     public Collection<String> variables(EstimatorOptions options) {
-        return options.variablesOf("outcome", "treatment", Covariates.OPTION, BIAS_ADJUST);
+        return options.variablesOf("outcome", "treatment", Covariates.OPTION, BIAS_ADJUST, "by");
     }
 
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
-        Dataset data = rows.dataset();
+        if (options.given("by")) {
+            return SubgroupEffects.fit(this, rows, options, List.of("balance"), subgroup -> fitAll(subgroup, options));
+        }
+        return fitAll(rows.dataset(), options);
+    }
+
+    private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         double[] y = data.numeric(options.required("outcome")).toDoubleArray();
         String treatment = options.required("treatment");
         TwoLevelTreatment arms = TwoLevelTreatment.of(name(), treatment, data.numeric(treatment).toDoubleArray(),

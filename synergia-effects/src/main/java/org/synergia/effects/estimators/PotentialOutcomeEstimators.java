@@ -68,8 +68,7 @@ abstract class PotentialOutcomeEstimators implements Estimator {
                     + " alpha], then refit every model on the rest (two levels)", "crump"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
                     + " variance ratios, KS), raw and under the treatment model's weights, in diagnostics.balance and balance_n"),
-            EstimatorOption.variable("by", "G", "estimate within each subgroup of G (e.g. female_head), with the differences"
-                    + " between subgroups").withAlias(EstimatorOption.SUBGROUP),
+            SubgroupEffects.option(),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -106,14 +105,9 @@ abstract class PotentialOutcomeEstimators implements Estimator {
 
     @Override
     public final EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
-        if (options.text("by").isPresent()) {
-            for (String o : List.of("balance", "sensitivity", "trim", "trim-score")) {
-                if (accepts(o) && options.given(o)) {
-                    throw new InputException(EstimatorProblem.BY_NOT_WITH, OptionName.of("by"), OptionName.of(o));
-                }
-            }
-            return SubgroupEffects.fit(rows.dataset(), options.required("by"), options.text(EstimatorOption.CLUSTER).orElse(null),
-                    0.95, subgroup -> fitAll(subgroup, options));
+        if (options.given("by")) {
+            return SubgroupEffects.fit(this, rows, options, List.of("balance", "sensitivity", "trim", "trim-score").stream()
+                    .filter(this::accepts).toList(), subgroup -> fitAll(subgroup, options));
         }
         return fitAll(rows.dataset(), options);
     }

@@ -97,7 +97,8 @@ public final class PsmatchEstimator implements Estimator {
             EstimatorOption.text("gamma", "G1,G2,...", "with --sensitivity, the values of Γ, 1 or more, increasing"
                     + " (default: ${DEFAULT-VALUE})").withDefault(DEFAULT_GAMMAS),
             EstimatorOption.number("sensitivity-alpha", "A", "with --sensitivity, the level of the one-sided test that defines"
-                    + " rosenbaum_gamma (default: ${DEFAULT-VALUE})").withDefault("0.05"));
+                    + " rosenbaum_gamma (default: ${DEFAULT-VALUE})").withDefault("0.05"),
+            SubgroupEffects.option());
 
     /** The registry entry. */
     public PsmatchEstimator() {
@@ -120,12 +121,19 @@ public final class PsmatchEstimator implements Estimator {
 
     @Override
     public Collection<String> variables(EstimatorOptions options) {
-        return options.variablesOf("treatment-model", "outcome");
+        return options.variablesOf("treatment-model", "outcome", "by");
     }
 
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
-        Dataset data = rows.dataset();
+        if (options.given("by")) {
+            return SubgroupEffects.fit(this, rows, options, List.of("balance", "sensitivity", "save-weights", "love-plot"),
+                    subgroup -> fitAll(subgroup, options));
+        }
+        return fitAll(rows.dataset(), options);
+    }
+
+    private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         ModelMatrix model = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
         double[] levels = Arrays.stream(model.response()).distinct().sorted().toArray();
         return levels.length > 2 ? eachArm(data, options, model, levels) : fitTwoArms(data, options);

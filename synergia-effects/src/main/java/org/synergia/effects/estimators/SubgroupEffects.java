@@ -1,27 +1,34 @@
 package org.synergia.effects.estimators;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.InputException;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.OptionName;
+import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
+import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
+import org.synergia.stats.inference.Linearised;
 import org.synergia.stats.inference.Term;
 
 /**
  * {@code --by G}: an estimator fitted in each subgroup (each value of {@code G}) on its units alone,
  * every term reported within its subgroup ({@link Term.Within}), and for every effect the difference
- * between each subgroup and the first ({@link Term.WithinDifference}). The subgroups' estimating equations
- * involve disjoint units and disjoint parameters, so in the joint (stacked) estimation of all subgroups the
- * covariance of two subgroups' estimates is exactly zero, and the difference's variance is the sum of the
- * two variances; with clusters this holds when every cluster lies within one subgroup, and clusters that
- * cross subgroups are refused.
+ * between each subgroup and the first ({@link Term.WithinDifference}) with the variance of the joint
+ * (stacked) estimation of all subgroups. Their estimating equations involve disjoint units and disjoint
+ * parameters, so two subgroups' estimates have covariance zero, unless clusters cross subgroups: then it
+ * is the sum over clusters of the products of the two estimates' cluster sums of influence functions
+ * ({@link Linearised}), the same sandwich that gives each subgroup's own cluster-robust variance.
  */
 final class SubgroupEffects {
 
@@ -31,15 +38,42 @@ final class SubgroupEffects {
     private SubgroupEffects() {
     }
 
+    /** @return the {@code --by G} option (alias {@code --subgroup}) of the estimators that fit within subgroups */
+    static EstimatorOption option() {
+        return EstimatorOption.variable("by", "G", "estimate within each subgroup of G (e.g. female_head), with the differences"
+                + " between subgroups").withAlias(EstimatorOption.SUBGROUP);
+    }
+
+    /**
+     * Fits within the subgroups of the options' {@code --by}, after refusing the options it is not combined with.
+     *
+     * @param estimator the estimator, for the options it has
+     * @param rows the complete rows
+     * @param options its options, {@code --by} among them
+     * @param notCombined the estimator's options that {@code --by} is not combined with
+     * @param fit the estimator on a subgroup's rows
+     * @return the subgroups' terms and their differences
+     */
+    static EstimationResult fit(Estimator estimator, CompleteCases rows, EstimatorOptions options, List<String> notCombined,
+            Function<Dataset, EstimationResult> fit) {
+        for (String o : notCombined) {
+            if (options.given(o)) {
+                throw new InputException(EstimatorProblem.BY_NOT_WITH, OptionName.of("by"), OptionName.of(o));
+            }
+        }
+        String cluster = estimator.accepts(EstimatorOption.CLUSTER) ? options.text(EstimatorOption.CLUSTER).orElse(null) : null;
+        return fit(rows.dataset(), options.required("by"), cluster, 0.95, fit);
+    }
+
     /**
      * @param data the complete rows
      * @param by the subgroup variable
      * @param cluster the cluster variable, or null
      * @param level the confidence level of the differences' intervals
-     * @param fit the estimator on a subgroup's rows
+     * @param fit the estimator on a subgroup's rows; its results (possibly annotated) are {@link Linearised}
      * @return the subgroups' terms and their differences
      */
-    static EstimationResult fit(Dataset data, String by, String cluster, double level,
+    private static EstimationResult fit(Dataset data, String by, String cluster, double level,
             Function<Dataset, EstimationResult> fit) {
         if (!data.hasColumn(by)) {
             throw data.unknownVariable(by);
@@ -56,19 +90,20 @@ final class SubgroupEffects {
             throw new InputException(EstimatorProblem.BY_ONE_SUBGROUP, OptionName.of("by"), by,
                     NumericColumn.formatNumber(rows.firstKey()));
         }
-        if (cluster != null) {
-            requireNestedClusters(data.numeric(cluster).toDoubleArray(), g, by, cluster);
-        }
+        double[] clusters = cluster == null ? null : data.numeric(cluster).toDoubleArray();
         List<Estimate> estimates = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> subgroups = new ArrayList<>();
         Map<Double, EstimationResult> results = new LinkedHashMap<>();
+        Map<Double, int[]> subgroupRows = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<Double, List<Integer>> e : rows.entrySet()) {
             Term.Subgroup s = new Term.Subgroup(by, e.getKey());
             EstimationResult r;
+            int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            subgroupRows.put(e.getKey(), members);
             try {
-                r = fit.apply(data.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray()));
+                r = fit.apply(data.rows(members));
             } catch (InputException x) {
                 throw new InputException(EstimatorProblem.BY_SUBGROUP_FAILED, OptionName.of("by"), by,
                         NumericColumn.formatNumber(e.getKey()), x.getMessage());
@@ -87,6 +122,7 @@ final class SubgroupEffects {
         double reference = rows.firstKey();
         Term.Subgroup referenceGroup = new Term.Subgroup(by, reference);
         EstimationResult first = results.get(reference);
+        boolean crossing = clusters != null && crossing(clusters, g);
         for (Map.Entry<Double, EstimationResult> e : results.entrySet()) {
             if (e.getKey() == reference) {
                 continue;
@@ -100,7 +136,9 @@ final class SubgroupEffects {
                 if (base == null) {
                     continue;
                 }
-                double se = Math.sqrt(est.se() * est.se() + base.se() * base.se());
+                double covariance = crossing ? clusterCovariance(e.getValue(), subgroupRows.get(e.getKey()), first,
+                        subgroupRows.get(reference), est.term(), clusters) : 0;
+                double se = Math.sqrt(Math.max(0, est.se() * est.se() + base.se() * base.se() - 2 * covariance));
                 estimates.add(Estimate.wald(new Term.WithinDifference(new Term.Within(est.term(), s),
                         new Term.Within(base.term(), referenceGroup)), est.estimate() - base.estimate(), se, level));
             }
@@ -108,19 +146,47 @@ final class SubgroupEffects {
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("by", by);
         diagnostics.put("subgroups", subgroups);
-        diagnostics.put("difference_variance", "sum of the two subgroups' variances (disjoint units"
-                + (cluster == null ? ")" : ", clusters nested in subgroups)"));
+        diagnostics.put("difference_variance", crossing
+                ? "joint influence functions (clusters cross subgroups: the covariance of their cluster sums)"
+                : "sum of the two subgroups' variances (disjoint units" + (cluster == null ? ")" : ", clusters nested in subgroups)"));
         return EstimationResult.of(first.method(), estimates, n, diagnostics, warnings);
     }
 
-    private static void requireNestedClusters(double[] cluster, double[] g, String by, String clusterVariable) {
-        Map<Double, Double> subgroupOf = new LinkedHashMap<>();
+    /** Whether some cluster has units in two subgroups. */
+    private static boolean crossing(double[] cluster, double[] g) {
+        Map<Double, Double> subgroupOf = new HashMap<>();
         for (int i = 0; i < cluster.length; i++) {
             Double seen = subgroupOf.putIfAbsent(cluster[i], g[i]);
             if (seen != null && seen.doubleValue() != g[i]) {
-                throw new InputException(EstimatorProblem.BY_CLUSTERS_CROSS, OptionName.of("cluster"), clusterVariable,
-                        NumericColumn.formatNumber(cluster[i]), by, OptionName.of("by"));
+                return true;
             }
         }
+        return false;
+    }
+
+    /**
+     * The covariance of a term's estimates in two subgroups: the sum over clusters of the products of their
+     * cluster sums of influence functions.
+     */
+    private static double clusterCovariance(EstimationResult a, int[] aRows, EstimationResult b, int[] bRows, Term term,
+            double[] cluster) {
+        Map<Double, Double> sums = clusterSums((Linearised) AnnotatedResult.unwrap(a), aRows, term, cluster);
+        Map<Double, Double> other = clusterSums((Linearised) AnnotatedResult.unwrap(b), bRows, term, cluster);
+        double covariance = 0;
+        for (Map.Entry<Double, Double> e : sums.entrySet()) {
+            covariance += e.getValue() * other.getOrDefault(e.getKey(), 0.0);
+        }
+        return covariance;
+    }
+
+    /** A term's influence function summed by cluster; {@code members} maps the subgroup's rows to the data's. */
+    private static Map<Double, Double> clusterSums(Linearised r, int[] members, Term term, double[] cluster) {
+        double[] influence = r.influence(term).orElseThrow();
+        int[] rows = r.influenceRows();
+        Map<Double, Double> sums = new HashMap<>();
+        for (int j = 0; j < rows.length; j++) {
+            sums.merge(cluster[members[rows[j]]], influence[j], Double::sum);
+        }
+        return sums;
     }
 }

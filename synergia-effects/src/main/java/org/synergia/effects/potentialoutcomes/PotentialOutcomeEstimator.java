@@ -262,10 +262,11 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         java.util.Arrays.sort(ascending, (x, y) -> Double.compare(levels[x], levels[y]));
         double conf = settings.confidenceLevel();
         List<Estimate> rows = new ArrayList<>();
+        Map<Term, double[]> contrasts = new LinkedHashMap<>();
         Estimand estimand = settings.estimand();
         if (estimand == Estimand.POMEANS) {
             for (int t : ascending) {
-                rows.add(contrast(new Term.PoMean(levels[t]), sol, unit(k, t), conf));
+                rows.add(contrast(new Term.PoMean(levels[t]), sol, unit(k, t), conf, contrasts));
             }
         } else {
             Term.Measure measure = estimand == Estimand.ATE ? Term.Measure.ATE : Term.Measure.ATT;
@@ -273,10 +274,10 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
                 if (t != 0) {
                     double[] c = unit(k, t);
                     c[0] = -1;
-                    rows.add(contrast(new Term.Effect(measure, levels[t], levels[0], k != 2), sol, c, conf));
+                    rows.add(contrast(new Term.Effect(measure, levels[t], levels[0], k != 2), sol, c, conf, contrasts));
                 }
             }
-            rows.add(contrast(new Term.PoMean(levels[0]), sol, unit(k, 0), conf));
+            rows.add(contrast(new Term.PoMean(levels[0]), sol, unit(k, 0), conf, contrasts));
         }
         Synergy syn = settings.synergy();
         if (syn != null) {
@@ -285,7 +286,7 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             for (int t = 1; t < k; t++) {
                 c[t] = levels[t] == syn.combined() ? 1 : -1;
             }
-            rows.add(contrast(new Term.Synergy(), sol, c, conf));
+            rows.add(contrast(new Term.Synergy(), sol, c, conf, contrasts));
         }
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("estimand", estimand.name().toLowerCase(Locale.ROOT));
@@ -334,7 +335,8 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         for (int a = 0; a < k; a++) {
             sorted[a] = levels[ascending[a]];
         }
-        return new TreatmentEffectResult(method.commandName(), estimand, rows, d.n, diag, warnings, sorted, means, cov);
+        return new TreatmentEffectResult(method.commandName(), estimand, rows, d.n, diag, warnings, sorted, means, cov,
+                new TreatmentEffectResult.Influence(d.rows, sol.influence(), contrasts));
     }
 
     /**
@@ -405,7 +407,10 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         diag.put("score_histogram", histogram.size() == 1 ? histogram.values().iterator().next() : histogram);
     }
 
-    private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level) {
+    /** The contrast {@code c} of the means as an estimate of {@code term}, its weights kept in {@code contrasts}. */
+    private static Estimate contrast(Term term, StackedEquations.Solution sol, double[] c, double level,
+            Map<Term, double[]> contrasts) {
+        contrasts.put(term, c);
         double est = 0;
         double var = 0;
         for (int a = 0; a < c.length; a++) {

@@ -98,8 +98,10 @@ final class StackedEquations {
      * @param mu potential-outcome means
      * @param covariance their covariance
      * @param clusters the number of clusters, or 0 without clustering
+     * @param influence the means' influence functions {@code -w_i z_it / den_t}, column-major ({@code [t * n + i]}), whose
+     *        sums of products (of cluster sums) are the covariance
      */
-    record Solution(double[] mu, double[][] covariance, int clusters) {
+    record Solution(double[] mu, double[][] covariance, int clusters, double[] influence) {
     }
 
     /**
@@ -386,12 +388,22 @@ final class StackedEquations {
             bread[t][t] = -den[t];
         }
         EstimatingFunctions psi = EstimatingFunctions.of(z, n, k);
+        double[][] covariance;
+        int clusterCount = 0;
         if (d.cluster == null) {
-            return new Solution(mu, SandwichVariance.robust(psi, bread, SmallSampleCorrection.NONE), 0);
+            covariance = SandwichVariance.robust(psi, bread, SmallSampleCorrection.NONE);
+        } else {
+            Clusters clusters = Clusters.of(d.cluster);
+            covariance = SandwichVariance.clusterRobust(psi, bread, clusters, SmallSampleCorrection.NONE);
+            clusterCount = clusters.count();
         }
-        Clusters clusters = Clusters.of(d.cluster);
-        return new Solution(mu, SandwichVariance.clusterRobust(psi, bread, clusters, SmallSampleCorrection.NONE),
-                clusters.count());
+        // the scores, no longer needed, become the influence functions
+        for (int t = 0; t < k; t++) {
+            for (int i = 0; i < n; i++) {
+                z[t * n + i] /= -den[t];
+            }
+        }
+        return new Solution(mu, covariance, clusterCount, z);
     }
 
     /** A computation over rows {@code from..from+len-1}. */
