@@ -12,7 +12,9 @@ import org.synergia.stats.inference.Term;
 /**
  * Adjusts p-values for multiple testing within families: the estimates of one term (say the
  * effect of one arm, or the synergy) across the outcomes of one domain in one analysis. This is
- * how the studies group hypotheses (Anderson 2008, section 3.2).
+ * how the studies group hypotheses (Anderson 2008, section 3.2). In a subgroup analysis a family
+ * spans the subgroups too: the term in every subgroup across the domain's outcomes, and apart from
+ * it, the term's differences between subgroups.
  */
 final class FamilyAdjustment {
 
@@ -36,7 +38,7 @@ final class FamilyAdjustment {
         for (int i = 0; i < estimates.size(); i++) {
             EstimateRecord e = estimates.get(i);
             if (Double.isFinite(e.pValue()) && !(e.term() instanceof Term.PoMean)) {
-                families.computeIfAbsent(e.analysisId() + "|" + e.domain() + "|" + e.term(), k -> new ArrayList<>()).add(i);
+                families.computeIfAbsent(e.analysisId() + "|" + e.domain() + "|" + family(e.term()), k -> new ArrayList<>()).add(i);
             }
         }
         List<EstimateRecord> out = new ArrayList<>(estimates);
@@ -48,5 +50,16 @@ final class FamilyAdjustment {
             }
         }
         return out;
+    }
+
+    /** The family a term belongs to: itself, or for a term within a subgroup (or a difference between two) the term. */
+    private static String family(Term term) {
+        if (term instanceof Term.Within w) {
+            return "within " + w.term();
+        }
+        if (term instanceof Term.WithinDifference d) {
+            return "difference " + d.of().term();
+        }
+        return term.toString();
     }
 }

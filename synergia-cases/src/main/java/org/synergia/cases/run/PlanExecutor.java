@@ -112,10 +112,9 @@ final class PlanExecutor {
     // ------------------------------------------------------------------ estimators
 
     private void potentialOutcomes(AnalysisSpec a, int index, String outcome, Output out) {
-        if (a.options().containsKey("by") || a.options().containsKey(EstimatorOption.SUBGROUP)) {
-            throw new InputException(spec.file() + ": plan[" + index + "]: the option 'by' gives subgroup estimates with"
-                    + " 'synergia estimate'; a case plan cannot store them yet: remove it, or run the subgroup analysis with"
-                    + " 'synergia estimate " + a.estimator() + " --by'");
+        if (a.subgroup().isPresent()) {
+            subgroups(a, index, outcome, out);
+            return;
         }
         Set<Integer> groups = groups(a);
         AnalysisSample s = sample(a, index, outcome, groups);
@@ -123,13 +122,7 @@ final class PlanExecutor {
         String covariates = s.formulaTerms(a.covariates());
         boolean outcomeModel = !a.estimator().equals("ipw");
         boolean treatmentModel = !a.estimator().equals("ra");
-        Map<String, String> options = options(a);
-        options.put(outcomeModel ? "outcome-model" : "outcome", outcomeModel ? outcome + " ~ " + covariates : outcome);
-        options.put(treatmentModel ? "treatment-model" : "treatment",
-                treatmentModel ? a.treatment() + " ~ " + covariates : a.treatment());
-        options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
-        options.put("control", Integer.toString(a.control()));
-        a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
+        Map<String, String> options = potentialOutcomeOptions(a, outcome, covariates);
         if (credibility && treatmentModel && outcome.equals(a.outcomes().get(0))) {
             options.put("balance", "true");
         }
@@ -150,8 +143,7 @@ final class PlanExecutor {
         double scale = comparisonSd(yv, i -> treatment[i] == a.control());
         int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
         for (Estimate e : r.estimates()) {
-            // a binary comparison's plain ATE/ATT is stored with its groups, as multi-valued contrasts are
-            Term term = e.term() instanceof Term.Effect effect ? effect.between(effect.treated(), effect.control()) : e.term();
+            Term term = withArms(e.term());
             double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
             EstimateRecord stored = record(a, outcome, term, label(term), e, r.n(), t, scale);
             out.estimates().add(stored);
@@ -167,6 +159,70 @@ final class PlanExecutor {
             }
         }
         diagnostics(a, outcome, r, out);
+    }
+
+    /** The options of a potential-outcome estimator: its outcome and treatment models, estimand, control and synergy. */
+    private static Map<String, String> potentialOutcomeOptions(AnalysisSpec a, String outcome, String covariates) {
+        boolean outcomeModel = !a.estimator().equals("ipw");
+        boolean treatmentModel = !a.estimator().equals("ra");
+        Map<String, String> options = options(a);
+        options.put(outcomeModel ? "outcome-model" : "outcome", outcomeModel ? outcome + " ~ " + covariates : outcome);
+        options.put(treatmentModel ? "treatment-model" : "treatment",
+                treatmentModel ? a.treatment() + " ~ " + covariates : a.treatment());
+        options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
+        options.put("control", Integer.toString(a.control()));
+        a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
+        return options;
+    }
+
+    /**
+     * A potential-outcome analysis within each subgroup: every term within each level, and each effect's and
+     * synergy's difference from the first level, with planted truths of the level's households. The subgroup
+     * variable leaves the models' covariates, since it is constant within a level.
+     */
+    private void subgroups(AnalysisSpec a, int index, String outcome, Output out) {
+        String by = a.subgroup().orElseThrow().variable();
+        Set<Integer> groups = groups(a);
+        AnalysisSample s = sample(a, index, outcome, groups);
+        dropped(a, outcome, s, out);
+        List<String> covariates = a.covariates().stream().filter(v -> !v.equals(by)).toList();
+        Map<String, String> options = potentialOutcomeOptions(a, outcome, s.formulaTerms(covariates));
+        EstimationResult r = fit(a, s, options).result();
+        double[] treatment = s.values(a.treatment());
+        double scale = comparisonSd(s.values(outcome), i -> treatment[i] == a.control());
+        int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
+        for (Estimate e : r.estimates()) {
+            Term term = withArms(e.term());
+            double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
+            out.estimates().add(record(a, outcome, term, subgroupLabel(a.subgroup().orElseThrow(), term), e, r.n(), t, scale));
+        }
+        diagnostics(a, outcome, r, out);
+    }
+
+    /** A term within a subgroup, or a difference between two, in words. */
+    private String subgroupLabel(AnalysisSpec.Subgroups g, Term term) {
+        if (term instanceof Term.Within w) {
+            return label(w.term()) + " — " + g.label(w.subgroup().level(), "en");
+        }
+        if (term instanceof Term.WithinDifference d) {
+            return label(d.of().term()) + ": " + g.label(d.of().subgroup().level(), "en") + " minus "
+                    + g.label(d.minus().subgroup().level(), "en");
+        }
+        return label(term);
+    }
+
+    /** A binary comparison's plain ATE/ATT with its groups, as multi-valued contrasts are stored; within subgroups too. */
+    private static Term withArms(Term term) {
+        if (term instanceof Term.Effect effect) {
+            return effect.between(effect.treated(), effect.control());
+        }
+        if (term instanceof Term.Within w) {
+            return new Term.Within(withArms(w.term()), w.subgroup());
+        }
+        if (term instanceof Term.WithinDifference d) {
+            return new Term.WithinDifference((Term.Within) withArms(d.of()), (Term.Within) withArms(d.minus()));
+        }
+        return term;
     }
 
     /** The E-values of an effect, with the outcome's standard deviation in the analysis's sample. */
@@ -305,7 +361,6 @@ final class PlanExecutor {
      */
     private void dose(AnalysisSpec a, String outcome, Output out) {
         List<String> vars = variables(a, outcome, a.treatment());
-        a.option(EstimatorOption.SUBGROUP).ifPresent(vars::add);
         AnalysisSample s = AnalysisSample.of(data, vars, i -> true, missing);
         dropped(a, outcome, s, out);
         Map<String, String> options = options(a);
@@ -318,7 +373,7 @@ final class PlanExecutor {
             addTerm(a, outcome, e, r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
-        options.remove(EstimatorOption.SUBGROUP);
+        options.remove("by");
         options.put("method", "gps");
         options.put("bootstrap", "99");
         DoseResult.Curve c = DoseEstimator.dose(fit(a, s, options).result()).curve();
@@ -333,6 +388,7 @@ final class PlanExecutor {
         Map<String, String> options = new LinkedHashMap<>(a.options());
         a.weights().ifPresent(w -> options.put(EstimatorOption.WEIGHTS, w));
         a.cluster().ifPresent(c -> options.put(EstimatorOption.CLUSTER, c));
+        a.subgroup().ifPresent(g -> options.put("by", g.variable()));
         return options;
     }
 
@@ -476,12 +532,13 @@ final class PlanExecutor {
         }
     }
 
-    /** The variables given, then the analysis's covariates, cluster and weights: a row missing any is left out. */
+    /** The variables given, then the analysis's covariates, cluster, weights and subgroup: a row missing any is left out. */
     private static List<String> variables(AnalysisSpec a, String... first) {
         List<String> vars = new ArrayList<>(List.of(first));
         vars.addAll(a.covariates());
         a.cluster().ifPresent(vars::add);
         a.weights().ifPresent(vars::add);
+        a.subgroup().ifPresent(g -> vars.add(g.variable()));
         return vars;
     }
 

@@ -8,9 +8,10 @@ import org.synergia.stats.inference.Term;
 
 /**
  * The effect planted in a simulated survey for an estimated term, found from the term's fields
- * (arms, saturation, subgroup), never from its printed name. Terms that estimate no planted
- * quantity (a potential-outcome mean, whose level varies with the sample drawn; cells and bins of
- * designs the simulator does not plant) have none: NaN.
+ * (arms, saturation, subgroup), never from its printed name; a term within a subgroup is averaged
+ * over that subgroup's households. Terms that estimate no planted quantity (a potential-outcome
+ * mean, whose level varies with the sample drawn; cells and bins of designs the simulator does not
+ * plant) have none: NaN.
  */
 final class PlantedTruth {
 
@@ -29,15 +30,30 @@ final class PlantedTruth {
      * @return the planted value, NaN when the term estimates nothing planted
      */
     double of(AnalysisSpec a, String outcome, Term term, Set<Integer> sampleGroups, int attGroup) {
+        return of(a, outcome, term, sampleGroups, attGroup, i -> true);
+    }
+
+    /** The planted value over the households {@code within} admits (all, or a subgroup's). */
+    private double of(AnalysisSpec a, String outcome, Term term, Set<Integer> sampleGroups, int attGroup, IntPredicate within) {
+        if (term instanceof Term.Within w) {
+            double[] level = survey.data().numeric(w.subgroup().variable()).toDoubleArray();
+            double l = w.subgroup().level();
+            return of(a, outcome, w.term(), sampleGroups, attGroup, i -> within.test(i) && level[i] == l);
+        }
+        if (term instanceof Term.WithinDifference d) {
+            return of(a, outcome, d.of(), sampleGroups, attGroup, within) - of(a, outcome, d.minus(), sampleGroups, attGroup, within);
+        }
         if (term instanceof Term.Effect e) {
             int treated = (int) e.treated();
-            IntPredicate population = e.measure() == Term.Measure.ATT ? g -> g == treated : sampleGroups::contains;
-            return survey.contrast(outcome, treated, (int) e.control(), population);
+            boolean att = e.measure() == Term.Measure.ATT;
+            return survey.contrast(outcome, treated, (int) e.control(),
+                    i -> within.test(i) && (att ? survey.arm(i) == treated : sampleGroups.contains(survey.arm(i))));
         }
         if (term instanceof Term.Synergy) {
             AnalysisSpec.Synergy s = a.synergy().orElseThrow();
-            IntPredicate population = a.estimand() == AnalysisSpec.Estimand.ATT ? g -> g == attGroup : sampleGroups::contains;
-            return survey.synergy(outcome, s.both(), s.a(), s.b(), a.control(), population);
+            boolean att = a.estimand() == AnalysisSpec.Estimand.ATT;
+            return survey.synergy(outcome, s.both(), s.a(), s.b(), a.control(),
+                    i -> within.test(i) && (att ? survey.arm(i) == attGroup : sampleGroups.contains(survey.arm(i))));
         }
         if (term instanceof Term.Discontinuity) {
             return survey.discontinuity(outcome);

@@ -32,12 +32,21 @@ public final class SimulatedSurvey {
     }
 
     /**
+     * @param household a household's row
+     * @return the code of the group it was assigned to
+     */
+    public int arm(int household) {
+        return arm[household];
+    }
+
+    /**
      * The average effect of receiving {@code treated} instead of {@code control}.
      *
      * @param outcome the outcome
      * @param treated the group received
      * @param control the comparison group
-     * @param population which households to average over, by their group code (e.g. only the treated for an ATT)
+     * @param population which households to average over, by their row (e.g. only the treated for an ATT, see
+     *        {@link #arm(int)})
      * @return the planted average effect
      */
     public double contrast(String outcome, int treated, int control, IntPredicate population) {
@@ -45,7 +54,7 @@ public final class SimulatedSurvey {
         double sum = 0;
         int count = 0;
         for (int i = 0; i < arm.length; i++) {
-            if (population.test(arm[i])) {
+            if (population.test(i)) {
                 sum += o.expected(i, o.effect(treated)) - o.expected(i, o.effect(control));
                 count++;
             }
@@ -61,7 +70,7 @@ public final class SimulatedSurvey {
      * @param a one single-programme group
      * @param b the other single-programme group
      * @param control the group with neither
-     * @param population which households to average over, by group code
+     * @param population which households to average over, by row
      * @return the planted synergy
      */
     public double synergy(String outcome, int both, int a, int b, int control, IntPredicate population) {

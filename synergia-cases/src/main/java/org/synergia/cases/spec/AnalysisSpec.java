@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.synergia.data.NumericColumn;
 import org.synergia.data.OptionStyle;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
@@ -27,6 +28,7 @@ import org.synergia.stats.formula.Formula;
  * @param synergy the factorial contrast {@code both = a + b}, if any
  * @param cluster the cluster variable for cluster-robust SEs, if any
  * @param weights the sampling weight variable, if any
+ * @param subgroup the subgroup variable the analysis is estimated within, each level on its own units, if any
  * @param synthesis what the analysis's main effect compares, for analyses whose terms are not group contrasts
  *        (regression discontinuity, for example); group contrasts are classified from the groups' programmes
  * @param options method-specific settings (running variable, cutoff, time, id, ...)
@@ -44,6 +46,7 @@ public record AnalysisSpec(
         Optional<Synergy> synergy,
         Optional<String> cluster,
         Optional<String> weights,
+        Optional<Subgroups> subgroup,
         Optional<Comparison> synthesis,
         Map<String, String> options) {
 
@@ -72,6 +75,29 @@ public record AnalysisSpec(
     }
 
     /**
+     * A subgroup analysis: the estimator fitted within each level of a variable, and each level's effects
+     * compared with those of the first level.
+     *
+     * @param variable the subgroup variable (categorical, at most 20 levels)
+     * @param labels the levels' names for readers, by level; a level without one is shown as {@code variable = level}
+     */
+    public record Subgroups(String variable, Map<Double, Text> labels) {
+        public Subgroups {
+            labels = Map.copyOf(labels);
+        }
+
+        /**
+         * @param level a level of the variable
+         * @param language en, es or fr
+         * @return the level's name in that language
+         */
+        public String label(double level, String language) {
+            Text t = labels.get(level == 0 ? 0.0 : level);
+            return t != null ? t.in(language) : variable + " = " + NumericColumn.formatNumber(level);
+        }
+    }
+
+    /**
      * How a refusal names an estimator option to the author of a case specification: the plan keys
      * that fill an option by themselves ({@code weights}, {@code cluster}, {@code covariates},
      * {@code treatment}, {@code outcomes}, {@code control}, {@code estimand}), the missing-value rule
@@ -81,17 +107,18 @@ public record AnalysisSpec(
     public static final OptionStyle OPTION_STYLE = name -> switch (name) {
         case "missing" -> "--missing";
         case "weights", "cluster", "covariates", "control", "estimand" -> name;
+        case "by", "subgroup" -> "subgroup";
         case "treatment", "group", "dose", "treatment-model" -> "treatment";
         case "outcome", "outcome-model" -> "outcomes";
         default -> "options." + name;
     };
 
     /** The options of the bundled estimators' adapters that name a variable of the data. */
-    private static final Set<String> VARIABLE_OPTIONS = Set.of("time", "id", "running", "saturation", "subgroup");
+    private static final Set<String> VARIABLE_OPTIONS = Set.of("time", "id", "running", "saturation");
 
     /**
      * The variables of the data the analysis reads besides its outcomes: treatment, covariates,
-     * cluster, weights, and those its options name (the options above, and any option its
+     * cluster, weights, subgroup, and those its options name (the options above, and any option its
      * estimator declares as a variable or a formula). The case pipeline checks them and the analyst
      * area asks for their mapping.
      *
@@ -103,6 +130,7 @@ public record AnalysisSpec(
         v.addAll(covariates);
         cluster.ifPresent(v::add);
         weights.ifPresent(v::add);
+        subgroup.ifPresent(g -> v.add(g.variable()));
         Optional<Estimator> registered = Estimators.installed().find(estimator);
         for (Map.Entry<String, String> o : options.entrySet()) {
             Optional<EstimatorOption.Kind> kind = registered.flatMap(e -> e.options().stream()

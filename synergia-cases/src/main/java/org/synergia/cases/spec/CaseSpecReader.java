@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.synergia.cases.spec.AnalysisSpec.Estimand;
+import org.synergia.cases.spec.AnalysisSpec.Subgroups;
 import org.synergia.cases.spec.AnalysisSpec.Synergy;
 import org.synergia.cases.spec.CaseSpec.DataSource;
 import org.synergia.cases.spec.CaseSpec.Design;
@@ -38,6 +39,7 @@ import org.synergia.cases.spec.SimulationSpec.Assignment;
 import org.synergia.cases.spec.SimulationSpec.AssignmentKind;
 import org.synergia.data.InputException;
 import org.synergia.stats.estimator.Estimator;
+import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.Estimators;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,6 +52,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * typo never silently changes an analysis.
  */
 public final class CaseSpecReader {
+
+    /** Estimators that fit within subgroups on the command line, whose plan analyses cannot store subgroups yet. */
+    private static final Set<String> NO_PLAN_SUBGROUPS = Set.of("psmatch");
 
     private static final Map<String, List<String>> REQUIRED_OPTIONS = Map.of(
             "did", List.of("time", "id"),
@@ -227,7 +232,7 @@ public final class CaseSpecReader {
 
     private static AnalysisSpec analysis(SpecNode n) {
         n.allowOnly("id", "estimator", "title", "outcomes", "treatment", "covariates", "control", "arms", "estimand",
-                "synergy", "cluster", "weights", "synthesis", "options");
+                "synergy", "cluster", "weights", "subgroup", "synthesis", "options");
         String estimator = n.string("estimator");
         Estimator registered = Estimators.installed().find(estimator).orElseThrow(() -> n.child("estimator").error("estimator '"
                 + estimator + "' is not one of the registered estimators ("
@@ -244,6 +249,12 @@ public final class CaseSpecReader {
                 options.put(k, o.string(k));
             }
         }
+        Optional<Subgroups> subgroup = subgroups(n, options);
+        if (subgroup.isPresent() && !withinSubgroups(registered)) {
+            throw n.error("estimator " + estimator + " is not estimated within subgroups in a plan; the estimators that"
+                    + " are: " + String.join(", ", Estimators.installed().all().stream().filter(CaseSpecReader::withinSubgroups)
+                    .map(Estimator::name).toList()) + "; remove 'subgroup:' or change the estimator");
+        }
         for (String required : REQUIRED_OPTIONS.getOrDefault(estimator, List.of())) {
             if (!options.containsKey(required)) {
                 throw n.error("estimator " + estimator + " needs options." + required + "; add it under 'options:'");
@@ -257,8 +268,48 @@ public final class CaseSpecReader {
                 n.optStrings("covariates"), n.optInteger("control", 0),
                 n.optList("arms").stream().map(SpecNode::asInt).toList(),
                 n.optEnum("estimand", Estimand.class, Estimand.ATE), synergy,
-                Optional.ofNullable(n.optString("cluster", null)), Optional.ofNullable(n.optString("weights", null)),
+                Optional.ofNullable(n.optString("cluster", null)), Optional.ofNullable(n.optString("weights", null)), subgroup,
                 Optional.ofNullable(n.optChild("synthesis")).map(c -> c.asEnum(AnalysisSpec.Comparison.class)), Map.copyOf(options));
+    }
+
+    private static boolean withinSubgroups(Estimator e) {
+        return e.accepts("by") && !NO_PLAN_SUBGROUPS.contains(e.name());
+    }
+
+    /**
+     * The analysis's {@code subgroup:}, a variable name or {@code {variable: V, labels: {LEVEL: {en, es, fr}}}}; an
+     * estimator option naming the subgroup ({@code options.subgroup} or {@code options.by}) is read as the same and
+     * taken out of the options.
+     */
+    private static Optional<Subgroups> subgroups(SpecNode n, Map<String, String> options) {
+        SpecNode g = n.optChild("subgroup");
+        List<String> optionNames = options.keySet().stream().filter(k -> k.equals("by") || k.equals(EstimatorOption.SUBGROUP)).toList();
+        if (g != null && !optionNames.isEmpty() || optionNames.size() > 1) {
+            throw n.error("the subgroup is given twice (subgroup and options." + String.join(", options.", optionNames)
+                    + "); keep only 'subgroup:'");
+        }
+        if (!optionNames.isEmpty()) {
+            return Optional.of(new Subgroups(options.remove(optionNames.get(0)), Map.of()));
+        }
+        if (g == null) {
+            return Optional.empty();
+        }
+        if (!g.isMapping()) {
+            return Optional.of(new Subgroups(g.asString(), Map.of()));
+        }
+        g.allowOnly("variable", "labels");
+        Map<Double, Text> labels = new LinkedHashMap<>();
+        SpecNode l = g.optChild("labels");
+        if (l != null) {
+            for (String level : l.keys()) {
+                try {
+                    labels.put(Double.parseDouble(level) + 0.0, l.child(level).asNameText());
+                } catch (NumberFormatException e) {
+                    throw l.child(level).error("a subgroup label is keyed by the variable's numeric level; found '" + level + "'");
+                }
+            }
+        }
+        return Optional.of(new Subgroups(g.string("variable"), labels));
     }
 
     private static Synergy synergy(SpecNode n) {

@@ -35,6 +35,11 @@ final class SpecNode {
         return new InputException(file + ": " + path() + ": " + problemAndFix);
     }
 
+    /** @return whether the node is a mapping (rather than a value or a list) */
+    boolean isMapping() {
+        return value instanceof Map;
+    }
+
     boolean has(String key) {
         return map().get(key) != null;
     }

@@ -32,9 +32,10 @@ class RunPipelineTest {
         List<EstimateRecord> withTruth = summary.estimatesWithTruth();
         assertTrue(withTruth.size() >= 170, "estimates with a planted truth: " + withTruth.size());
         // every estimated effect carries the effect planted for it (Peru's saturation contrasts and slopes included);
-        // only potential-outcome means, levels rather than effects, have none
+        // only potential-outcome means, levels rather than effects, have none (also within a subgroup)
         for (EstimateRecord e : summary.cases().stream().flatMap(c -> c.estimates().stream()).toList()) {
-            assertTrue(e.hasTruth() || e.term() instanceof Term.PoMean, e.caseId() + " " + e.analysisId() + " " + e.outcome() + " "
+            Term t = e.term() instanceof Term.Within w ? w.term() : e.term();
+            assertTrue(e.hasTruth() || t instanceof Term.PoMean, e.caseId() + " " + e.analysisId() + " " + e.outcome() + " "
                     + e.term() + " has no planted truth");
         }
         double coverage = summary.coverage();

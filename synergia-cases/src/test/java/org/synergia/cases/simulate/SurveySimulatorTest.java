@@ -29,7 +29,7 @@ class SurveySimulatorTest {
         assertEquals(345, counts[2], 60);
         // a continuous outcome's planted effect is its truth exactly, whatever the population
         assertEquals(95, survey.contrast("income", 2, 0, g -> true), 1e-9);
-        assertEquals(40, survey.contrast("income", 1, 0, g -> g == 1), 1e-9);
+        assertEquals(40, survey.contrast("income", 1, 0, i -> survey.arm(i) == 1), 1e-9);
         // an indicator's truth is on the indicator's scale: more food-consumption score for a positive latent effect
         double fcs = survey.contrast("fcs", 2, 0, g -> true);
         assertTrue(fcs > 2 && fcs < 15, "FCS effect " + fcs);
@@ -53,7 +53,7 @@ class SurveySimulatorTest {
         SimulatedSurvey survey = SurveySimulator.simulate(CaseSpecReader.bundled("ethiopia-psnp-insct"));
         Dataset d = survey.data();
         assertEquals(2 * 1920, d.rowCount());
-        assertEquals(60, survey.contrast("consumption", 1, 0, g -> g == 1), 1e-9);
+        assertEquals(60, survey.contrast("consumption", 1, 0, i -> survey.arm(i) == 1), 1e-9);
         assertTrue(d.hasColumn("round") && d.hasColumn("hhid") && d.hasColumn("kebele"));
     }
 

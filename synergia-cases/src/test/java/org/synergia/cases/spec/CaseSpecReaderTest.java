@@ -73,6 +73,35 @@ class CaseSpecReaderTest {
         assertTrue(e.getMessage().contains("method"), e.getMessage());
     }
 
+    /** {@code subgroup:} as a name or with the levels' labels; {@code options.subgroup} read as the same; refusals. */
+    @Test
+    void subgroupsAreReadWithTheirLabelsAndRefusedWhereTheyCannotBe() throws IOException {
+        AnalysisSpec.Subgroups sex = CaseSpecReader.bundled("colombia-fest-unidos").plan().stream()
+                .filter(a -> a.id().equals("female_head")).findFirst().orElseThrow().subgroup().orElseThrow();
+        assertEquals("female_head", sex.variable());
+        assertEquals("Hogares con jefatura femenina", sex.label(1, "es"));
+        assertEquals("female_head = 2", sex.label(2, "en"));
+        AnalysisSpec.Subgroups regions = CaseSpecReader.bundled("zambia-hgsf-casu").plan().stream()
+                .filter(a -> a.id().equals("regions")).findFirst().orElseThrow().subgroup().orElseThrow();
+        assertEquals("Luapula", regions.label(3, "fr"));
+        String ppp = bundledText("colombia-ppp");
+        AnalysisSpec dose = CaseSpecReader.parse("ppp.yaml", ppp.replace("    subgroup: group\n", "    options: {subgroup: group}\n")
+                .getBytes(StandardCharsets.UTF_8)).plan().get(0);
+        assertEquals("group", dose.subgroup().orElseThrow().variable());
+        assertTrue(dose.options().isEmpty(), "the option became the analysis's subgroup");
+        assertTrue(dose.designVariables().contains("group"));
+        InputException twice = assertThrows(InputException.class, () -> CaseSpecReader.parse("ppp.yaml",
+                ppp.replace("    subgroup: group\n", "    subgroup: group\n    options: {by: group}\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("ppp.yaml: plan[0]: the subgroup is given twice (subgroup and options.by); keep only 'subgroup:'",
+                twice.getMessage());
+        String lesotho = bundledText("lesotho-cgp-springs");
+        String matching = lesotho.replaceFirst("    estimator: psmatch\n", "    estimator: psmatch\n    subgroup: female_head\n");
+        InputException psmatch = assertThrows(InputException.class,
+                () -> CaseSpecReader.parse("bad.yaml", matching.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(psmatch.getMessage().matches("bad\\.yaml: plan\\[\\d\\]: estimator psmatch is not estimated within subgroups in a plan;"
+                + " the estimators that are: .*ipwra.*; remove 'subgroup:' or change the estimator"), psmatch.getMessage());
+    }
+
     @Test
     void missingRequiredKeyIsNamed() throws IOException {
         String text = bundledText("mali-cash-plus").replace("country: {en: Mali, es: Malí, fr: Mali}\n", "");

@@ -23,7 +23,20 @@ public final class ForestPlot {
      * @param high upper end of the interval
      * @param pooled true to draw it as a pooled diamond
      */
-    public record Row(String label, double estimate, double low, double high, boolean pooled) {}
+    public record Row(String label, double estimate, double low, double high, boolean pooled) {
+
+        /**
+         * @param label the heading
+         * @return a row that only names the rows below it (in bold, without an estimate)
+         */
+        public static Row heading(String label) {
+            return new Row(label, Double.NaN, Double.NaN, Double.NaN, false);
+        }
+
+        boolean isHeading() {
+            return Double.isNaN(estimate);
+        }
+    }
 
     private ForestPlot() {}
 
@@ -71,7 +84,10 @@ public final class ForestPlot {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             double y = top + i * ROW + ROW / 2;
-            svg.text(8, y + 4, truncate(r.label(), 44), 11, "start", Palette.TEXT, r.pooled());
+            svg.text(8, y + 4, truncate(r.label(), 44), 11, "start", Palette.TEXT, r.pooled() || r.isHeading());
+            if (r.isHeading()) {
+                continue;
+            }
             if (Double.isFinite(r.low()) && Double.isFinite(r.high())) {
                 svg.line(x.px(r.low()), y, x.px(r.high()), y, r.pooled() ? Palette.BLUE : Palette.TEXT, 1.5, null);
             }

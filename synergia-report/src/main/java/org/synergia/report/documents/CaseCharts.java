@@ -1,7 +1,9 @@
 package org.synergia.report.documents;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.synergia.cases.run.Credibility;
@@ -60,6 +62,40 @@ public final class CaseCharts {
         }
         return Optional.of(ForestPlot.render(a.title().in(m.language()).isEmpty() ? a.id() : a.title().in(m.language()), rows,
                 m.get("chart.smd"), footnote(c, m)));
+    }
+
+    /**
+     * A subgroup analysis's effects on one outcome: each comparison (and the synergy) as a heading, with the estimate in
+     * each subgroup below it, in the outcome's units.
+     *
+     * @param c the case
+     * @param a the subgroup analysis
+     * @param outcome the outcome
+     * @param m the reader's language
+     * @return the chart, or empty when the outcome has no estimates
+     */
+    public static Optional<String> subgroups(CaseResults c, AnalysisSpec a, String outcome, Messages m) {
+        Map<Term, List<EstimateRecord>> byTerm = new LinkedHashMap<>();
+        for (EstimateRecord e : c.estimates(a.id())) {
+            if (e.outcome().equals(outcome) && e.term() instanceof Term.Within w && !ReportedTerms.accompanying(w)) {
+                byTerm.computeIfAbsent(w.term(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        if (byTerm.isEmpty()) {
+            return Optional.empty();
+        }
+        AnalysisSpec.Subgroups g = a.subgroup().orElseThrow();
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        for (Map.Entry<Term, List<EstimateRecord>> t : byTerm.entrySet()) {
+            rows.add(ForestPlot.Row.heading(TermLabels.label(c.spec(), t.getKey(), m)));
+            for (EstimateRecord e : t.getValue()) {
+                rows.add(new ForestPlot.Row("   " + g.label(((Term.Within) e.term()).subgroup().level(), m.language()), e.estimate(),
+                        e.ciLow(), e.ciHigh(), false));
+            }
+        }
+        OutcomeSpec o = c.spec().outcome(outcome);
+        return Optional.of(ForestPlot.render(m.get("chart.subgroups", o.label().in(m.language())), rows,
+                o.unit().in(m.language()), footnote(c, m)));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.synergia.cases.store.EstimateRecord;
 import org.synergia.cases.store.ModelResultRecord;
 import org.synergia.report.html.Html;
 import org.synergia.report.i18n.Messages;
+import org.synergia.stats.inference.Term;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.Estimators;
 
@@ -115,7 +116,11 @@ public final class CaseSections {
             if (!notEstimated.isEmpty()) {
                 h.list(notEstimated);
             }
-            CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+            if (a.subgroup().isPresent()) {
+                subgroups(h, a, rows);
+            } else {
+                CaseCharts.effects(c, a, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+            }
             for (CaseCharts.Figure f : CaseCharts.estimatorPlots(c, a, m, 3)) {
                 h.raw("<figure>").raw(f.svg());
                 if (f.caption() != null) {
@@ -129,6 +134,29 @@ public final class CaseSections {
         long withTruth = c.estimates().stream().filter(EstimateRecord::hasTruth).count();
         if (withTruth > 0) {
             h.paragraph(m.get("text.coverage", withTruth, c.estimates().stream().filter(EstimateRecord::covers).count()));
+        }
+    }
+
+    /**
+     * A subgroup analysis's charts (each outcome's effects in every subgroup) and, in words, which differences between
+     * subgroups hold after the multiple-testing adjustment.
+     */
+    private void subgroups(Html h, AnalysisSpec a, List<EstimateRecord> rows) {
+        for (String outcome : a.outcomes()) {
+            CaseCharts.subgroups(c, a, outcome, m).ifPresent(svg -> h.raw("<figure>").raw(svg).raw("</figure>"));
+        }
+        List<EstimateRecord> differences = rows.stream().filter(e -> e.term() instanceof Term.WithinDifference).toList();
+        if (differences.isEmpty()) {
+            return;
+        }
+        List<String> significant = differences.stream().filter(e -> e.qValue() < 0.05 || Double.isNaN(e.qValue()) && e.pValue() < 0.05)
+                .map(e -> c.spec().outcome(e.outcome()).label().in(lang) + ", " + TermLabels.label(c.spec(), e.term(), m) + ": "
+                        + h.format(e.estimate()) + " [" + h.format(e.ciLow()) + ", " + h.format(e.ciHigh()) + "]")
+                .toList();
+        if (significant.isEmpty()) {
+            h.paragraph(m.get("text.subgroups.none", differences.size()));
+        } else {
+            h.paragraph(m.get("text.subgroups.some", significant.size(), differences.size())).list(significant);
         }
     }
 

@@ -7,9 +7,10 @@ final class ReportedTerms {
 
     private ReportedTerms() {}
 
-    /** @return whether the term only accompanies an effect (a potential-outcome mean, a non-robust RD row) */
+    /** @return whether the term only accompanies an effect (a potential-outcome mean, a non-robust RD row), also within a subgroup */
     static boolean accompanying(Term term) {
-        return term instanceof Term.PoMean
+        return term instanceof Term.Within w && accompanying(w.term())
+                || term instanceof Term.PoMean
                 || term instanceof Term.Discontinuity d && d.row() != Term.RdRow.ROBUST;
     }
 

@@ -80,7 +80,7 @@ class ComparisonClassifierTest {
     void aSaturationDesignThatDeclaresItsComparisonContributesItsPooledIntentionToTreat() {
         AnalysisSpec c = analysis(PERU, "coaching");
         AnalysisSpec declared = new AnalysisSpec(c.id(), c.estimator(), c.title(), c.outcomes(), c.treatment(), c.covariates(),
-                c.control(), c.arms(), c.estimand(), c.synergy(), c.cluster(), c.weights(), Optional.of(Comparison.PRODUCTIVE),
+                c.control(), c.arms(), c.estimand(), c.synergy(), c.cluster(), c.weights(), c.subgroup(), Optional.of(Comparison.PRODUCTIVE),
                 c.options());
         assertEquals(Optional.of(Comparison.PRODUCTIVE),
                 classify(PERU, declared, new Term.Saturation(Term.Exposure.ITT, Double.NaN, false)));
