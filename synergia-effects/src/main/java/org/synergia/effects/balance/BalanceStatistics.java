@@ -1,7 +1,5 @@
 package org.synergia.effects.balance;
 
-import java.util.Arrays;
-
 /**
  * Weighted two-group balance statistics on primitive arrays, defined as R {@code cobalt} 4.x
  * defines them (Greifer, {@code bal.tab} documentation). A weight of zero leaves a row out.
@@ -57,7 +55,24 @@ public final class BalanceStatistics {
      *     first of each pair over rows with {@code group[i]}, as defined in the class comment
      */
     public static double[] moments(double[] x, double[] w, boolean[] group, boolean binary) {
-        double[] s = sums(x, w, group);
+        return moments(sums(x, w, group), binary);
+    }
+
+    /**
+     * {@link #moments} under unit weights and under {@code w}, in two passes over the rows instead of four.
+     *
+     * @param x values
+     * @param w weights
+     * @param group which rows belong to the group
+     * @param binary whether {@code x} takes only the values 0 and 1
+     * @return the moments under unit weights, then under {@code w}
+     */
+    public static double[][] unitAndWeightedMoments(double[] x, double[] w, boolean[] group, boolean binary) {
+        double[][] s = unitAndWeightedSums(x, w, group);
+        return new double[][] {moments(s[0], binary), moments(s[1], binary)};
+    }
+
+    private static double[] moments(double[] s, boolean binary) {
         double mIn = s[1] / s[0];
         double mOut = s[5] / s[4];
         if (binary) {
@@ -79,7 +94,23 @@ public final class BalanceStatistics {
      * @return {@code {mean, mean of the other rows, variance, variance of the other rows}}
      */
     public static double[] frequencyMoments(double[] x, double[] w, boolean[] group) {
-        double[] s = sums(x, w, group);
+        return frequencyMoments(sums(x, w, group));
+    }
+
+    /**
+     * {@link #frequencyMoments} under unit weights and under {@code w}, in two passes over the rows instead of four.
+     *
+     * @param x values
+     * @param w weights
+     * @param group which rows belong to the group
+     * @return the moments under unit weights, then under {@code w}
+     */
+    public static double[][] unitAndWeightedFrequencyMoments(double[] x, double[] w, boolean[] group) {
+        double[][] s = unitAndWeightedSums(x, w, group);
+        return new double[][] {frequencyMoments(s[0]), frequencyMoments(s[1])};
+    }
+
+    private static double[] frequencyMoments(double[] s) {
         return new double[] {s[1] / s[0], s[5] / s[4], s[0] > 1 ? s[3] / (s[0] - 1) : 0, s[4] > 1 ? s[7] / (s[4] - 1) : 0};
     }
 
@@ -87,44 +118,89 @@ public final class BalanceStatistics {
      * @return {@code {sum w, sum w x, sum w^2, sum w (x - m)^2}} over the group's rows, then the same over the others
      */
     private static double[] sums(double[] x, double[] w, boolean[] group) {
+        // branch-free: sums over all rows and over the group's (a 0/1 factor), the others' by difference
+        double swAll = 0;
+        double sAll = 0;
+        double sw2All = 0;
         double swIn = 0;
         double sIn = 0;
-        double swOut = 0;
-        double sOut = 0;
+        double sw2In = 0;
         for (int i = 0; i < x.length; i++) {
             double wi = w[i];
-            if (wi == 0) {
-                continue;
-            }
-            if (group[i]) {
-                swIn += wi;
-                sIn += wi * x[i];
-            } else {
-                swOut += wi;
-                sOut += wi * x[i];
-            }
+            double wx = wi * x[i];
+            double w2 = wi * wi;
+            double g = group[i] ? 1 : 0;
+            swAll += wi;
+            sAll += wx;
+            sw2All += w2;
+            swIn += g * wi;
+            sIn += g * wx;
+            sw2In += g * w2;
         }
         double mIn = sIn / swIn;
-        double mOut = sOut / swOut;
-        double sw2In = 0;
+        double mOut = (sAll - sIn) / (swAll - swIn);
+        double ssAll = 0;
         double ssIn = 0;
-        double sw2Out = 0;
-        double ssOut = 0;
         for (int i = 0; i < x.length; i++) {
-            double wi = w[i];
-            if (wi == 0) {
-                continue;
-            }
-            double d = x[i] - (group[i] ? mIn : mOut);
-            if (group[i]) {
-                sw2In += wi * wi;
-                ssIn += wi * d * d;
-            } else {
-                sw2Out += wi * wi;
-                ssOut += wi * d * d;
-            }
+            boolean in = group[i];
+            double d = x[i] - (in ? mIn : mOut);
+            double wd2 = w[i] * d * d;
+            ssAll += wd2;
+            ssIn += in ? wd2 : 0;
         }
-        return new double[] {swIn, sIn, sw2In, ssIn, swOut, sOut, sw2Out, ssOut};
+        return new double[] {swIn, sIn, sw2In, ssIn, swAll - swIn, sAll - sIn, sw2All - sw2In, ssAll - ssIn};
+    }
+
+    /** {@link #sums} under unit weights and under {@code w}, from the same two passes over the rows. */
+    private static double[][] unitAndWeightedSums(double[] x, double[] w, boolean[] group) {
+        double sAll = 0;
+        double nIn = 0;
+        double sIn = 0;
+        double swAll = 0;
+        double swxAll = 0;
+        double sw2All = 0;
+        double swIn = 0;
+        double swxIn = 0;
+        double sw2In = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double wi = w[i];
+            double wx = wi * xi;
+            double w2 = wi * wi;
+            double g = group[i] ? 1 : 0;
+            sAll += xi;
+            nIn += g;
+            sIn += g * xi;
+            swAll += wi;
+            swxAll += wx;
+            sw2All += w2;
+            swIn += g * wi;
+            swxIn += g * wx;
+            sw2In += g * w2;
+        }
+        double nOut = x.length - nIn;
+        double mIn = sIn / nIn;
+        double mOut = (sAll - sIn) / nOut;
+        double aIn = swxIn / swIn;
+        double aOut = (swxAll - swxIn) / (swAll - swIn);
+        double ssAll = 0;
+        double ssIn = 0;
+        double wssAll = 0;
+        double wssIn = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean in = group[i];
+            double d = x[i] - (in ? mIn : mOut);
+            double e = x[i] - (in ? aIn : aOut);
+            double d2 = d * d;
+            double we2 = w[i] * e * e;
+            ssAll += d2;
+            ssIn += in ? d2 : 0;
+            wssAll += we2;
+            wssIn += in ? we2 : 0;
+        }
+        return new double[][] {
+            {nIn, sIn, nIn, ssIn, nOut, sAll - sIn, nOut, ssAll - ssIn},
+            {swIn, swxIn, sw2In, wssIn, swAll - swIn, swxAll - swxIn, sw2All - sw2In, wssAll - wssIn}};
     }
 
     /**
@@ -146,122 +222,104 @@ public final class BalanceStatistics {
     }
 
     /**
-     * Weighted eCDF differences between the groups, evaluated at every distinct value of all
-     * rows, for one or more weightings at once (one sort of the values).
+     * Each row's step of {@code F_treated - F_control} under the raw and the adjusted weights: its weight over its
+     * group's total, negative for the control. They depend on the groups and weights only: computed once for all
+     * covariates.
      *
-     * @param x values
      * @param treated group membership
-     * @param weights one or more weight vectors
-     * @return for each weighting in turn, {@code eCDF mean, eCDF max} of {@code |F_treated - F_control|}
+     * @param raw the steps under the raw weights, by row, or null for unit raw weights
+     * @param unitTreated with unit raw weights, a treated row's raw step
+     * @param unitControl with unit raw weights, a control row's raw step
+     * @param adjusted the steps under the adjusted weights, by row
      */
-    public static double[] ecdfDifferences(double[] x, boolean[] treated, double[]... weights) {
-        int n = x.length;
-        int m = weights.length;
-        double[] st = new double[m];
-        double[] sc = new double[m];
-        for (int a = 0; a < m; a++) {
-            for (int i = 0; i < n; i++) {
-                if (treated[i]) {
-                    st[a] += weights[a][i];
-                } else {
-                    sc[a] += weights[a][i];
-                }
-            }
-        }
-        double[] levels = fewDistinct(x);
-        int[] rows;
-        if (levels != null) {
-            rows = byLevel(x, levels);
-        } else {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            rows = RowOrder.of(x, all).rows();
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = x[rows[i]];
-        }
-        // the arms and weights in sorted order first: a loop of independent loads, so that the cache misses of
-        // this random gather overlap, then the running sums read them in sequence
-        boolean[] arm = new boolean[n];
-        double[][] sorted = new double[m][n];
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            arm[i] = treated[r];
-            for (int a = 0; a < m; a++) {
-                sorted[a][i] = weights[a][r];
-            }
-        }
-        double[] ft = new double[m];
-        double[] fc = new double[m];
-        double[] out = new double[2 * m];
-        int distinct = 0;
-        int i = 0;
-        while (i < n) {
-            double value = v[i];
-            while (i < n && v[i] == value) {
-                double[] f = arm[i] ? ft : fc;
-                for (int a = 0; a < m; a++) {
-                    f[a] += sorted[a][i];
-                }
-                i++;
-            }
-            for (int a = 0; a < m; a++) {
-                double d = Math.abs(ft[a] / st[a] - fc[a] / sc[a]);
-                out[2 * a] += d;
-                out[2 * a + 1] = Math.max(out[2 * a + 1], d);
-            }
-            distinct++;
-        }
-        for (int a = 0; a < m; a++) {
-            out[2 * a] /= distinct;
-        }
-        return out;
-    }
+    public record EcdfSteps(boolean[] treated, double[] raw, double unitTreated, double unitControl, double[] adjusted) {
 
-    /** Up to this many distinct values, the rows are ordered by counting instead of a radix sort. */
-    private static final int FEW = 64;
-
-    /** @return the distinct values of {@code x} ascending when there are at most {@link #FEW}, else null */
-    private static double[] fewDistinct(double[] x) {
-        double[] found = new double[FEW];
-        int count = 0;
-        for (double v : x) {
-            int at = Arrays.binarySearch(found, 0, count, v);
-            if (at < 0) {
-                if (count == FEW || Double.isNaN(v)) {
-                    return null;
-                }
-                int insert = -at - 1;
-                System.arraycopy(found, insert, found, insert + 1, count - insert);
-                found[insert] = v == 0 ? 0.0 : v;
-                count++;
+        /**
+         * @param treated group membership
+         * @param raw the raw weights, or null for unit weights (no sampling weights)
+         * @param adjusted the adjusted weights
+         * @return the steps
+         */
+        public static EcdfSteps of(boolean[] treated, double[] raw, double[] adjusted) {
+            int nTreated = 0;
+            for (boolean t : treated) {
+                nTreated += t ? 1 : 0;
             }
+            return new EcdfSteps(treated, raw == null ? null : steps(treated, raw), 1.0 / nTreated,
+                    -1.0 / (treated.length - nTreated), steps(treated, adjusted));
         }
-        return Arrays.copyOf(found, count);
+
+        private static double[] steps(boolean[] treated, double[] w) {
+            double all = 0;
+            double in = 0;
+            for (int i = 0; i < w.length; i++) {
+                all += w[i];
+                in += treated[i] ? w[i] : 0;
+            }
+            double inTreated = 1 / in;
+            double inControl = -1 / (all - in);
+            double[] step = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                step[i] = w[i] * (treated[i] ? inTreated : inControl);
+            }
+            return step;
+        }
     }
 
     /**
-     * The rows in ascending order of a variable with few distinct values, ties in input order: a counting sort
-     * by value, the order {@link RowOrder} gives, in two passes instead of a radix sort's.
+     * Weighted eCDF differences between the groups, evaluated at every distinct value of all rows, under the raw
+     * and the adjusted weights at once (one sort of the values, {@link RowOrder#ofAll}).
+     *
+     * @param x values
+     * @param steps the rows' steps (their groups and weights)
+     * @return {@code {eCDF mean, eCDF max}} of {@code |F_treated - F_control|} under the raw weights, then under the
+     *     adjusted ones
      */
-    private static int[] byLevel(double[] x, double[] levels) {
-        int[] level = new int[x.length];
-        int[] start = new int[levels.length + 1];
-        for (int i = 0; i < x.length; i++) {
-            level[i] = Arrays.binarySearch(levels, x[i] == 0 ? 0.0 : x[i]);
-            start[level[i] + 1]++;
+    public static double[] ecdfDifferences(double[] x, EcdfSteps steps) {
+        int n = x.length;
+        RowOrder order = RowOrder.ofAll(x);
+        int[] rows = order.rows();
+        // the steps in sorted order first (a loop of independent loads, so that the cache misses of this random
+        // gather overlap), whose running sums the sweep then reads in sequence
+        double[] raw = new double[n];
+        double[] adjusted = new double[n];
+        double[] adjustedStep = steps.adjusted();
+        if (steps.raw() == null) {
+            boolean[] treated = steps.treated();
+            for (int i = 0; i < n; i++) {
+                int r = rows[i];
+                raw[i] = treated[r] ? steps.unitTreated() : steps.unitControl();
+                adjusted[i] = adjustedStep[r];
+            }
+        } else {
+            double[] rawStep = steps.raw();
+            for (int i = 0; i < n; i++) {
+                int r = rows[i];
+                raw[i] = rawStep[r];
+                adjusted[i] = adjustedStep[r];
+            }
         }
-        for (int j = 0; j < levels.length; j++) {
-            start[j + 1] += start[j];
+        double dRaw = 0;
+        double dAdjusted = 0;
+        double sumRaw = 0;
+        double maxRaw = 0;
+        double sumAdjusted = 0;
+        double maxAdjusted = 0;
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            dRaw += raw[i];
+            dAdjusted += adjusted[i];
+            if (order.lastOfItsValue(i)) {
+                double a = Math.abs(dRaw);
+                double b = Math.abs(dAdjusted);
+                sumRaw += a;
+                maxRaw = Math.max(maxRaw, a);
+                sumAdjusted += b;
+                maxAdjusted = Math.max(maxAdjusted, b);
+                distinct++;
+            }
         }
-        int[] rows = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            rows[start[level[i]]++] = i;
-        }
-        return rows;
+        return new double[] {sumRaw / distinct, maxRaw, sumAdjusted / distinct, maxAdjusted};
     }
 
     /**

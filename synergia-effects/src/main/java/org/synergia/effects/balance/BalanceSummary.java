@@ -1,6 +1,7 @@
 package org.synergia.effects.balance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,10 @@ public record BalanceSummary(List<ContrastBalance> contrasts) {
                 adjustedSub[r] = adjusted[rows[r]];
             }
             CovariateBalance[] rowsOut = new CovariateBalance[varying.size()];
+            boolean unit = Arrays.stream(rawSub).allMatch(v -> v == 1);
+            BalanceStatistics.EcdfSteps steps = BalanceStatistics.EcdfSteps.of(treated, unit ? null : rawSub, adjustedSub);
             IntStream.range(0, varying.size()).parallel().forEach(j -> rowsOut[j] = covariate(names.get(varying.get(j)),
-                    subset(columns[varying.get(j)], rows), treated, rawSub, adjustedSub));
+                    subset(columns[varying.get(j)], rows), treated, unit ? null : rawSub, adjustedSub, steps));
             double sumTreated = 0;
             double sumControl = 0;
             for (int r = 0; r < rows.length; r++) {
@@ -85,10 +88,20 @@ public record BalanceSummary(List<ContrastBalance> contrasts) {
         return new BalanceSummary(out);
     }
 
-    private static CovariateBalance covariate(String name, double[] x, boolean[] treated, double[] raw, double[] adjusted) {
-        double[] r = BalanceStatistics.frequencyMoments(x, raw, treated);
-        double[] a = BalanceStatistics.frequencyMoments(x, adjusted, treated);
-        double[] ks = BalanceStatistics.ecdfDifferences(x, treated, raw, adjusted);
+    /** One covariate's balance; {@code raw} null for unit raw weights (no sampling weights). */
+    private static CovariateBalance covariate(String name, double[] x, boolean[] treated, double[] raw, double[] adjusted,
+            BalanceStatistics.EcdfSteps steps) {
+        double[] r;
+        double[] a;
+        if (raw == null) {
+            double[][] both = BalanceStatistics.unitAndWeightedFrequencyMoments(x, adjusted, treated);
+            r = both[0];
+            a = both[1];
+        } else {
+            r = BalanceStatistics.frequencyMoments(x, raw, treated);
+            a = BalanceStatistics.frequencyMoments(x, adjusted, treated);
+        }
+        double[] ks = BalanceStatistics.ecdfDifferences(x, steps);
         return new CovariateBalance(name, r[0], r[1], a[0], a[1], standardised(r), standardised(a), ratio(r), ratio(a),
                 ks[1], ks[3]);
     }

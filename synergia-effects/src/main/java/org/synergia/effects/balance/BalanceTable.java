@@ -71,8 +71,9 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
         double[] unit = new double[n];
         java.util.Arrays.fill(unit, 1.0);
         BalanceRow[] rows = new BalanceRow[columns.length];
+        BalanceStatistics.EcdfSteps steps = BalanceStatistics.EcdfSteps.of(treated, null, after);
         java.util.stream.IntStream.range(0, columns.length).parallel()
-                .forEach(j -> rows[j] = row(names.get(j), columns[j], treated, unit, after, denominator));
+                .forEach(j -> rows[j] = row(names.get(j), columns[j], treated, unit, after, denominator, steps));
         return new BalanceTable(List.of(rows), denominator,
                 BalanceStatistics.effectiveSampleSize(unit, treated, true),
                 BalanceStatistics.effectiveSampleSize(unit, treated, false),
@@ -81,16 +82,17 @@ public record BalanceTable(List<BalanceRow> rows, SdDenominator sdDenominator, d
     }
 
     private static BalanceRow row(String name, double[] x, boolean[] treated, double[] unit, double[] after,
-            SdDenominator denominator) {
+            SdDenominator denominator, BalanceStatistics.EcdfSteps steps) {
         boolean binary = BalanceStatistics.isBinary(x);
         // {treated mean, control mean, treated variance, control variance}
-        double[] b = BalanceStatistics.moments(x, unit, treated, binary);
-        double[] a = BalanceStatistics.moments(x, after, treated, binary);
+        double[][] both = BalanceStatistics.unitAndWeightedMoments(x, after, treated, binary);
+        double[] b = both[0];
+        double[] a = both[1];
         double sd = denominator == SdDenominator.TREATED ? Math.sqrt(b[2]) : Math.sqrt((b[2] + b[3]) / 2);
         double scale = binary || sd == 0 ? 1 : sd;
         double vrb = !binary && b[3] > 0 ? b[2] / b[3] : 0;
         double vra = !binary && a[3] > 0 ? a[2] / a[3] : 0;
-        double[] e = BalanceStatistics.ecdfDifferences(x, treated, unit, after);
+        double[] e = BalanceStatistics.ecdfDifferences(x, steps);
         return new BalanceRow(name, binary, b[0], b[1], a[0], a[1], (b[0] - b[1]) / scale,
                 (a[0] - a[1]) / scale, vrb, vra, e[0], e[2], e[1], e[3]);
     }

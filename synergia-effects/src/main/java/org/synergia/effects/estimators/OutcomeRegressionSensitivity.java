@@ -60,8 +60,9 @@ public final class OutcomeRegressionSensitivity {
             throw new InputException(SensitivityProblem.NOT_A_TERM, OptionName.of("sensitivity"), analysis.treatment(),
                     String.join(", ", effects));
         }
-        Map<String, Object> sensitivity = of(analysis, data, outcomeModel, treatment, control, synergy, chosen);
-        double sd = new StandardDeviation().evaluate(ModelFrame.of(Formula.parse(outcomeModel)).build(data).response());
+        ModelMatrix base = ModelFrame.of(Formula.parse(outcomeModel)).build(data);
+        Map<String, Object> sensitivity = of(analysis, base, data, treatment, control, synergy, chosen);
+        double sd = new StandardDeviation().evaluate(base.response());
         List<Map<String, Object>> eValues = new ArrayList<>();
         for (Estimate e : result.estimates()) {
             if (isEffect(e)) {
@@ -112,7 +113,12 @@ public final class OutcomeRegressionSensitivity {
      */
     public static Map<String, Object> of(LinearSensitivity analysis, Dataset data, String outcomeModel, String treatment,
             double control, Synergy synergy, Estimate effect) {
-        ModelMatrix base = ModelFrame.of(Formula.parse(outcomeModel)).build(data);
+        return of(analysis, ModelFrame.of(Formula.parse(outcomeModel)).build(data), data, treatment, control, synergy, effect);
+    }
+
+    /** The same, with the outcome model's matrix already built. */
+    private static Map<String, Object> of(LinearSensitivity analysis, ModelMatrix base, Dataset data, String treatment,
+            double control, Synergy synergy, Estimate effect) {
         double[] levelOf = data.numeric(treatment).toDoubleArray();
         double[] t = new double[base.rowCount()];
         for (int i = 0; i < t.length; i++) {
@@ -154,8 +160,21 @@ public final class OutcomeRegressionSensitivity {
         return x;
     }
 
+    /** The treatment's levels, ascending (a treatment has few: a linear search per row). */
     private static double[] distinct(double[] t) {
-        return java.util.Arrays.stream(t).distinct().sorted().toArray();
+        double[] levels = new double[0];
+        for (double v : t) {
+            boolean seen = false;
+            for (double l : levels) {
+                seen |= l == v;
+            }
+            if (!seen) {
+                levels = java.util.Arrays.copyOf(levels, levels.length + 1);
+                levels[levels.length - 1] = v;
+            }
+        }
+        java.util.Arrays.sort(levels);
+        return levels;
     }
 
     private static String level(double v) {

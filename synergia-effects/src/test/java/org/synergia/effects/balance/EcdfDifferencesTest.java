@@ -30,7 +30,12 @@ class EcdfDifferencesTest {
             w[i] = rng.nextDouble() < 0.1 ? 0 : rng.nextDouble() * 3;
             unit[i] = 1;
         }
-        double[] got = BalanceStatistics.ecdfDifferences(x, treated, unit, w);
+        double[] got = BalanceStatistics.ecdfDifferences(x, BalanceStatistics.EcdfSteps.of(treated, unit, w));
+        // unit raw weights given as null (no sampling weights): the raw steps from the groups alone, the same numbers
+        double[] unitPath = BalanceStatistics.ecdfDifferences(x, BalanceStatistics.EcdfSteps.of(treated, null, w));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(got[k], unitPath[k], 1e-12, "unit raw weights, statistic " + k);
+        }
         double[][] weights = {unit, w};
         double[] levels = Arrays.stream(x).map(v -> v == 0 ? 0 : v).distinct().sorted().toArray();
         for (int a = 0; a < 2; a++) {

@@ -35,10 +35,13 @@ public final class PivotedQr {
     public static int[] collinearColumns(double[][] columns, double tolerance) {
         int p = columns.length;
         double[][] r = triangularFactor(columns);
+        // R by columns, for the pivoted reduction below
+        double[][] c = new double[p][p];
         double[] original = new double[p];
         for (int j = 0; j < p; j++) {
             double s = 0;
             for (int i = 0; i < p; i++) {
+                c[j][i] = r[i][j];
                 s += r[i][j] * r[i][j];
             }
             original[j] = Math.sqrt(s);
@@ -50,18 +53,18 @@ public final class PivotedQr {
         List<Integer> collinear = new ArrayList<>();
         int rank = 0;
         while (rank < candidates.size()) {
-            int c = candidates.get(rank);
+            int k = candidates.get(rank);
             double residual = 0;
             for (int i = rank; i < p; i++) {
-                residual += r[i][c] * r[i][c];
+                residual += c[k][i] * c[k][i];
             }
             residual = Math.sqrt(residual);
-            if (residual <= tolerance * original[c]) {
-                collinear.add(c);
+            if (residual <= tolerance * original[k]) {
+                collinear.add(k);
                 candidates.remove(rank);
                 continue;
             }
-            reflect(r, rank, p, c, candidates.subList(rank + 1, candidates.size()));
+            reflect(c, rank, p, k, candidates.subList(rank + 1, candidates.size()).stream().mapToInt(Integer::intValue).toArray());
             rank++;
         }
         return collinear.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -76,31 +79,27 @@ public final class PivotedQr {
     public static double[][] triangularFactor(double[][] columns) {
         int p = columns.length;
         int n = p == 0 ? 0 : columns[0].length;
-        double[][] w = new double[p + BLOCK][p];
-        List<Integer> all = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            all.add(j);
+        // by columns: the p rows of R so far, then a block of the data's rows
+        double[][] w = new double[p][p + BLOCK];
+        int[][] later = new int[p][];
+        for (int k = 0; k < p; k++) {
+            later[k] = java.util.stream.IntStream.range(k + 1, p).toArray();
         }
         for (int from = 0; from < n; from += BLOCK) {
             int len = Math.min(BLOCK, n - from);
-            for (int t = 0; t < len; t++) {
-                double[] row = w[p + t];
-                for (int j = 0; j < p; j++) {
-                    row[j] = columns[j][from + t];
-                }
-            }
-            for (int t = len; t < BLOCK; t++) {
-                java.util.Arrays.fill(w[p + t], 0.0);
+            for (int j = 0; j < p; j++) {
+                System.arraycopy(columns[j], from, w[j], p, len);
+                java.util.Arrays.fill(w[j], p + len, p + BLOCK, 0.0);
             }
             int m = p + len;
             for (int k = 0; k < p; k++) {
-                reflect(w, k, m, k, all.subList(k + 1, p));
+                reflect(w, k, m, k, later[k]);
             }
         }
         double[][] r = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = i; j < p; j++) {
-                r[i][j] = w[i][j];
+                r[i][j] = w[j][i];
             }
         }
         return r;
@@ -108,35 +107,37 @@ public final class PivotedQr {
 
     /**
      * Applies the Householder reflection that zeroes rows {@code k+1..m-1} of column {@code c} to
-     * that column and to the columns {@code others}.
+     * that column and to the columns {@code others} (the matrix {@code a} by columns).
      */
-    private static void reflect(double[][] a, int k, int m, int c, List<Integer> others) {
+    private static void reflect(double[][] a, int k, int m, int c, int[] others) {
+        double[] v = a[c];
         double norm = 0;
         for (int i = k; i < m; i++) {
-            norm += a[i][c] * a[i][c];
+            norm += v[i] * v[i];
         }
         norm = Math.sqrt(norm);
         if (norm == 0) {
             return;
         }
-        double alpha = a[k][c] > 0 ? -norm : norm;
-        double v0 = a[k][c] - alpha;
+        double alpha = v[k] > 0 ? -norm : norm;
+        double v0 = v[k] - alpha;
         // v = (v0, a[k+1..m-1][c]); vᵀv = v0² + (norm² - a[k][c]²) = -2 alpha v0
         double vtv = -2 * alpha * v0;
         for (int j : others) {
-            double dot = v0 * a[k][j];
+            double[] x = a[j];
+            double dot = v0 * x[k];
             for (int i = k + 1; i < m; i++) {
-                dot += a[i][c] * a[i][j];
+                dot += v[i] * x[i];
             }
             double f = 2 * dot / vtv;
-            a[k][j] -= f * v0;
+            x[k] -= f * v0;
             for (int i = k + 1; i < m; i++) {
-                a[i][j] -= f * a[i][c];
+                x[i] -= f * v[i];
             }
         }
-        a[k][c] = alpha;
+        v[k] = alpha;
         for (int i = k + 1; i < m; i++) {
-            a[i][c] = 0;
+            v[i] = 0;
         }
     }
 }
