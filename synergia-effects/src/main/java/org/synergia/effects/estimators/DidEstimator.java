@@ -46,6 +46,7 @@ public final class DidEstimator implements Estimator {
                     + " ${DEFAULT-VALUE})").withDefault("0.995"),
             EstimatorOption.flag("balance", "report covariate balance of the treated and comparison groups, raw and under the"
                     + " propensity-score weights (tebalance conventions), in diagnostics.balance and balance_n"),
+            SubgroupEffects.option(),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -73,11 +74,18 @@ public final class DidEstimator implements Estimator {
     @Override
     public Collection<String> variables(EstimatorOptions options) {
         return options.variablesOf("outcome", "time", "group", "cohort", "id", Covariates.OPTION, EstimatorOption.WEIGHTS,
-                EstimatorOption.CLUSTER);
+                EstimatorOption.CLUSTER, "by");
     }
 
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
+        if (options.given("by")) {
+            return SubgroupEffects.fit(this, rows, options, List.of("balance"), subgroup -> fitAll(subgroup, options));
+        }
+        return fitAll(rows.dataset(), options);
+    }
+
+    private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         boolean staggered = options.text("cohort").isPresent();
         if (options.text("group").isPresent() == staggered) {
             throw new InputException(EstimatorProblem.GROUP_OR_COHORT, OptionName.of("group"), OptionName.of("cohort"));
@@ -86,7 +94,6 @@ public final class DidEstimator implements Estimator {
             throw new InputException(EstimatorProblem.CONTROL_WITH_COHORT, OptionName.of("control"), OptionName.of("group"),
                     OptionName.of("cohort"));
         }
-        Dataset data = rows.dataset();
         String outcome = options.required("outcome");
         String time = options.required("time");
         String g = staggered ? options.required("cohort") : options.required("group");

@@ -42,6 +42,7 @@ public enum EstimatorProblem implements Reason {
     BY_ONE_SUBGROUP,
     /** {0} the subgroup option, {1} its variable, {2} the subgroup, {3} why the estimator failed there. */
     BY_SUBGROUP_FAILED,
+    BY_CLUSTERS_CROSS,
     /** {0} the cluster option, {1} its variable, {2} a cluster in two subgroups, {3} the subgroup variable, {4} the subgroup option. */
     /** {0} the subgroup option, {1} the option not available with it. */
     BY_NOT_WITH,

@@ -58,6 +58,7 @@ public final class RdEstimator implements Estimator {
                     + " ${DEFAULT-VALUE})", "es", "qs").withDefault("es"),
             EstimatorOption.integer("plot-bins", "N", "plot bins on each side of the cutoff (default: ${DEFAULT-VALUE})")
                     .withDefault("20"),
+            SubgroupEffects.option(),
             EstimatorOption.weights(),
             EstimatorOption.cluster());
 
@@ -83,12 +84,18 @@ public final class RdEstimator implements Estimator {
     @Override
     public Collection<String> variables(EstimatorOptions options) {
         return options.variablesOf("outcome", "running", "fuzzy", Covariates.OPTION, EstimatorOption.WEIGHTS,
-                EstimatorOption.CLUSTER);
+                EstimatorOption.CLUSTER, "by");
     }
 
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
-        Dataset data = rows.dataset();
+        if (options.given("by")) {
+            return SubgroupEffects.fit(this, rows, options, List.of("plot"), subgroup -> fitAll(subgroup, options));
+        }
+        return fitAll(rows.dataset(), options);
+    }
+
+    private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         RdSample sample = RdSample.of(data.numeric(options.required("outcome")).toDoubleArray(),
                 data.numeric(options.required("running")).toDoubleArray());
         if (options.text("fuzzy").isPresent()) {

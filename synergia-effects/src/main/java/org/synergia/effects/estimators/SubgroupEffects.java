@@ -28,7 +28,8 @@ import org.synergia.stats.inference.Term;
  * (stacked) estimation of all subgroups. Their estimating equations involve disjoint units and disjoint
  * parameters, so two subgroups' estimates have covariance zero, unless clusters cross subgroups: then it
  * is the sum over clusters of the products of the two estimates' cluster sums of influence functions
- * ({@link Linearised}), the same sandwich that gives each subgroup's own cluster-robust variance.
+ * ({@link Linearised}), the same sandwich that gives each subgroup's own cluster-robust variance. For an
+ * estimator without influence functions (DiD, RD), clusters that cross subgroups are refused.
  */
 final class SubgroupEffects {
 
@@ -62,7 +63,8 @@ final class SubgroupEffects {
             }
         }
         String cluster = estimator.accepts(EstimatorOption.CLUSTER) ? options.text(EstimatorOption.CLUSTER).orElse(null) : null;
-        return fit(rows.dataset(), options.required("by"), cluster, 0.95, fit);
+        double level = estimator.accepts("level") ? options.number("level").orElseThrow() : 0.95;
+        return fit(rows.dataset(), options.required("by"), cluster, level, fit);
     }
 
     /**
@@ -122,14 +124,19 @@ final class SubgroupEffects {
         double reference = rows.firstKey();
         Term.Subgroup referenceGroup = new Term.Subgroup(by, reference);
         EstimationResult first = results.get(reference);
-        boolean crossing = clusters != null && crossing(clusters, g);
+        double crossed = clusters == null ? Double.NaN : crossingCluster(clusters, g);
+        boolean crossing = !Double.isNaN(crossed);
+        if (crossing && !results.values().stream().allMatch(r -> AnnotatedResult.unwrap(r) instanceof Linearised)) {
+            throw new InputException(EstimatorProblem.BY_CLUSTERS_CROSS, OptionName.of("cluster"), cluster,
+                    NumericColumn.formatNumber(crossed), by, OptionName.of("by"));
+        }
         for (Map.Entry<Double, EstimationResult> e : results.entrySet()) {
             if (e.getKey() == reference) {
                 continue;
             }
             Term.Subgroup s = new Term.Subgroup(by, e.getKey());
             for (Estimate est : e.getValue().estimates()) {
-                if (!(est.term() instanceof Term.Effect || est.term() instanceof Term.Synergy)) {
+                if (!compared(est.term())) {
                     continue;
                 }
                 Estimate base = first.estimates().stream().filter(b -> b.term().equals(est.term())).findFirst().orElse(null);
@@ -152,16 +159,22 @@ final class SubgroupEffects {
         return EstimationResult.of(first.method(), estimates, n, diagnostics, warnings);
     }
 
-    /** Whether some cluster has units in two subgroups. */
-    private static boolean crossing(double[] cluster, double[] g) {
+    /** Whether a term's subgroups are compared: effects, synergies and the robust discontinuity. */
+    private static boolean compared(Term term) {
+        return term instanceof Term.Effect || term instanceof Term.Synergy
+                || term instanceof Term.Discontinuity d && d.row() == Term.RdRow.ROBUST;
+    }
+
+    /** The first cluster with units in two subgroups, NaN when every cluster lies within one. */
+    private static double crossingCluster(double[] cluster, double[] g) {
         Map<Double, Double> subgroupOf = new HashMap<>();
         for (int i = 0; i < cluster.length; i++) {
             Double seen = subgroupOf.putIfAbsent(cluster[i], g[i]);
             if (seen != null && seen.doubleValue() != g[i]) {
-                return true;
+                return cluster[i];
             }
         }
-        return false;
+        return Double.NaN;
     }
 
     /**

@@ -128,6 +128,96 @@ class SubgroupEffectsTest {
         assertTrue(balance.getMessage().contains("--balance") && balance.getMessage().contains("--by"), balance.getMessage());
     }
 
+    /**
+     * A simulated two-period panel (600 units in 60 villages, subgroup {@code g} by unit, crossing the villages) and a
+     * sharp RD (1,500 units), for the estimators without influence functions in the result.
+     */
+    private static Dataset panel() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        int units = 600;
+        Dataset.Builder b = Dataset.builder("panel");
+        double[] id = new double[2 * units];
+        double[] t = new double[2 * units];
+        double[] d = new double[2 * units];
+        double[] y = new double[2 * units];
+        double[] x = new double[2 * units];
+        double[] g = new double[2 * units];
+        double[] village = new double[2 * units];
+        for (int u = 0; u < units; u++) {
+            double xu = rng.nextGaussian();
+            double du = rng.nextDouble() < 0.4 + 0.1 * Math.signum(xu) ? 1 : 0;
+            double gu = rng.nextInt(2);
+            double base = 1 + 0.5 * xu + rng.nextGaussian();
+            for (int p = 0; p < 2; p++) {
+                int r = 2 * u + p;
+                id[r] = u;
+                t[r] = p;
+                d[r] = du;
+                x[r] = xu;
+                g[r] = gu;
+                village[r] = u % 60;
+                y[r] = base + 0.3 * p + (1 + gu) * du * p + rng.nextGaussian();
+            }
+        }
+        return b.addNumeric("id", id).addNumeric("t", t).addNumeric("d", d).addNumeric("y", y).addNumeric("x", x)
+                .addNumeric("g", g).addNumeric("village", village).build();
+    }
+
+    private static Dataset discontinuity() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        int n = 1500;
+        double[] score = new double[n];
+        double[] y = new double[n];
+        double[] g = new double[n];
+        double[] village = new double[n];
+        for (int i = 0; i < n; i++) {
+            score[i] = 2 * rng.nextDouble() - 1;
+            g[i] = rng.nextInt(2);
+            village[i] = i % 40;
+            y[i] = 0.5 * score[i] + (score[i] >= 0 ? 1 + g[i] : 0) + 0.5 * rng.nextGaussian();
+        }
+        return Dataset.builder("rd").addNumeric("score", score).addNumeric("y", y).addNumeric("g", g)
+                .addNumeric("village", village).build();
+    }
+
+    @Test
+    void didAndRdWithinSubgroupsAreEachSubgroupsFitAndRefuseCrossingClusters() {
+        Object[][] designs = {
+            {new DidEstimator(), panel(), new String[] {"outcome", "y", "time", "t", "group", "d", "id", "id",
+                "covariates", "x"}, "ATT"},
+            {new RdEstimator(), discontinuity(), new String[] {"outcome", "y", "running", "score"}, "robust"}};
+        for (Object[] design : designs) {
+            Estimator e = (Estimator) design[0];
+            Dataset d = (Dataset) design[1];
+            String[] options = (String[]) design[2];
+            String term = (String) design[3];
+            String[] by = java.util.Arrays.copyOf(options, options.length + 2);
+            by[options.length] = "by";
+            by[options.length + 1] = "g";
+            EstimationResult r = fit(e, d, by);
+            Estimate[] within = new Estimate[2];
+            for (int g = 0; g < 2; g++) {
+                double level = g;
+                int[] rows = java.util.stream.IntStream.range(0, d.rowCount()).filter(i -> d.numeric("g").value(i) == level)
+                        .toArray();
+                Estimate alone = term(fit(e, d.rows(rows), options), term);
+                within[g] = term(r, term + "|g=" + g);
+                assertEquals(alone.estimate(), within[g].estimate(), 0, e.name());
+                assertEquals(alone.se(), within[g].se(), 0, e.name());
+            }
+            Estimate diff = term(r, term + "|g=1 - " + term + "|g=0");
+            assertEquals(within[1].estimate() - within[0].estimate(), diff.estimate(), 1e-12, e.name());
+            assertEquals(Math.hypot(within[0].se(), within[1].se()), diff.se(), 1e-12, e.name());
+            assertTrue(diff.estimate() > 0.5 && diff.ciLow() > 0, e.name() + ": the planted difference of 1 is found: " + diff);
+            String[] clustered = java.util.Arrays.copyOf(by, by.length + 2);
+            clustered[by.length] = "cluster";
+            clustered[by.length + 1] = "village";
+            InputException crossing = assertThrows(InputException.class, () -> fit(e, d, clustered));
+            assertTrue(crossing.getMessage().startsWith("--cluster village has cluster ") && crossing.getMessage().contains("--by"),
+                    crossing.getMessage());
+        }
+    }
+
     /** cattaneo2 with a cluster variable of 50 clusters that cross the subgroups of mmarried. */
     private static Dataset clustered(Dataset d) {
         double[] cluster = new double[d.rowCount()];
