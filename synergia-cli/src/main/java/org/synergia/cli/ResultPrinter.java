@@ -172,22 +172,44 @@ public final class ResultPrinter {
             out.printf(Locale.ROOT, row, e.name(), text(e.estimate()), text(e.se()), text(e.ciLow()), text(e.ciHigh()),
                     pValue(e.pValue()));
         }
-        boolean balance = r.diagnostics().get("balance") instanceof List<?> && r.diagnostics().containsKey("balance_n");
-        boolean rosenbaum = r.diagnostics().get("rosenbaum_bounds") instanceof List<?>;
         if (!r.diagnostics().isEmpty()) {
             out.println();
             out.println("diagnostics:");
-            r.diagnostics().forEach((k, v) -> {
-                if ((!balance || !(k.equals("balance") || k.equals("balance_n"))) && !(rosenbaum && k.equals("rosenbaum_bounds"))) {
-                    out.printf(Locale.ROOT, "  %-20s %s%n", k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
-                }
-            });
+            printDiagnostics(r.diagnostics(), "  ", out);
         }
+    }
+
+    /**
+     * Diagnostics as {@code key value} lines, the balance and Rosenbaum bounds as tables after them, and with
+     * {@code --by} each subgroup's own diagnostics under a heading of their own.
+     */
+    private static void printDiagnostics(Map<String, Object> diagnostics, String indent, PrintWriter out) {
+        boolean balance = diagnostics.get("balance") instanceof List<?> && diagnostics.containsKey("balance_n");
+        boolean rosenbaum = diagnostics.get("rosenbaum_bounds") instanceof List<?>;
+        boolean subgroups = diagnostics.get("by") instanceof String && diagnostics.get("subgroups") instanceof List<?>;
+        diagnostics.forEach((k, v) -> {
+            boolean table = balance && (k.equals("balance") || k.equals("balance_n")) || rosenbaum && k.equals("rosenbaum_bounds")
+                    || subgroups && k.equals("subgroups");
+            if (!table) {
+                out.printf(Locale.ROOT, "%s%-20s %s%n", indent, k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
+            }
+        });
         if (balance) {
-            printBalance((List<?>) r.diagnostics().get("balance"), (Map<?, ?>) r.diagnostics().get("balance_n"), out);
+            printBalance((List<?>) diagnostics.get("balance"), (Map<?, ?>) diagnostics.get("balance_n"), out);
         }
         if (rosenbaum) {
-            printRosenbaum((List<?>) r.diagnostics().get("rosenbaum_bounds"), r.diagnostics().get("rosenbaum_alternative"), out);
+            printRosenbaum((List<?>) diagnostics.get("rosenbaum_bounds"), diagnostics.get("rosenbaum_alternative"), out);
+        }
+        if (subgroups) {
+            for (Object o : (List<?>) diagnostics.get("subgroups")) {
+                Map<?, ?> g = (Map<?, ?>) o;
+                out.println();
+                out.printf(Locale.ROOT, "%ssubgroup %s = %s (%s observations):%n", indent, diagnostics.get("by"), g.get("level"),
+                        g.get("n"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> own = (Map<String, Object>) g.get("diagnostics");
+                printDiagnostics(own, indent + "  ", out);
+            }
         }
     }
 

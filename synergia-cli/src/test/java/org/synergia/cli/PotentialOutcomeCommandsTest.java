@@ -141,6 +141,25 @@ class PotentialOutcomeCommandsTest {
     }
 
     @Test
+    void subgroupsPrintEachSubgroupsDiagnosticsAndKeepThemInTheJson() throws IOException {
+        String data = TestFiles.dataset("cattaneo2.dta").toString();
+        String[] args = {"ipwra", "--data", data, "--outcome-model", "bweight ~ mage + medu", "--treatment-model",
+            "mbsmoke ~ mage + medu", "--by", "mmarried", "--balance"};
+        CommandRun text = run(args);
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("  subgroup mmarried = 0 (1394 observations):"), text.out());
+        assertTrue(text.out().contains("  subgroup mmarried = 1 (3248 observations):"), text.out());
+        assertEquals(2, text.out().split("covariate balance \\(Stata tebalance summarize", -1).length - 1, "a balance table per subgroup");
+        String[] json = java.util.Arrays.copyOf(args, args.length + 2);
+        json[args.length] = "--format";
+        json[args.length + 1] = "json";
+        JsonNode d = JSON.readTree(run(json).out()).get("diagnostics");
+        assertEquals("mmarried", d.get("by").asText());
+        assertEquals(2, d.at("/subgroups/1/diagnostics/balance").size(), "mage and medu in subgroup 1");
+        assertEquals(3248, d.at("/subgroups/1/n").asInt());
+    }
+
+    @Test
     void trimmingReportsTheUnitsDroppedAndRefusesBoundsThatMakeNoSense() throws IOException {
         String data = TestFiles.dataset("cattaneo2.dta").toString();
         String model = "mbsmoke ~ foreign + alcohol + mage + medu + fage + fedu";

@@ -87,7 +87,7 @@ public final class NnmatchEstimator implements Estimator {
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
         if (options.given("by")) {
-            return SubgroupEffects.fit(this, rows, options, List.of("balance"), subgroup -> fitAll(subgroup, options));
+            return SubgroupEffects.fit(this, rows, options, List.of(), subgroup -> fitAll(subgroup, options));
         }
         return fitAll(rows.dataset(), options);
     }

@@ -106,8 +106,7 @@ abstract class PotentialOutcomeEstimators implements Estimator {
     @Override
     public final EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
         if (options.given("by")) {
-            return SubgroupEffects.fit(this, rows, options, List.of("balance", "sensitivity", "trim", "trim-score").stream()
-                    .filter(this::accepts).toList(), subgroup -> fitAll(subgroup, options));
+            return SubgroupEffects.fit(this, rows, options, List.of(), subgroup -> fitAll(subgroup, options));
         }
         return fitAll(rows.dataset(), options);
     }

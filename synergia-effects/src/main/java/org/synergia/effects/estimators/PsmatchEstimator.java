@@ -127,7 +127,7 @@ public final class PsmatchEstimator implements Estimator {
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
         if (options.given("by")) {
-            return SubgroupEffects.fit(this, rows, options, List.of("balance", "sensitivity", "save-weights", "love-plot"),
+            return SubgroupEffects.fit(this, rows, options, List.of("save-weights", "love-plot"),
                     subgroup -> fitAll(subgroup, options));
         }
         return fitAll(rows.dataset(), options);

@@ -46,12 +46,14 @@ final class SubgroupEffects {
     }
 
     /**
-     * Fits within the subgroups of the options' {@code --by}, after refusing the options it is not combined with.
+     * Fits within the subgroups of the options' {@code --by}, after refusing the options it is not combined with. Each
+     * subgroup's own diagnostics (balance, overlap, sensitivity, trimming, ...) are kept under its entry of
+     * {@code diagnostics.subgroups}.
      *
      * @param estimator the estimator, for the options it has
      * @param rows the complete rows
      * @param options its options, {@code --by} among them
-     * @param notCombined the estimator's options that {@code --by} is not combined with
+     * @param notCombined the estimator's options that {@code --by} is not combined with (files written once per run)
      * @param fit the estimator on a subgroup's rows
      * @return the subgroups' terms and their differences
      */
@@ -118,6 +120,7 @@ final class SubgroupEffects {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("level", NumericColumn.formatNumber(e.getKey()));
             m.put("n", r.n());
+            m.put("diagnostics", r.diagnostics());
             subgroups.add(m);
             n += r.n();
         }

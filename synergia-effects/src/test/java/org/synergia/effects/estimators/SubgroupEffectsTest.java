@@ -123,9 +123,9 @@ class SubgroupEffectsTest {
             assertEquals(within[1].estimate() - within[0].estimate(), diff.estimate(), 1e-9);
             assertEquals(Math.hypot(within[0].se(), within[1].se()), diff.se(), 1e-12);
         }
-        InputException balance = assertThrows(InputException.class, () -> fit(new PsmatchEstimator(), data, "treatment-model",
-                "mbsmoke ~ mage", "outcome", "bweight", "by", "mmarried", "balance", "true"));
-        assertTrue(balance.getMessage().contains("--balance") && balance.getMessage().contains("--by"), balance.getMessage());
+        InputException plot = assertThrows(InputException.class, () -> fit(new PsmatchEstimator(), data, "treatment-model",
+                "mbsmoke ~ mage", "outcome", "bweight", "by", "mmarried", "love-plot", "plot.svg"));
+        assertTrue(plot.getMessage().contains("--love-plot") && plot.getMessage().contains("--by"), plot.getMessage());
     }
 
     /**
@@ -294,12 +294,34 @@ class SubgroupEffectsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachSubgroupKeepsItsOwnDiagnosticsBalanceAndSensitivityIncluded() {
+        String[] options = {"outcome-model", MODEL, "treatment-model", "mbsmoke ~ prenatal1 + mage + fbaby + medu", "balance",
+            "true", "sensitivity", "ATE"};
+        String[] by = java.util.Arrays.copyOf(options, options.length + 2);
+        by[options.length] = "by";
+        by[options.length + 1] = "mmarried";
+        EstimationResult r = fit(new IpwraEstimator(), data, by);
+        java.util.List<Map<String, Object>> subgroups = (java.util.List<Map<String, Object>>) r.diagnostics().get("subgroups");
+        for (int g = 0; g < 2; g++) {
+            double level = g;
+            int[] rows = java.util.stream.IntStream.range(0, data.rowCount())
+                    .filter(i -> data.numeric("mmarried").value(i) == level).toArray();
+            EstimationResult alone = fit(new IpwraEstimator(), data.rows(rows), options);
+            Map<String, Object> own = (Map<String, Object>) subgroups.get(g).get("diagnostics");
+            assertEquals(alone.diagnostics().get("balance"), own.get("balance"), "balance of subgroup " + g);
+            assertEquals(alone.diagnostics().get("sensitivity"), own.get("sensitivity"), "sensitivity of subgroup " + g);
+            assertEquals(alone.diagnostics().get("balance_n"), own.get("balance_n"));
+        }
+    }
+
+    @Test
     void refusalsNameTheOption() {
         InputException continuous = assertThrows(InputException.class, () -> fit(new RaEstimator(), data, "outcome-model", MODEL,
                 "treatment", "mbsmoke", "by", "bweight"));
         assertTrue(continuous.getMessage().contains("--by"), continuous.getMessage());
-        InputException balance = assertThrows(InputException.class, () -> fit(new IpwEstimator(), data, "outcome", "bweight",
-                "treatment-model", "mbsmoke ~ mage", "by", "mmarried", "balance", "true"));
-        assertTrue(balance.getMessage().contains("--balance") && balance.getMessage().contains("--by"), balance.getMessage());
+        InputException weights = assertThrows(InputException.class, () -> fit(new PsmatchEstimator(), data, "treatment-model",
+                "mbsmoke ~ mage", "outcome", "bweight", "by", "mmarried", "save-weights", "w.csv"));
+        assertTrue(weights.getMessage().contains("--save-weights") && weights.getMessage().contains("--by"), weights.getMessage());
     }
 }
