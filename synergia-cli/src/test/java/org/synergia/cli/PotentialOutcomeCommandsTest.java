@@ -112,7 +112,7 @@ class PotentialOutcomeCommandsTest {
     }
 
     @Test
-    void balanceGivesTheContractKeysAndATableWhileRaRefusesItInOneLine() throws IOException {
+    void balanceGivesTheContractKeysAndATableAndRaItsImpliedWeightsBalance() throws IOException {
         String data = TestFiles.dataset("cattaneo2.dta").toString();
         String model = "mbsmoke ~ foreign + alcohol + mage + medu + fage + fedu";
         CommandRun json = run("ipwra", "--data", data, "--outcome-model", "bweight ~ mage + medu", "--treatment-model", model,
@@ -133,11 +133,16 @@ class PotentialOutcomeCommandsTest {
         CommandRun text = run("ipw", "--data", data, "--outcome", "bweight", "--treatment-model", model, "--balance");
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("1vs0     medu        -0.5474   -0.1333 *     0.7316    0.4531 !"), text.out());
-        CommandRun ra = CommandRun.ofEntryPoint("estimate", "ra", "--data", data, "--outcome-model", "bweight ~ mage",
-                "--treatment", "mbsmoke", "--balance");
-        assertTrue(ra.status() != 0);
-        assertEquals(1, ra.err().strip().lines().count(), ra.err());
-        assertTrue(ra.err().contains("--balance") && ra.err().contains("ipwra"), ra.err());
+        // ra: balance under the implied weights of its linear outcome regressions; none for a nonlinear outcome model
+        CommandRun ra = run("ra", "--data", data, "--outcome-model", "bweight ~ mage + medu", "--treatment", "mbsmoke",
+                "--balance");
+        assertEquals(0, ra.status(), ra.err());
+        assertTrue(ra.out().contains("1vs0     medu"), ra.out());
+        CommandRun poisson = CommandRun.ofEntryPoint("estimate", "ra", "--data", data, "--outcome-model", "bweight ~ mage",
+                "--outcome-family", "poisson", "--treatment", "mbsmoke", "--balance");
+        assertTrue(poisson.status() != 0);
+        assertEquals(1, poisson.err().strip().lines().count(), poisson.err());
+        assertTrue(poisson.err().contains("--balance") && poisson.err().contains("poisson"), poisson.err());
     }
 
     @Test

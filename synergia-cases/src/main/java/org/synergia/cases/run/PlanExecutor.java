@@ -123,7 +123,9 @@ final class PlanExecutor {
         boolean outcomeModel = !a.estimator().equals("ipw");
         boolean treatmentModel = !a.estimator().equals("ra");
         Map<String, String> options = potentialOutcomeOptions(a, outcome, covariates);
-        if (credibility && treatmentModel && outcome.equals(a.outcomes().get(0))) {
+        boolean linear = options.getOrDefault("outcome-family", "linear").equals("linear");
+        // balance under the treatment model's weights, or for ra under its linear regressions' implied weights
+        if (credibility && (treatmentModel || linear) && outcome.equals(a.outcomes().get(0))) {
             options.put("balance", "true");
         }
         double[] treatment = s.values(a.treatment());
@@ -149,7 +151,6 @@ final class PlanExecutor {
             out.estimates().add(stored);
             if (credibility && OutcomeRegressionSensitivity.isEffect(e)) {
                 eValues(a, outcome, stored.termName(), e, yv, out);
-                boolean linear = options.getOrDefault("outcome-family", "linear").equals("linear");
                 if (outcomeModel && linear && a.weights().isEmpty()) {
                     LinearSensitivity analysis = new LinearSensitivity(e.name(), List.of(), new double[0], 1, 0.05);
                     out.diagnostics().add(Credibility.of(spec.id(), a.id(), outcome, Credibility.sensitivityKey(stored.termName()),

@@ -67,7 +67,8 @@ abstract class PotentialOutcomeEstimators implements Estimator {
             EstimatorOption.choice("trim", "RULE", "crump: drop the units outside Crump et al.'s (2009) optimal [alpha, 1 -"
                     + " alpha], then refit every model on the rest (two levels)", "crump"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
-                    + " variance ratios, KS), raw and under the treatment model's weights, in diagnostics.balance and balance_n"),
+                    + " variance ratios, KS), raw and under the treatment model's weights (ra: the implied weights of its"
+                    + " linear outcome regressions), in diagnostics.balance and balance_n"),
             SubgroupEffects.option(),
             EstimatorOption.weights(),
             EstimatorOption.cluster());

@@ -11,6 +11,7 @@ import org.synergia.effects.balance.OverlapHistogram;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 import org.synergia.stats.glm.Link;
+import org.synergia.stats.linalg.Cholesky;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
 
@@ -178,9 +179,9 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
      *         overlap violation, collinear covariates, perfect prediction)
      */
     public TreatmentEffectResult fit(TreatmentData data) {
-        if (settings.balance() && !method.treatmentModel) {
-            throw new InputException(PotentialOutcomeProblem.BALANCE_WITHOUT_TREATMENT_MODEL, method.commandName(),
-                    OptionName.of("balance"));
+        if (settings.balance() && !method.treatmentModel && settings.outcomeModel() != OutcomeModel.LINEAR) {
+            throw new InputException(PotentialOutcomeProblem.BALANCE_NEEDS_LINEAR_RA, method.commandName(),
+                    OptionName.of("balance"), settings.outcomeModel().name().toLowerCase(Locale.ROOT));
         }
         ScoreTrimming trimming = settings.trimming();
         if (trimming.rule() != ScoreTrimming.Rule.NONE && !method.treatmentModel) {
@@ -316,9 +317,15 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
             diag.put("clusters", sol.clusters());
         }
         diag.put("vce", sol.clusters() > 0 ? "cluster" : "robust");
-        if (settings.balance()) {
+        if (settings.balance() && tm == null) {
+            BalanceSummary balance = BalanceSummary.of(List.of(d.outcomeNames), d.xo, d.arm, armNames(d), d.w,
+                    impliedWeights(d), false);
+            diag.put("balance", balance.rows());
+            diag.put("balance_n", balance.counts());
+            diag.put("balance_weights", "implied weights of the outcome regressions (Chattopadhyay & Zubizarreta 2023)");
+        } else if (settings.balance()) {
             double[] ipw = inverseProbabilityWeights(d, tm);
-            BalanceSummary balance = balance(d, ipw);
+            BalanceSummary balance = BalanceSummary.of(List.of(d.treatmentNames), d.xt, d.arm, armNames(d), d.w, ipw, true);
             diag.put("balance", balance.rows());
             diag.put("balance_n", balance.counts());
             overlap(d, tm, ipw, diag);
@@ -351,13 +358,76 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
         return ipw;
     }
 
-    /** The balance of the treatment model's covariates under its inverse-probability weights. */
-    private static BalanceSummary balance(PreparedSample d, double[] ipw) {
+    private static List<String> armNames(PreparedSample d) {
         List<String> arms = new ArrayList<>();
         for (double level : d.levels) {
             arms.add(PreparedSample.level(level));
         }
-        return BalanceSummary.of(List.of(d.treatmentNames), d.xt, d.arm, arms, d.w, ipw, true);
+        return arms;
+    }
+
+    /**
+     * The implied weights of RA's linear outcome regressions (Chattopadhyay &amp; Zubizarreta 2023, Biometrika 110(3),
+     * "multi-regression imputation"): arm {@code t}'s potential-outcome mean {@code xbar' beta_t} is
+     * {@code sum_{i in t} omega_i y_i} with {@code omega_i = s_i x_i' (sum_{j in t} s_j x_j x_j')^-1 xbar}, {@code xbar} the
+     * covariates' mean over the estimand's population (all units; the treated arm's for ATT), so the weights
+     * reproduce each arm's mean exactly and balance the covariates' means to {@code xbar} exactly. Returned divided
+     * by the sampling weights and scaled to mean 1 within each arm (as R {@code lmw} reports them), for
+     * {@link BalanceSummary} to multiply back; they can be negative.
+     */
+    private double[] impliedWeights(PreparedSample d) {
+        int p = d.xo.length;
+        int k = d.arms();
+        boolean att = settings.estimand() == Estimand.ATT;
+        double[] target = new double[p];
+        double total = 0;
+        for (int i = 0; i < d.n; i++) {
+            if (!att || d.arm[i] == d.treatedArm) {
+                total += d.w[i];
+                for (int j = 0; j < p; j++) {
+                    target[j] += d.w[i] * d.xo[j][i];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            target[j] /= total;
+        }
+        double[][][] gram = new double[k][p][p];
+        for (int i = 0; i < d.n; i++) {
+            double[][] g = gram[d.arm[i]];
+            for (int a = 0; a < p; a++) {
+                double xa = d.w[i] * d.xo[a][i];
+                for (int b = 0; b <= a; b++) {
+                    g[a][b] += xa * d.xo[b][i];
+                }
+            }
+        }
+        double[][] coefficients = new double[k][];
+        for (int t = 0; t < k; t++) {
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) {
+                    gram[t][b][a] = gram[t][a][b];
+                }
+            }
+            coefficients[t] = Cholesky.of(gram[t]).solve(target);
+        }
+        double[] omega = new double[d.n];
+        double[] sum = new double[k];
+        int[] count = new int[k];
+        for (int i = 0; i < d.n; i++) {
+            double[] c = coefficients[d.arm[i]];
+            double v = 0;
+            for (int j = 0; j < p; j++) {
+                v += d.xo[j][i] * c[j];
+            }
+            omega[i] = d.w[i] * v;
+            sum[d.arm[i]] += omega[i];
+            count[d.arm[i]]++;
+        }
+        for (int i = 0; i < d.n; i++) {
+            omega[i] = omega[i] * count[d.arm[i]] / sum[d.arm[i]] / d.w[i];
+        }
+        return omega;
     }
 
     /**

@@ -7,7 +7,7 @@ public enum PotentialOutcomeProblem implements Reason {
     /** {0} observations outside, {1} observations, {2} the overlap bound, {3} the overlap option. */
     OVERLAP,
     /** {0} the method, {1} the balance option. */
-    BALANCE_WITHOUT_TREATMENT_MODEL,
+    BALANCE_NEEDS_LINEAR_RA,
     /** {0} the method, {1} the trimming option. */
     TRIM_WITHOUT_TREATMENT_MODEL,
     /** {0} the Crump option, {1} the number of treatment levels, {2} the bounds option. */
