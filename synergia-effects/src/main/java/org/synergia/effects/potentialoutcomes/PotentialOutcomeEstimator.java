@@ -93,7 +93,8 @@ public abstract sealed class PotentialOutcomeEstimator<E extends PotentialOutcom
      * @param balance whether the result's diagnostics report covariate balance ({@code balance},
      *        {@code balance_n}) of the treatment model's covariates under its inverse-probability
      *        weights, as Stata's {@code tebalance summarize} ({@link BalanceSummary}); RA, which has no
-     *        treatment model, refuses it
+     *        treatment model, of the outcome model's covariates under the implied weights of its linear
+     *        regressions (refused for nonlinear outcome models)
      * @return a copy with this choice
      */
     public E withBalance(boolean balance) {
