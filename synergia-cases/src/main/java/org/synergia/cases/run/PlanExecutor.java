@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.hipparchus.stat.descriptive.moment.StandardDeviation;
 import org.synergia.cases.simulate.SimulatedSurvey;
 import org.synergia.cases.spec.AnalysisSpec;
@@ -178,8 +179,9 @@ final class PlanExecutor {
 
     /**
      * A potential-outcome analysis within each subgroup: every term within each level, and each effect's and
-     * synergy's difference from the first level, with planted truths of the level's households. The subgroup
-     * variable leaves the models' covariates, since it is constant within a level.
+     * synergy's difference from the first level, with planted truths of the level's households, and every effect's
+     * E-values within its level. The subgroup variable leaves the models' covariates, since it is constant within a
+     * level.
      */
     private void subgroups(AnalysisSpec a, int index, String outcome, Output out) {
         String by = a.subgroup().orElseThrow().variable();
@@ -190,12 +192,21 @@ final class PlanExecutor {
         Map<String, String> options = potentialOutcomeOptions(a, outcome, s.formulaTerms(covariates));
         EstimationResult r = fit(a, s, options).result();
         double[] treatment = s.values(a.treatment());
-        double scale = comparisonSd(s.values(outcome), i -> treatment[i] == a.control());
+        double[] y = s.values(outcome);
+        double[] level = s.values(by);
+        double scale = comparisonSd(y, i -> treatment[i] == a.control());
         int treatedForAtt = groups.stream().filter(g -> g != a.control()).findFirst().orElse(a.control());
         for (Estimate e : r.estimates()) {
             Term term = withArms(e.term());
             double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
-            out.estimates().add(record(a, outcome, term, subgroupLabel(a.subgroup().orElseThrow(), term), e, r.n(), t, scale));
+            EstimateRecord stored = record(a, outcome, term, subgroupLabel(a.subgroup().orElseThrow(), term), e, r.n(), t, scale);
+            out.estimates().add(stored);
+            if (credibility && term instanceof Term.Within w && (w.term() instanceof Term.Effect || w.term() instanceof Term.Synergy)) {
+                // the E-values of an effect within a subgroup, with the outcome's standard deviation in that subgroup
+                double l = w.subgroup().level();
+                eValues(a, outcome, stored.termName(), e, IntStream.range(0, y.length).filter(i -> level[i] == l)
+                        .mapToDouble(i -> y[i]).toArray(), out);
+            }
         }
         diagnostics(a, outcome, r, out);
     }
