@@ -74,7 +74,8 @@ final class SubgroupEffects {
      * @param by the subgroup variable
      * @param cluster the cluster variable, or null
      * @param level the confidence level of the differences' intervals
-     * @param fit the estimator on a subgroup's rows; its results (possibly annotated) are {@link Linearised}
+     * @param fit the estimator on a subgroup's rows; when clusters cross subgroups its results (possibly annotated)
+     *        must be {@link Linearised}, or the clusters are refused
      * @return the subgroups' terms and their differences
      */
     private static EstimationResult fit(Dataset data, String by, String cluster, double level,
