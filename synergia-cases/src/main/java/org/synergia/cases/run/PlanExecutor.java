@@ -237,6 +237,35 @@ final class PlanExecutor {
         return term;
     }
 
+    /**
+     * Matching on the multinomial logit's score ({@code options: {multi-arm: gps}}): every group's mean on the whole
+     * sample, each group against the control and the plan's synergy, with planted truths and E-values.
+     */
+    private void generalisedScoreMatching(AnalysisSpec a, int index, String outcome, Output out) {
+        Set<Integer> groups = groups(a);
+        AnalysisSample s = sample(a, index, outcome, groups);
+        dropped(a, outcome, s, out);
+        Map<String, String> options = options(a);
+        options.put("outcome", outcome);
+        options.put("treatment-model", a.treatment() + " ~ " + s.formulaTerms(a.covariates()));
+        options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
+        options.put("control", Integer.toString(a.control()));
+        a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
+        EstimationResult r = fit(a, s, options).result();
+        double[] treatment = s.values(a.treatment());
+        double[] y = s.values(outcome);
+        double scale = comparisonSd(y, i -> treatment[i] == a.control());
+        for (Estimate e : r.estimates()) {
+            double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, e.term(), groups, a.control())).orElse(Double.NaN);
+            EstimateRecord stored = record(a, outcome, e.term(), label(e.term()), e, r.n(), t, scale);
+            out.estimates().add(stored);
+            if (credibility && OutcomeRegressionSensitivity.isEffect(e)) {
+                eValues(a, outcome, stored.termName(), e, y, out);
+            }
+        }
+        diagnostics(a, outcome, r, out);
+    }
+
     /** The E-values of an effect, with the outcome's standard deviation in the analysis's sample. */
     private void eValues(AnalysisSpec a, String outcome, String term, Estimate e, double[] y, Output out) {
         out.diagnostics().add(Credibility.of(spec.id(), a.id(), outcome, Credibility.eValueKey(term),
@@ -244,6 +273,10 @@ final class PlanExecutor {
     }
 
     private void matching(AnalysisSpec a, int index, String outcome, Output out) {
+        if (a.option("multi-arm").orElse("pairwise").equals("gps")) {
+            generalisedScoreMatching(a, index, outcome, out);
+            return;
+        }
         for (int arm : arms(a)) {
             String comparison = outcome + ":" + arm + "vs" + a.control();
             AnalysisSample s = sample(a, index, outcome, Set.of(arm, a.control()));

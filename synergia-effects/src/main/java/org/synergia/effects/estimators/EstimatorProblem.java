@@ -46,6 +46,10 @@ public enum EstimatorProblem implements Reason {
     /** {0} the cluster option, {1} its variable, {2} a cluster in two subgroups, {3} the subgroup variable, {4} the subgroup option. */
     /** {0} the subgroup option, {1} the option not available with it. */
     BY_NOT_WITH,
+    GPS_NOT_WITH,
+    GPS_ESTIMAND,
+    GPS_SE,
+    SYNERGY_NEEDS_GPS,
     /** {0} the file option, {1} the treatment variable, {2} its number of levels. */
     MULTI_ARM_FILE;
 

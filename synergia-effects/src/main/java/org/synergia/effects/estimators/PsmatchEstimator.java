@@ -32,6 +32,10 @@ import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.formula.ModelMatrix;
 import org.synergia.stats.glm.Link;
 import org.synergia.stats.inference.AnnotatedResult;
+import org.synergia.effects.matching.GpsMatching;
+import org.synergia.effects.potentialoutcomes.Synergy;
+import org.synergia.stats.glm.MultinomialLogit;
+import org.synergia.stats.glm.MultinomialLogitFit;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.Term;
@@ -98,6 +102,12 @@ public final class PsmatchEstimator implements Estimator {
                     + " (default: ${DEFAULT-VALUE})").withDefault(DEFAULT_GAMMAS),
             EstimatorOption.number("sensitivity-alpha", "A", "with --sensitivity, the level of the one-sided test that defines"
                     + " rosenbaum_gamma (default: ${DEFAULT-VALUE})").withDefault("0.05"),
+            EstimatorOption.choice("multi-arm", "HOW", "with more than two levels: pairwise (each level against the control,"
+                    + " matched on a score fitted on the two levels' units) or gps (every level's mean on the whole sample,"
+                    + " matched on the multinomial logit's score, Yang et al. 2016; ATE, AI2006 SE) (default: ${DEFAULT-VALUE})",
+                    "pairwise", "gps").withDefault("pairwise"),
+            EstimatorOption.text("synergy", "C=A+B", "with --multi-arm gps, also estimate synergy = mu_C - mu_A - mu_B + mu_control,"
+                    + " e.g. 3=1+2"),
             SubgroupEffects.option());
 
     /** The registry entry. */
@@ -136,7 +146,124 @@ public final class PsmatchEstimator implements Estimator {
     private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         ModelMatrix model = ModelFrame.of(Formula.parse(options.required("treatment-model"))).build(data);
         double[] levels = Arrays.stream(model.response()).distinct().sorted().toArray();
-        return levels.length > 2 ? eachArm(data, options, model, levels) : fitTwoArms(data, options);
+        boolean gps = options.required("multi-arm").equals("gps");
+        if (options.given("synergy") && (!gps || levels.length < 4)) {
+            throw new InputException(EstimatorProblem.SYNERGY_NEEDS_GPS, OptionName.of("synergy"), OptionName.of("multi-arm"));
+        }
+        if (levels.length <= 2) {
+            return fitTwoArms(data, options);
+        }
+        return gps ? generalisedScore(data, options, model, levels) : eachArm(data, options, model, levels);
+    }
+
+    /**
+     * A treatment with more than two levels matched on the generalised propensity score ({@link GpsMatching}): the
+     * multinomial logit of the treatment model, every level's potential-outcome mean on the whole sample, each level
+     * against the control ({@code ATE:1vs0}) and, with {@code synergy}, {@code mu_C - mu_A - mu_B + mu_control}, with
+     * the AI2006 variance that takes the score as known.
+     */
+    private EstimationResult generalisedScore(Dataset data, EstimatorOptions options, ModelMatrix model, double[] levels) {
+        for (String o : List.of("love-plot", "save-weights", "balance", "sensitivity", "caliper", "kernel")) {
+            if (options.given(o)) {
+                throw new InputException(EstimatorProblem.GPS_NOT_WITH, OptionName.of(o), OptionName.of("multi-arm"));
+            }
+        }
+        if (!options.bool("replace")) {
+            throw new InputException(EstimatorProblem.GPS_NOT_WITH, OptionName.of("replace"), OptionName.of("multi-arm"));
+        }
+        if (!options.required("estimand").equals("ate")) {
+            throw new InputException(EstimatorProblem.GPS_ESTIMAND, OptionName.of("multi-arm"), OptionName.of("estimand"));
+        }
+        if (options.given("se") && !options.required("se").equals("ai2006")) {
+            throw new InputException(EstimatorProblem.GPS_SE, OptionName.of("multi-arm"), OptionName.of("se"));
+        }
+        double control = controlLevel(options, model, levels);
+        double[] t = model.response();
+        int[] code = new int[t.length];
+        List<String> names = new ArrayList<>();
+        for (double level : levels) {
+            names.add(NumericColumn.formatNumber(level));
+        }
+        for (int i = 0; i < t.length; i++) {
+            code[i] = Arrays.binarySearch(levels, t[i]);
+        }
+        int base = Arrays.binarySearch(levels, control);
+        MultinomialLogitFit scoreModel = MultinomialLogit.withDefaults().withBase(base).withThreads(options.threads())
+                .fit(model.columns(), model.names(), code, names);
+        double[][] score = new double[levels.length][t.length];
+        for (int k = 0; k < levels.length; k++) {
+            for (int i = 0; i < t.length; i++) {
+                score[k][i] = scoreModel.probability(i, k);
+            }
+        }
+        double[] yAll = data.numeric(options.required("outcome")).toDoubleArray();
+        double[] y = new double[t.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = yAll[model.rows()[i]];
+        }
+        int neighbours = options.integer("neighbors").orElseThrow();
+        int varianceNeighbours = options.given("variance-neighbors") ? options.integer("variance-neighbors").orElseThrow() : 1;
+        GpsMatching matching = GpsMatching.fit(y, code, score, neighbours, varianceNeighbours,
+                options.number("tie-tolerance").orElseThrow());
+        List<Estimate> estimates = new ArrayList<>();
+        for (int k = 0; k < levels.length; k++) {
+            if (k != base) {
+                double[] c = new double[levels.length];
+                c[k] = 1;
+                c[base] = -1;
+                estimates.add(contrast(new Term.Effect(Term.Measure.ATE, levels[k], control, true), matching, c));
+            }
+        }
+        for (int k = 0; k < levels.length; k++) {
+            double[] c = new double[levels.length];
+            c[k] = 1;
+            estimates.add(contrast(new Term.PoMean(levels[k]), matching, c));
+        }
+        options.text("synergy").map(Synergy::parse).ifPresent(sy -> {
+            double[] c = new double[levels.length];
+            c[base] = 1;
+            for (double level : new double[] {sy.first(), sy.second()}) {
+                c[levelIndex(levels, level, model)] -= 1;
+            }
+            c[levelIndex(levels, sy.combined(), model)] += 1;
+            estimates.add(contrast(new Term.Synergy(), matching, c));
+        });
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("estimand", "ate");
+        diagnostics.put("multi_arm", "gps");
+        diagnostics.put("control", NumericColumn.formatNumber(control));
+        for (int k = 0; k < levels.length; k++) {
+            int level = k;
+            diagnostics.put("n:" + names.get(k), (int) Arrays.stream(code).filter(c -> c == level).count());
+        }
+        diagnostics.put("score_model", "mlogit");
+        diagnostics.put("neighbors", neighbours);
+        diagnostics.put("variance_neighbors", varianceNeighbours);
+        diagnostics.put("vce", "ai2006 (Yang et al. 2016; the score taken as known)");
+        return EstimationResult.of(name(), estimates, t.length, diagnostics, model.warnings());
+    }
+
+    private static Estimate contrast(Term term, GpsMatching matching, double[] c) {
+        return Estimate.wald(term, matching.estimate(c), Math.sqrt(matching.variance(c)), 0.95);
+    }
+
+    private static int levelIndex(double[] levels, double level, ModelMatrix model) {
+        int k = Arrays.binarySearch(levels, level);
+        if (k < 0) {
+            throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("synergy"), NumericColumn.formatNumber(level),
+                    model.responseName(), NumericColumn.formatNumber(levels[0]), NumericColumn.formatNumber(levels[levels.length - 1]));
+        }
+        return k;
+    }
+
+    private static double controlLevel(EstimatorOptions options, ModelMatrix model, double[] levels) {
+        double control = options.number("control").orElse(levels[0]);
+        if (Arrays.stream(levels).noneMatch(v -> v == control)) {
+            throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("control"),
+                    NumericColumn.formatNumber(control), model.responseName(), NumericColumn.formatNumber(levels[0]),
+                    NumericColumn.formatNumber(levels[levels.length - 1]));
+        }
+        return control;
     }
 
     /**
@@ -150,12 +277,7 @@ public final class PsmatchEstimator implements Estimator {
                 throw new InputException(EstimatorProblem.MULTI_ARM_FILE, OptionName.of(o), model.responseName(), levels.length);
             }
         }
-        double control = options.number("control").orElse(levels[0]);
-        if (Arrays.stream(levels).noneMatch(v -> v == control)) {
-            throw new InputException(EstimatorProblem.CONTROL_NOT_A_VALUE, OptionName.of("control"),
-                    NumericColumn.formatNumber(control), model.responseName(), NumericColumn.formatNumber(levels[0]),
-                    NumericColumn.formatNumber(levels[levels.length - 1]));
-        }
+        double control = controlLevel(options, model, levels);
         List<Estimate> estimates = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Object> diagnostics = new LinkedHashMap<>();
