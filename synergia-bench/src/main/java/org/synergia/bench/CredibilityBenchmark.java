@@ -2,7 +2,6 @@ package org.synergia.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,28 +51,14 @@ public class CredibilityBenchmark {
     @Setup
     public void simulate() {
         int k = 10;
-        SplittableRandom rng = new SplittableRandom(20171);
-        double[][] x = new double[k][n];
-        double[] t = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double eta = -0.2;
-            double mu = 1;
-            for (int j = 0; j < k; j++) {
-                x[j][i] = rng.nextGaussian();
-                eta += 0.1 * x[j][i];
-                mu += 0.3 * x[j][i];
-            }
-            t[i] = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-            y[i] = mu + 2 * t[i] + rng.nextGaussian();
-        }
+        SelectionData sim = SelectionData.draw(n, k, 20171);
         Dataset.Builder b = Dataset.builder("simulated");
         StringBuilder covariates = new StringBuilder();
         for (int j = 0; j < k; j++) {
-            b.addNumeric("x" + (j + 1), x[j]);
+            b.addNumeric("x" + (j + 1), sim.x()[j]);
             covariates.append(j == 0 ? "" : " + ").append("x").append(j + 1);
         }
-        data = b.addNumeric("t", t).addNumeric("y", y).build();
+        data = b.addNumeric("t", sim.t()).addNumeric("y", sim.y()).build();
         Estimator ipwra = Estimators.installed().get("ipwra");
         Map<String, String> given = new LinkedHashMap<>();
         given.put("outcome-model", "y ~ " + covariates);

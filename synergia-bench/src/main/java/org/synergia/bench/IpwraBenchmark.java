@@ -1,6 +1,5 @@
 package org.synergia.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,26 +50,12 @@ public class IpwraBenchmark {
     @Setup
     public void simulate() {
         int k = 10;
-        SplittableRandom rng = new SplittableRandom(20171);
-        double[][] x = new double[k][n];
-        double[] t = new double[n];
-        double[] y = new double[n];
+        SelectionData sim = SelectionData.draw(n, k, 20171);
         String[] names = new String[k];
         for (int j = 0; j < k; j++) {
             names[j] = "x" + (j + 1);
         }
-        for (int i = 0; i < n; i++) {
-            double eta = -0.2;
-            double mu = 1;
-            for (int j = 0; j < k; j++) {
-                x[j][i] = rng.nextGaussian();
-                eta += 0.1 * x[j][i];
-                mu += 0.3 * x[j][i];
-            }
-            t[i] = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-            y[i] = mu + 2 * t[i] + rng.nextGaussian();
-        }
-        data = TreatmentData.withCommonCovariates(y, t, x, names);
+        data = TreatmentData.withCommonCovariates(sim.y(), sim.t(), sim.x(), names);
     }
 
     /** @return the fit (consumed by JMH) */

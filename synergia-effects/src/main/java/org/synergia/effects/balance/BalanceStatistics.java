@@ -55,7 +55,7 @@ public final class BalanceStatistics {
      *     first of each pair over rows with {@code group[i]}, as defined in the class comment
      */
     public static double[] moments(double[] x, double[] w, boolean[] group, boolean binary) {
-        return moments(sums(x, w, group), binary);
+        return moments(unitAndWeightedSums(x, w, group)[1], binary);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class BalanceStatistics {
      * @return {@code {mean, mean of the other rows, variance, variance of the other rows}}
      */
     public static double[] frequencyMoments(double[] x, double[] w, boolean[] group) {
-        return frequencyMoments(sums(x, w, group));
+        return frequencyMoments(unitAndWeightedSums(x, w, group)[1]);
     }
 
     /**
@@ -115,43 +115,12 @@ public final class BalanceStatistics {
     }
 
     /**
-     * @return {@code {sum w, sum w x, sum w^2, sum w (x - m)^2}} over the group's rows, then the same over the others
+     * The sums of both groups under unit weights and under {@code w}, in two branch-free passes over the rows (sums over
+     * all rows and over the group's, with a 0/1 factor; the others' by difference).
+     *
+     * @return under unit weights, then under {@code w}: {@code {sum w, sum w x, sum w^2, sum w (x - m)^2}} over the
+     *     group's rows, then the same over the others
      */
-    private static double[] sums(double[] x, double[] w, boolean[] group) {
-        // branch-free: sums over all rows and over the group's (a 0/1 factor), the others' by difference
-        double swAll = 0;
-        double sAll = 0;
-        double sw2All = 0;
-        double swIn = 0;
-        double sIn = 0;
-        double sw2In = 0;
-        for (int i = 0; i < x.length; i++) {
-            double wi = w[i];
-            double wx = wi * x[i];
-            double w2 = wi * wi;
-            double g = group[i] ? 1 : 0;
-            swAll += wi;
-            sAll += wx;
-            sw2All += w2;
-            swIn += g * wi;
-            sIn += g * wx;
-            sw2In += g * w2;
-        }
-        double mIn = sIn / swIn;
-        double mOut = (sAll - sIn) / (swAll - swIn);
-        double ssAll = 0;
-        double ssIn = 0;
-        for (int i = 0; i < x.length; i++) {
-            boolean in = group[i];
-            double d = x[i] - (in ? mIn : mOut);
-            double wd2 = w[i] * d * d;
-            ssAll += wd2;
-            ssIn += in ? wd2 : 0;
-        }
-        return new double[] {swIn, sIn, sw2In, ssIn, swAll - swIn, sAll - sIn, sw2All - sw2In, ssAll - ssIn};
-    }
-
-    /** {@link #sums} under unit weights and under {@code w}, from the same two passes over the rows. */
     private static double[][] unitAndWeightedSums(double[] x, double[] w, boolean[] group) {
         double sAll = 0;
         double nIn = 0;

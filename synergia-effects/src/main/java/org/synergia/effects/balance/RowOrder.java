@@ -263,12 +263,7 @@ public final class RowOrder {
             if (c[(int) (from[0] >>> shift) & (BUCKETS - 1)] == n) {
                 continue;
             }
-            int sum = 0;
-            for (int b = 0; b < BUCKETS; b++) {
-                int t = c[b];
-                c[b] = sum;
-                sum += t;
-            }
+            offsets(c);
             for (int i = 0; i < n; i++) {
                 long p = from[i];
                 to[c[(int) (p >>> shift) & (BUCKETS - 1)]++] = p;
@@ -278,6 +273,16 @@ public final class RowOrder {
             to = t;
         }
         return from;
+    }
+
+    /** Turns bucket counts into each bucket's first position (exclusive prefix sums). */
+    private static void offsets(int[] c) {
+        int sum = 0;
+        for (int b = 0; b < c.length; b++) {
+            int t = c[b];
+            c[b] = sum;
+            sum += t;
+        }
     }
 
     private static void insertionSort(long[] k, int[] r) {
@@ -313,12 +318,7 @@ public final class RowOrder {
             if (c[(int) (k0[0] >>> shift) & (BUCKETS - 1)] == n) {
                 continue;
             }
-            int sum = 0;
-            for (int b = 0; b < BUCKETS; b++) {
-                int t = c[b];
-                c[b] = sum;
-                sum += t;
-            }
+            offsets(c);
             for (int i = 0; i < n; i++) {
                 long k = k0[i];
                 int dst = c[(int) (k >>> shift) & (BUCKETS - 1)]++;

@@ -1,6 +1,7 @@
 package org.synergia.effects.matching;
 
 import java.util.stream.IntStream;
+import org.hipparchus.stat.descriptive.moment.Variance;
 
 /**
  * Matching on the generalised propensity score for a treatment with several levels (Yang, Imbens, Cui, Faries &amp;
@@ -62,7 +63,7 @@ public final class GpsMatching {
             int level = t;
             int[] same = IntStream.range(0, n).filter(i -> arm[i] == level).toArray();
             int[] other = IntStream.range(0, n).filter(i -> arm[i] != level).toArray();
-            double tieSquared = tieTolerance * sampleVariance(score[t]);
+            double tieSquared = tieTolerance * new Variance().evaluate(score[t]);
             SortedScores pool = new SortedScores(score[t], same);
             MatchSet matches = ScoreMatcher.nearest(pool, score[t], other, m, Double.POSITIVE_INFINITY, true, tieSquared, false);
             for (int i : same) {
@@ -94,19 +95,6 @@ public final class GpsMatching {
             mean[t] = s / n;
         }
         return new GpsMatching(n, levels, m, imputed, mean, arm.clone(), uses, sigma2);
-    }
-
-    private static double sampleVariance(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return ss / (x.length - 1);
     }
 
     /** @return each level's potential-outcome mean over all units */

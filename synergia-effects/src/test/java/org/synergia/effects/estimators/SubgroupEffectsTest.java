@@ -57,6 +57,18 @@ class SubgroupEffectsTest {
         return Estimation.of(d, EstimatorOptions.of(e, options), MissingPolicy.DROP).result();
     }
 
+    /** The options followed by more name-value pairs. */
+    private static String[] with(String[] options, String... more) {
+        String[] all = java.util.Arrays.copyOf(options, options.length + more.length);
+        System.arraycopy(more, 0, all, options.length, more.length);
+        return all;
+    }
+
+    /** The rows where the variable takes the level. */
+    private static int[] rowsOf(Dataset d, String variable, double level) {
+        return java.util.stream.IntStream.range(0, d.rowCount()).filter(i -> d.numeric(variable).value(i) == level).toArray();
+    }
+
     private static Estimate term(EstimationResult r, String name) {
         return r.estimates().stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no term " + name + " in " + r.estimates()));
@@ -81,9 +93,7 @@ class SubgroupEffectsTest {
                 "mbsmoke ~ prenatal1 + mage + fbaby + medu", "by", "mmarried");
         Estimate[] within = new Estimate[2];
         for (int g = 0; g < 2; g++) {
-            double level = g;
-            int[] rows = java.util.stream.IntStream.range(0, data.rowCount())
-                    .filter(i -> data.numeric("mmarried").value(i) == level).toArray();
+            int[] rows = rowsOf(data, "mmarried", g);
             EstimationResult alone = fit(new IpwraEstimator(), data.rows(rows), "outcome-model", MODEL, "treatment-model",
                     "mbsmoke ~ prenatal1 + mage + fbaby + medu");
             within[g] = term(r, "ATE|mmarried=" + g);
@@ -105,15 +115,11 @@ class SubgroupEffectsTest {
         for (String[] design : designs) {
             Estimator e = design[0].equals("psmatch") ? new PsmatchEstimator() : new NnmatchEstimator();
             String[] options = java.util.Arrays.copyOfRange(design, 1, design.length);
-            String[] by = java.util.Arrays.copyOf(options, options.length + 2);
-            by[options.length] = "by";
-            by[options.length + 1] = "mmarried";
+            String[] by = with(options, "by", "mmarried");
             EstimationResult r = fit(e, data, by);
             Estimate[] within = new Estimate[2];
             for (int g = 0; g < 2; g++) {
-                double level = g;
-                int[] rows = java.util.stream.IntStream.range(0, data.rowCount())
-                        .filter(i -> data.numeric("mmarried").value(i) == level).toArray();
+                int[] rows = rowsOf(data, "mmarried", g);
                 Estimate alone = term(fit(e, data.rows(rows), options), "ATE");
                 within[g] = term(r, "ATE|mmarried=" + g);
                 assertEquals(alone.estimate(), within[g].estimate(), 0, design[0]);
@@ -191,15 +197,11 @@ class SubgroupEffectsTest {
             Dataset d = (Dataset) design[1];
             String[] options = (String[]) design[2];
             String term = (String) design[3];
-            String[] by = java.util.Arrays.copyOf(options, options.length + 2);
-            by[options.length] = "by";
-            by[options.length + 1] = "g";
+            String[] by = with(options, "by", "g");
             EstimationResult r = fit(e, d, by);
             Estimate[] within = new Estimate[2];
             for (int g = 0; g < 2; g++) {
-                double level = g;
-                int[] rows = java.util.stream.IntStream.range(0, d.rowCount()).filter(i -> d.numeric("g").value(i) == level)
-                        .toArray();
+                int[] rows = rowsOf(d, "g", g);
                 Estimate alone = term(fit(e, d.rows(rows), options), term);
                 within[g] = term(r, term + "|g=" + g);
                 assertEquals(alone.estimate(), within[g].estimate(), 0, e.name());
@@ -209,9 +211,7 @@ class SubgroupEffectsTest {
             assertEquals(within[1].estimate() - within[0].estimate(), diff.estimate(), 1e-12, e.name());
             assertEquals(Math.hypot(within[0].se(), within[1].se()), diff.se(), 1e-12, e.name());
             assertTrue(diff.estimate() > 0.5 && diff.ciLow() > 0, e.name() + ": the planted difference of 1 is found: " + diff);
-            String[] clustered = java.util.Arrays.copyOf(by, by.length + 2);
-            clustered[by.length] = "cluster";
-            clustered[by.length + 1] = "village";
+            String[] clustered = with(by, "cluster", "village");
             InputException crossing = assertThrows(InputException.class, () -> fit(e, d, clustered));
             assertTrue(crossing.getMessage().startsWith("--cluster village has cluster ") && crossing.getMessage().contains("--by"),
                     crossing.getMessage());
@@ -298,15 +298,11 @@ class SubgroupEffectsTest {
     void eachSubgroupKeepsItsOwnDiagnosticsBalanceAndSensitivityIncluded() {
         String[] options = {"outcome-model", MODEL, "treatment-model", "mbsmoke ~ prenatal1 + mage + fbaby + medu", "balance",
             "true", "sensitivity", "ATE"};
-        String[] by = java.util.Arrays.copyOf(options, options.length + 2);
-        by[options.length] = "by";
-        by[options.length + 1] = "mmarried";
+        String[] by = with(options, "by", "mmarried");
         EstimationResult r = fit(new IpwraEstimator(), data, by);
         java.util.List<Map<String, Object>> subgroups = (java.util.List<Map<String, Object>>) r.diagnostics().get("subgroups");
         for (int g = 0; g < 2; g++) {
-            double level = g;
-            int[] rows = java.util.stream.IntStream.range(0, data.rowCount())
-                    .filter(i -> data.numeric("mmarried").value(i) == level).toArray();
+            int[] rows = rowsOf(data, "mmarried", g);
             EstimationResult alone = fit(new IpwraEstimator(), data.rows(rows), options);
             Map<String, Object> own = (Map<String, Object>) subgroups.get(g).get("diagnostics");
             assertEquals(alone.diagnostics().get("balance"), own.get("balance"), "balance of subgroup " + g);
