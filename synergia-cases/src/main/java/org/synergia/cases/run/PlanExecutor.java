@@ -201,14 +201,19 @@ final class PlanExecutor {
             double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, treatedForAtt)).orElse(Double.NaN);
             EstimateRecord stored = record(a, outcome, term, subgroupLabel(a.subgroup().orElseThrow(), term), e, r.n(), t, scale);
             out.estimates().add(stored);
-            if (credibility && term instanceof Term.Within w && (w.term() instanceof Term.Effect || w.term() instanceof Term.Synergy)) {
-                // the E-values of an effect within a subgroup, with the outcome's standard deviation in that subgroup
-                double l = w.subgroup().level();
-                eValues(a, outcome, stored.termName(), e, IntStream.range(0, y.length).filter(i -> level[i] == l)
-                        .mapToDouble(i -> y[i]).toArray(), out);
-            }
+            subgroupEValues(a, outcome, stored, e, y, level, out);
         }
         diagnostics(a, outcome, r, out);
+    }
+
+    /** The E-values of an effect within a subgroup, with the outcome's standard deviation in that subgroup. */
+    private void subgroupEValues(AnalysisSpec a, String outcome, EstimateRecord stored, Estimate e, double[] y, double[] level,
+            Output out) {
+        if (credibility && stored.term() instanceof Term.Within w && (w.term() instanceof Term.Effect || w.term() instanceof Term.Synergy)) {
+            double l = w.subgroup().level();
+            eValues(a, outcome, stored.termName(), e, IntStream.range(0, y.length).filter(i -> level[i] == l).mapToDouble(i -> y[i])
+                    .toArray(), out);
+        }
     }
 
     /** A term within a subgroup, or a difference between two, in words. */
@@ -225,16 +230,62 @@ final class PlanExecutor {
 
     /** A binary comparison's plain ATE/ATT with its groups, as multi-valued contrasts are stored; within subgroups too. */
     private static Term withArms(Term term) {
+        return mapEffects(term, effect -> effect.between(effect.treated(), effect.control()));
+    }
+
+    /** The term with {@code f} applied to its effect, also to the effect within a subgroup or in a difference of two. */
+    private static Term mapEffects(Term term, java.util.function.UnaryOperator<Term.Effect> f) {
         if (term instanceof Term.Effect effect) {
-            return effect.between(effect.treated(), effect.control());
+            return f.apply(effect);
         }
         if (term instanceof Term.Within w) {
-            return new Term.Within(withArms(w.term()), w.subgroup());
+            return new Term.Within(mapEffects(w.term(), f), w.subgroup());
         }
         if (term instanceof Term.WithinDifference d) {
-            return new Term.WithinDifference((Term.Within) withArms(d.of()), (Term.Within) withArms(d.minus()));
+            return new Term.WithinDifference((Term.Within) mapEffects(d.of(), f), (Term.Within) mapEffects(d.minus(), f));
         }
         return term;
+    }
+
+    /**
+     * Matching within each subgroup: each group against the control (or, with {@code multi-arm: gps}, every group on
+     * the subgroup's whole sample, with the synergy), every effect within each level and its difference from the first,
+     * with the truths planted in the level's households and E-values. The subgroup variable leaves the score model.
+     */
+    private void matchingSubgroups(AnalysisSpec a, int index, String outcome, Output out) {
+        AnalysisSpec.Subgroups g = a.subgroup().orElseThrow();
+        List<String> covariates = a.covariates().stream().filter(v -> !v.equals(g.variable())).toList();
+        boolean gps = a.option("multi-arm").orElse("pairwise").equals("gps");
+        List<Set<Integer>> comparisons = gps ? List.of(groups(a))
+                : arms(a).stream().map(arm -> Set.of(arm, a.control())).toList();
+        for (Set<Integer> groups : comparisons) {
+            int arm = groups.stream().filter(x -> x != a.control()).findFirst().orElseThrow();
+            String comparison = gps ? outcome : outcome + ":" + arm + "vs" + a.control();
+            AnalysisSample s = sample(a, index, outcome, groups);
+            dropped(a, comparison, s, out);
+            Map<String, String> options = options(a);
+            options.put("outcome", outcome);
+            options.put("treatment-model", a.treatment() + " ~ " + s.formulaTerms(covariates));
+            options.put("estimand", a.estimand().name().toLowerCase(Locale.ROOT));
+            options.put("control", Integer.toString(a.control()));
+            if (gps) {
+                a.synergy().ifPresent(sy -> options.put("synergy", sy.toString()));
+            }
+            EstimationResult r = fit(a, s, options).result();
+            int[] codes = s.codes(a.treatment());
+            double[] y = s.values(outcome);
+            double[] level = s.values(g.variable());
+            double scale = comparisonSd(y, i -> codes[i] == a.control());
+            for (Estimate e : r.estimates()) {
+                Term term = gps ? e.term() : mapEffects(e.term(), effect -> effect.between(arm, a.control()));
+                int attGroup = gps ? a.control() : arm;
+                double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, groups, attGroup)).orElse(Double.NaN);
+                EstimateRecord stored = record(a, outcome, term, subgroupLabel(g, term), e, r.n(), t, scale);
+                out.estimates().add(stored);
+                subgroupEValues(a, outcome, stored, e, y, level, out);
+            }
+            diagnostics(a, comparison, r, out);
+        }
     }
 
     /**
@@ -273,6 +324,10 @@ final class PlanExecutor {
     }
 
     private void matching(AnalysisSpec a, int index, String outcome, Output out) {
+        if (a.subgroup().isPresent()) {
+            matchingSubgroups(a, index, outcome, out);
+            return;
+        }
         if (a.option("multi-arm").orElse("pairwise").equals("gps")) {
             generalisedScoreMatching(a, index, outcome, out);
             return;
@@ -485,7 +540,7 @@ final class PlanExecutor {
 
     /** Stores an effect of one arm against the control, estimated on those two groups. */
     private EstimateRecord addArmEffect(AnalysisSpec a, String outcome, Estimate e, int arm, int n, double scale, Output out) {
-        Term term = e.term() instanceof Term.Effect effect ? effect.between(arm, a.control()) : e.term();
+        Term term = mapEffects(e.term(), effect -> effect.between(arm, a.control()));
         double t = truth.map(sv -> new PlantedTruth(sv).of(a, outcome, term, Set.of(arm, a.control()), arm)).orElse(Double.NaN);
         EstimateRecord stored = record(a, outcome, term, label(term), e, n, t, scale);
         out.estimates().add(stored);

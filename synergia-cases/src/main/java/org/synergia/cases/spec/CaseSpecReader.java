@@ -54,7 +54,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CaseSpecReader {
 
     /** Estimators that fit within subgroups on the command line, whose plan analyses cannot store subgroups yet. */
-    private static final Set<String> NO_PLAN_SUBGROUPS = Set.of("psmatch", "did", "rd");
+    private static final Set<String> NO_PLAN_SUBGROUPS = Set.of("did", "rd");
 
     private static final Map<String, List<String>> REQUIRED_OPTIONS = Map.of(
             "did", List.of("time", "id"),

@@ -88,4 +88,31 @@ class SubgroupPipelineTest {
         EstimateRecord difference = find("life_satisfaction", "ATE:1vs0|female_head=1 - ATE:1vs0|female_head=0");
         assertEquals(PValueAdjustment.SHARPENED_Q.adjust(new double[] {difference.pValue()})[0], difference.qValue(), 1e-12);
     }
+
+    @Test
+    void matchingWithinSubgroupsStoresEachComparisonWithinEachLevel() throws java.io.IOException {
+        String text;
+        try (java.io.InputStream in = CaseSpecReader.class.getResourceAsStream("/cases/colombia-fest-unidos.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the study's matching (ATT, each group against neither) and the multinomial-score matching, by sex of the head
+        String bySex = text.replace("    estimand: att\n", "    estimand: att\n    subgroup: female_head\n")
+                .replace("    options: {multi-arm: gps}\n", "    options: {multi-arm: gps}\n    subgroup: female_head\n");
+        CaseSpec spec = CaseSpecReader.parse("colombia.yaml", bySex.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CaseRunner.Analyses r = CaseRunner.analyse(spec, CaseData.load(spec, null, null).withOutcomes(spec), MissingPolicy.DROP,
+                Progress.NONE);
+        double[] female = survey.data().numeric("female_head").toDoubleArray();
+        for (String t : List.of("ATT:2vs0|female_head=1", "ATT:2vs0|female_head=1 - ATT:2vs0|female_head=0")) {
+            EstimateRecord e = r.estimates().stream().filter(x -> x.analysisId().equals("psm") && x.outcome().equals("fcs")
+                    && x.termName().equals(t)).findFirst().orElseThrow(() -> new AssertionError("no psm " + t));
+            assertTrue(e.se() > 0 && e.hasTruth(), t);
+        }
+        EstimateRecord att = r.estimates().stream().filter(x -> x.analysisId().equals("psm") && x.outcome().equals("fcs")
+                && x.termName().equals("ATT:2vs0|female_head=1")).findFirst().orElseThrow();
+        assertEquals(survey.contrast("fcs", 2, 0, i -> female[i] == 1 && survey.arm(i) == 2), att.truth(), 1e-12,
+                "the ATT's truth over the subgroup's treated households");
+        assertTrue(r.estimates().stream().anyMatch(x -> x.analysisId().equals("psm-gps") && x.termName().equals(
+                "synergy|female_head=1 - synergy|female_head=0")), "the synergy's difference between subgroups");
+        assertFalse(r.diagnostics().stream().anyMatch(x -> x.key().equals("failed")), "nothing failed");
+    }
 }

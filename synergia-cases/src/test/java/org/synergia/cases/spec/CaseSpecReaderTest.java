@@ -94,12 +94,12 @@ class CaseSpecReaderTest {
                 ppp.replace("    subgroup: group\n", "    subgroup: group\n    options: {by: group}\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals("ppp.yaml: plan[0]: the subgroup is given twice (subgroup and options.by); keep only 'subgroup:'",
                 twice.getMessage());
-        String lesotho = bundledText("lesotho-cgp-springs");
-        String matching = lesotho.replaceFirst("    estimator: psmatch\n", "    estimator: psmatch\n    subgroup: female_head\n");
-        InputException psmatch = assertThrows(InputException.class,
-                () -> CaseSpecReader.parse("bad.yaml", matching.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(psmatch.getMessage().matches("bad\\.yaml: plan\\[\\d\\]: estimator psmatch is not estimated within subgroups in a plan;"
-                + " the estimators that are: .*ipwra.*; remove 'subgroup:' or change the estimator"), psmatch.getMessage());
+        String ethiopia = bundledText("ethiopia-psnp-insct");
+        String did = ethiopia.replaceFirst("    estimator: did\n", "    estimator: did\n    subgroup: female_head\n");
+        InputException refused = assertThrows(InputException.class,
+                () -> CaseSpecReader.parse("bad.yaml", did.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(refused.getMessage().matches("bad\\.yaml: plan\\[\\d\\]: estimator did is not estimated within subgroups in a plan;"
+                + " the estimators that are: .*psmatch.*; remove 'subgroup:' or change the estimator"), refused.getMessage());
     }
 
     @Test
