@@ -42,8 +42,8 @@ public enum EstimatorProblem implements Reason {
     BY_ONE_SUBGROUP,
     /** {0} the subgroup option, {1} its variable, {2} the subgroup, {3} why the estimator failed there. */
     BY_SUBGROUP_FAILED,
-    BY_CLUSTERS_CROSS,
     /** {0} the cluster option, {1} its variable, {2} a cluster in two subgroups, {3} the subgroup variable, {4} the subgroup option. */
+    BY_CLUSTERS_CROSS,
     /** {0} the subgroup option, {1} the option not available with it. */
     BY_NOT_WITH,
     GPS_NOT_WITH,
@@ -51,7 +51,11 @@ public enum EstimatorProblem implements Reason {
     GPS_SE,
     SYNERGY_NEEDS_GPS,
     /** {0} the file option, {1} the treatment variable, {2} its number of levels. */
-    MULTI_ARM_FILE;
+    MULTI_ARM_FILE,
+    /** {0} Stata's tie option, {1} R Matching's. */
+    TIES_BOTH,
+    /** {0} the caliper-rule option, {1} the caliper option. */
+    CALIPER_RULE_ALONE;
 
     @Override
     public String bundle() {

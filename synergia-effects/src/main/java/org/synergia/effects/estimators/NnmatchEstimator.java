@@ -55,6 +55,8 @@ public final class NnmatchEstimator implements Estimator {
             EstimatorOption.integer("variance-neighbors", "J", "for ai2006-robust, the other same-arm units of each unit's"
                     + " conditional variance, Stata's nn(#) (>= 1) (default: ${DEFAULT-VALUE})").withDefault("2"),
             EstimatorOption.number("control", "LEVEL", "the treatment's control value (default: the lower one)"),
+            TieOptions.stata("scaled covariate distance"),
+            TieOptions.matching("scaled covariate distance", "the metric's scale"),
             EstimatorOption.flag("balance", "report covariate balance as Stata's tebalance summarize (standardised differences,"
                     + " variance ratios, KS), raw and in the matched sample, in diagnostics.balance and balance_n"),
             SubgroupEffects.option());
@@ -118,6 +120,7 @@ public final class NnmatchEstimator implements Estimator {
                 .withMetric(NnMatch.Metric.valueOf(options.required("metric").toUpperCase(Locale.ROOT)))
                 .withBiasAdjustment(biasAdjust)
                 .withStandardError(se, options.integer("variance-neighbors").orElseThrow())
+                .withTies(TieOptions.of(options))
                 .fit(y, arms.treated(), xs.columns(), xs.names());
         EstimationResult annotated = AnnotatedResult.of(result, xs.warnings());
         if (!options.bool("balance")) {

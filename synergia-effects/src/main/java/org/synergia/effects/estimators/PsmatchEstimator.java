@@ -62,6 +62,10 @@ public final class PsmatchEstimator implements Estimator {
             EstimatorOption.choice("estimand", "E", "att or ate (default: ${DEFAULT-VALUE})", "att", "ate").withDefault("att"),
             EstimatorOption.integer("neighbors", "M", "neighbours per unit (default: ${DEFAULT-VALUE})").withDefault("1"),
             EstimatorOption.number("caliper", "C", "caliper in standard deviations of the score (default: none)"),
+            EstimatorOption.choice("caliper-rule", "RULE", "with --caliper, which units it keeps: all (R Matching: a unit"
+                    + " whose M matches all lie inside, the score's SD with divisor N) or any (a unit with one match inside at"
+                    + " least, SD with divisor N-1) (default: all with --se ai2006 and ai2006-robust, any otherwise)",
+                    "all", "any"),
             EstimatorOption.bool("replace", "BOOL",
                     "match with replacement (default: ${DEFAULT-VALUE}); false: greedy in the order of --match-order, ATT only").withDefault("true"),
             EstimatorOption.choice("score", "S", "probability or linear (default: ${DEFAULT-VALUE})", "probability", "linear")
@@ -75,8 +79,8 @@ public final class PsmatchEstimator implements Estimator {
             EstimatorOption.choice("link", "LINK", "logit or probit (default: ${DEFAULT-VALUE})", "logit", "probit")
                     .withDefault("logit"),
             EstimatorOption.number("control", "LEVEL", "the treatment's control value (default: the lower one)"),
-            EstimatorOption.number("tie-tolerance", "T", "squared score distance, in score variances, within which neighbours"
-                    + " tie (default: ${DEFAULT-VALUE}; 1e-5 reproduces R Matching)").withDefault("0"),
+            TieOptions.stata("score distance"),
+            TieOptions.matching("score distance", "score variances"),
             EstimatorOption.choice("support", "RULE", "common support rule: none, minmax or trim (default: ${DEFAULT-VALUE})",
                     "none", "minmax", "trim").withDefault("none"),
             EstimatorOption.number("trim", "A", "with --support trim, drop scores outside [A, 1-A] (default: ${DEFAULT-VALUE})")
@@ -203,8 +207,7 @@ public final class PsmatchEstimator implements Estimator {
         }
         int neighbours = options.integer("neighbors").orElseThrow();
         int varianceNeighbours = options.given("variance-neighbors") ? options.integer("variance-neighbors").orElseThrow() : 1;
-        GpsMatching matching = GpsMatching.fit(y, code, score, neighbours, varianceNeighbours,
-                options.number("tie-tolerance").orElseThrow());
+        GpsMatching matching = GpsMatching.fit(y, code, score, neighbours, varianceNeighbours, TieOptions.of(options));
         List<Estimate> estimates = new ArrayList<>();
         for (int k = 0; k < levels.length; k++) {
             if (k != base) {
@@ -341,7 +344,7 @@ public final class PsmatchEstimator implements Estimator {
                     .withScore(options.required("score").equals("linear") ? PsMatch.Score.LINEAR : PsMatch.Score.PROBABILITY)
                     .withStandardError(standardError).withVarianceNeighbors(options.integer("variance-neighbors").orElseThrow())
                     .withLink(options.required("link").equals("probit") ? Link.PROBIT : Link.LOGIT)
-                    .withTieTolerance(options.number("tie-tolerance").orElseThrow())
+                    .withTies(TieOptions.of(options))
                     .withCommonSupport(PsMatch.CommonSupport.valueOf(options.required("support").toUpperCase(Locale.ROOT)),
                             options.number("trim").orElseThrow());
             if (options.given("match-order")) {
@@ -351,8 +354,13 @@ public final class PsmatchEstimator implements Estimator {
                 }
                 settings = settings.withMatchOrder(PsMatch.MatchOrder.valueOf(options.required("match-order").toUpperCase(Locale.ROOT)));
             }
+            if (options.given("caliper-rule") && !options.given("caliper")) {
+                throw new InputException(EstimatorProblem.CALIPER_RULE_ALONE, OptionName.of("caliper-rule"),
+                        OptionName.of("caliper"));
+            }
             if (options.number("caliper").isPresent()) {
-                settings = settings.withCaliper(options.number("caliper").get());
+                settings = settings.withCaliper(options.number("caliper").get(), options.text("caliper-rule")
+                        .map(r -> PsMatch.CaliperRule.valueOf(r.toUpperCase(Locale.ROOT))).orElse(null));
             }
             result = settings.fit(y, s.treated(), s.model().columns(), s.model().names());
         }

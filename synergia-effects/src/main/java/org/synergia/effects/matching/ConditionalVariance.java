@@ -20,17 +20,20 @@ final class ConditionalVariance {
      * @param treatedPool the treated rows sorted by score
      * @param controlPool the control rows sorted by score
      * @param j number of within-arm neighbours, {@code >= 1}
-     * @param tolerance tie tolerance on squared score distances
+     * @param ties when a farther unit ties with the j-th nearest
+     * @param caliper the largest score distance of a within-arm neighbour ({@code Double.POSITIVE_INFINITY} for
+     *     none); a row with fewer than {@code j} inside it gets {@code sigma^2 = 0}, as R {@code Matching} with a
+     *     caliper does
      * @return {@code sigma^2} of every row
      */
     static double[] robust(double[] y, double[] score, SortedScores treatedPool, SortedScores controlPool, int j,
-            double tolerance) {
+            Ties.Bound ties, double caliper) {
         MatchSet[] within = new MatchSet[2];
         SortedScores[] pools = {treatedPool, controlPool};
         for (int a = 0; a < 2; a++) {
             if (pools[a].size() >= 2) {
                 within[a] = ScoreMatcher.nearest(pools[a], score, pools[a].rows, Math.min(j, pools[a].size() - 1),
-                        Double.POSITIVE_INFINITY, true, tolerance, true);
+                        caliper, true, true, ties, true);
             }
         }
         return fromWithinArm(y, within);

@@ -7,11 +7,10 @@ import java.util.stream.IntStream;
  * Nearest-neighbour matching on several covariates already transformed so that the metric is
  * Euclidean ({@code z = L^-1 x} for a scaling matrix {@code S = L L'}: Mahalanobis, inverse
  * variance; or raw covariates). Each focal unit keeps its {@code M} nearest pool units and every
- * further pool unit whose squared distance exceeds the M-th by at most {@code tieSquared} (ties
- * kept, weights {@code 1/#J}, as {@link ScoreMatcher}). The search is exact and uses a k-d tree
- * over the pool (median splits on the widest coordinate): a subtree is skipped only when the
- * distance to its splitting plane already exceeds the current M-th distance plus the tie
- * tolerance, so no tied unit is missed. Focal units are searched in parallel; the matches of each
+ * further pool unit that ties with the M-th ({@link Ties}; weights {@code 1/#J}, as {@link ScoreMatcher}).
+ * The search is exact and uses a k-d tree over the pool (median splits on the widest coordinate): a
+ * subtree is skipped only when the distance to its splitting plane already exceeds the largest
+ * distance that ties with the current M-th, so no tied unit is missed. Focal units are searched in parallel; the matches of each
  * are listed in pool order, so results do not depend on the number of threads.
  */
 final class CovariateMatcher {
@@ -26,17 +25,17 @@ final class CovariateMatcher {
      * @param focal focal rows
      * @param pool pool rows
      * @param m neighbours
-     * @param tieSquared tie tolerance on squared distances
+     * @param ties when a farther pool row ties with the M-th nearest
      * @param excludeSelf skip the pool row equal to the focal row
      * @return the matches
      */
-    static MatchSet nearest(double[][] z, int[] focal, int[] pool, int m, double tieSquared, boolean excludeSelf) {
+    static MatchSet nearest(double[][] z, int[] focal, int[] pool, int m, Ties.Bound ties, boolean excludeSelf) {
         Tree tree = new Tree(z, pool);
         int avail = excludeSelf ? pool.length - 1 : pool.length;
         int want = Math.min(m, avail);
         int[][] found = new int[focal.length][];
         IntStream.range(0, focal.length).parallel().forEach(k -> found[k] =
-                want <= 0 ? new int[0] : tree.query(focal[k], want, tieSquared, excludeSelf));
+                want <= 0 ? new int[0] : tree.query(focal[k], want, ties, excludeSelf));
         int[] start = new int[focal.length + 1];
         for (int k = 0; k < focal.length; k++) {
             start[k + 1] = start[k] + found[k].length;
@@ -159,15 +158,15 @@ final class CovariateMatcher {
             }
         }
 
-        /** The pool rows within the m-th nearest squared distance plus the tolerance, in pool order. */
-        int[] query(int row, int m, double tieSquared, boolean excludeSelf) {
+        /** The pool rows nearer than the m-th nearest or tied with it, in pool order. */
+        int[] query(int row, int m, Ties.Bound ties, boolean excludeSelf) {
             double[] point = new double[z.length];
             for (int j = 0; j < point.length; j++) {
                 point[j] = z[j][row];
             }
-            Search s = new Search(row, point, m, tieSquared, excludeSelf);
+            Search s = new Search(row, point, m, ties, excludeSelf);
             visit(0, s, new double[point.length]);
-            double limit = s.heap[0] + tieSquared;
+            double limit = s.bound();
             int c = 0;
             for (int q = 0; q < s.count; q++) {
                 if (s.candidateDistance[q] <= limit) {
@@ -234,23 +233,25 @@ final class CovariateMatcher {
         final int row;
         final double[] point;
         final boolean excludeSelf;
-        final double tieSquared;
+        final Ties.Bound ties;
         final double[] heap;
         int heapSize;
+        /** The largest squared distance that ties with the current m-th nearest (infinite until m are found). */
+        private double bound = Double.POSITIVE_INFINITY;
         int[] candidate = new int[16];
         double[] candidateDistance = new double[16];
         int count;
 
-        Search(int row, double[] point, int m, double tieSquared, boolean excludeSelf) {
+        Search(int row, double[] point, int m, Ties.Bound ties, boolean excludeSelf) {
             this.row = row;
             this.point = point;
             this.excludeSelf = excludeSelf;
-            this.tieSquared = tieSquared;
+            this.ties = ties;
             this.heap = new double[m];
         }
 
         double bound() {
-            return heapSize < heap.length ? Double.POSITIVE_INFINITY : heap[0] + tieSquared;
+            return bound;
         }
 
         void offer(int position, double d2) {
@@ -272,6 +273,11 @@ final class CovariateMatcher {
             } else if (d2 < heap[0]) {
                 heap[0] = d2;
                 siftDown();
+            } else {
+                return;
+            }
+            if (heapSize == heap.length) {
+                bound = ties.limitSquared(heap[0]);
             }
         }
 

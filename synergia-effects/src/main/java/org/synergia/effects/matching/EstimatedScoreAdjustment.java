@@ -41,11 +41,11 @@ final class EstimatedScoreAdjustment {
      * @param poolC control rows of the estimation sample, sorted by score
      * @param h variance neighbours, {@code >= 2}, the unit itself counting in its own arm
      * @param neighbors the matching's {@code M}
-     * @param tolerance tie tolerance on squared score distances
+     * @param ties when a farther unit ties with the nearest ones
      * @return the term added to the base variance
      */
     static double of(MatchedSample s, TreatmentModel model, double[] metric, SortedScores poolT, SortedScores poolC,
-            int h, int neighbors, double tolerance) {
+            int h, int neighbors, Ties.Bound ties) {
         double[][] z = model.columns();
         int k = z.length;
         double[] p = model.p();
@@ -54,9 +54,9 @@ final class EstimatedScoreAdjustment {
         System.arraycopy(poolT.rows, 0, rows, 0, poolT.size());
         System.arraycopy(poolC.rows, 0, rows, poolT.size(), poolC.size());
         MatchSet near1 = ScoreMatcher.nearest(poolT, metric, rows, Math.min(h, poolT.size()), Double.POSITIVE_INFINITY,
-                true, tolerance, false);
+                false, true, ties, false);
         MatchSet near0 = ScoreMatcher.nearest(poolC, metric, rows, Math.min(h, poolC.size()), Double.POSITIVE_INFINITY,
-                true, tolerance, false);
+                false, true, ties, false);
         boolean att = s.estimand == Estimand.ATT;
         double[] c = new double[k];
         double[] cov1 = new double[k];
@@ -78,7 +78,7 @@ final class EstimatedScoreAdjustment {
         }
         double[] d = null;
         if (att) {
-            addScoreDerivative(c, s, z, f, rows, poolT, poolC, near1, near0, metric, h, tolerance);
+            addScoreDerivative(c, s, z, f, rows, poolT, poolC, near1, near0, metric, h, ties);
             d = covariateDerivative(s, z, f, poolT, poolC, neighbors);
         }
         double scale = att ? s.keptTreated() : s.nKept;
@@ -100,7 +100,7 @@ final class EstimatedScoreAdjustment {
     /** Adds {@code sum_i z_i f_i (ytilde_i(1) - ytilde_i(0) - tau)} (the ATT's c1, before scaling) to c. */
     private static void addScoreDerivative(double[] c, MatchedSample s, double[][] z, double[] f, int[] rows,
             SortedScores poolT, SortedScores poolC, MatchSet near1, MatchSet near0, double[] metric, int h,
-            double tolerance) {
+            Ties.Bound ties) {
         double[] own = new double[s.y.length];
         SortedScores[] pools = {poolT, poolC};
         for (SortedScores pool : pools) {
@@ -108,7 +108,7 @@ final class EstimatedScoreAdjustment {
                 continue;
             }
             MatchSet within = ScoreMatcher.nearest(pool, metric, pool.rows, Math.min(h, pool.size() - 1),
-                    Double.POSITIVE_INFINITY, true, tolerance, true);
+                    Double.POSITIVE_INFINITY, false, true, ties, true);
             for (int q = 0; q < within.focalCount(); q++) {
                 own[within.focalRow(q)] = within.meanOverMatches(q, s.y);
             }
@@ -130,8 +130,8 @@ final class EstimatedScoreAdjustment {
      */
     private static double[] covariateDerivative(MatchedSample s, double[][] z, double[] f,
             SortedScores poolT, SortedScores poolC, int neighbors) {
-        MatchSet toControls = CovariateMatcher.nearest(z, poolT.rows, poolC.rows, neighbors, 0, false);
-        MatchSet toTreated = CovariateMatcher.nearest(z, poolC.rows, poolT.rows, neighbors, 0, false);
+        MatchSet toControls = CovariateMatcher.nearest(z, poolT.rows, poolC.rows, neighbors, Ties.Bound.EXACT, false);
+        MatchSet toTreated = CovariateMatcher.nearest(z, poolC.rows, poolT.rows, neighbors, Ties.Bound.EXACT, false);
         double[] d = new double[z.length];
         for (MatchSet set : new MatchSet[] {toControls, toTreated}) {
             for (int q = 0; q < set.focalCount(); q++) {

@@ -7,7 +7,7 @@ import org.hipparchus.stat.descriptive.moment.Variance;
  * Matching on the generalised propensity score for a treatment with several levels (Yang, Imbens, Cui, Faries &amp;
  * Kadziola 2016, Biometrics 72(4), "Propensity score matching and subclassification in observational studies with
  * multi-level treatments"): for each level {@code t}, every unit of another level is matched to its nearest units of
- * level {@code t} on the score {@code r(t, x)} (with replacement; ties within the tolerance kept, each match
+ * level {@code t} on the score {@code r(t, x)} (with replacement; ties kept ({@link Ties}), each match
  * weighing {@code 1/#J}), which imputes its potential outcome {@code Y_i(t)}; a unit of level {@code t} keeps its
  * own outcome. Every level's potential-outcome mean is then estimated on the whole sample, so any contrast of them
  * (each level against the control, the synergy {@code mu_C - mu_A - mu_B + mu_0}) refers to one population.
@@ -48,11 +48,11 @@ public final class GpsMatching {
      * @param score {@code score[t][i]}, the estimated probability of level {@code t} for unit {@code i}
      * @param m the matches per unit ({@code >= 1})
      * @param j the matches within a unit's own level for its conditional variance ({@code >= 1})
-     * @param tieTolerance a match at distance {@code d} ties with the M-th nearest ({@code d_M}) when
-     *     {@code d^2 <= d_M^2 + tieTolerance * var(score)}, the variance of the level's score over all units
+     * @param ties when a farther unit ties with the M-th nearest (under R's rule, squared distances in units of the
+     *     variance of the level's score over all units)
      * @return the imputations
      */
-    public static GpsMatching fit(double[] y, int[] arm, double[][] score, int m, int j, double tieTolerance) {
+    public static GpsMatching fit(double[] y, int[] arm, double[][] score, int m, int j, Ties ties) {
         int n = y.length;
         int levels = score.length;
         double[] imputed = new double[levels * n];
@@ -63,9 +63,9 @@ public final class GpsMatching {
             int level = t;
             int[] same = IntStream.range(0, n).filter(i -> arm[i] == level).toArray();
             int[] other = IntStream.range(0, n).filter(i -> arm[i] != level).toArray();
-            double tieSquared = tieTolerance * new Variance().evaluate(score[t]);
+            Ties.Bound bound = ties.on(new Variance().evaluate(score[t]));
             SortedScores pool = new SortedScores(score[t], same);
-            MatchSet matches = ScoreMatcher.nearest(pool, score[t], other, m, Double.POSITIVE_INFINITY, true, tieSquared, false);
+            MatchSet matches = ScoreMatcher.nearest(pool, score[t], other, m, Double.POSITIVE_INFINITY, false, true, bound, false);
             for (int i : same) {
                 imputed[t * n + i] = y[i];
             }
@@ -78,7 +78,7 @@ public final class GpsMatching {
                 }
                 imputed[t * n + matches.focalRow(k)] = sum / matched.length;
             }
-            MatchSet within = ScoreMatcher.nearest(pool, score[t], same, j, Double.POSITIVE_INFINITY, true, tieSquared, true);
+            MatchSet within = ScoreMatcher.nearest(pool, score[t], same, j, Double.POSITIVE_INFINITY, false, true, bound, true);
             for (int k = 0; k < within.focalCount(); k++) {
                 int[] matched = within.matchesOf(k);
                 double sum = 0;

@@ -27,9 +27,9 @@ import org.synergia.stats.linalg.Cholesky;
  * {@code Y_j + mu_w(X_i) - mu_w(X_j)}, {@code mu_w} the least-squares regression of Y on the
  * covariates in arm w weighted by the number of times each unit is used as a match. Standard
  * errors: Abadie and Imbens (2006) with a homoskedastic or a within-arm matched conditional
- * variance. Units whose squared distance (in the scaled metric) exceeds the M-th nearest's by at
- * most 1e-5 are ties, kept and weighted (R {@code Matching}'s {@code distance.tolerance}). The
- * search compares every focal unit with every unit of the other arm.
+ * variance. Units that tie with the M-th nearest ({@link Ties}: Stata's {@code dtolerance()} on the
+ * scaled distance by default, or R {@code Matching}'s {@code distance.tolerance} on its square) are
+ * kept and weighted. The search is an exact k-d tree search ({@link CovariateMatcher}).
  */
 public final class NnMatch {
 
@@ -49,22 +49,37 @@ public final class NnMatch {
     private final boolean biasAdjust;
     private final PsMatch.StandardError standardError;
     private final int varianceNeighbors;
+    private final Ties ties;
     private final double level;
 
     private NnMatch(int neighbors, Estimand estimand, Metric metric, boolean biasAdjust,
-            PsMatch.StandardError standardError, int varianceNeighbors, double level) {
+            PsMatch.StandardError standardError, int varianceNeighbors, Ties ties, double level) {
         this.neighbors = neighbors;
         this.estimand = estimand;
         this.metric = metric;
         this.biasAdjust = biasAdjust;
         this.standardError = standardError;
         this.varianceNeighbors = varianceNeighbors;
+        this.ties = ties;
         this.level = level;
     }
 
-    /** @return 1 neighbour, ATT, Mahalanobis, no bias adjustment, robust AI2006 SEs with 2 neighbours, 95% */
+    /**
+     * @return 1 neighbour, ATT, Mahalanobis, no bias adjustment, robust AI2006 SEs with 2 neighbours, Stata's ties,
+     *     95%
+     */
     public static NnMatch withDefaults() {
-        return new NnMatch(1, Estimand.ATT, Metric.MAHALANOBIS, false, PsMatch.StandardError.AI2006_ROBUST, 2, 0.95);
+        return new NnMatch(1, Estimand.ATT, Metric.MAHALANOBIS, false, PsMatch.StandardError.AI2006_ROBUST, 2,
+                Ties.stataDefault(), 0.95);
+    }
+
+    /**
+     * @param t when a farther unit ties with the M-th nearest ({@code new Ties(Ties.Convention.MATCHING, 1e-5)}:
+     *     R {@code Matching}'s default, on squared scaled distances)
+     * @return a copy with that setting
+     */
+    public NnMatch withTies(Ties t) {
+        return new NnMatch(neighbors, estimand, metric, biasAdjust, standardError, varianceNeighbors, t, level);
     }
 
     /**
@@ -75,7 +90,7 @@ public final class NnMatch {
         if (m < 1) {
             throw new InputException(MatchingProblem.NEIGHBOURS_AT_LEAST_ONE, m, OptionName.of("neighbors"));
         }
-        return new NnMatch(m, estimand, metric, biasAdjust, standardError, varianceNeighbors, level);
+        return new NnMatch(m, estimand, metric, biasAdjust, standardError, varianceNeighbors, ties, level);
     }
 
     /**
@@ -84,7 +99,7 @@ public final class NnMatch {
      */
     public NnMatch withEstimand(Estimand e) {
         Validation.checkEstimand(e);
-        return new NnMatch(neighbors, e, metric, biasAdjust, standardError, varianceNeighbors, level);
+        return new NnMatch(neighbors, e, metric, biasAdjust, standardError, varianceNeighbors, ties, level);
     }
 
     /**
@@ -92,7 +107,7 @@ public final class NnMatch {
      * @return a copy with that setting
      */
     public NnMatch withMetric(Metric m) {
-        return new NnMatch(neighbors, estimand, m, biasAdjust, standardError, varianceNeighbors, level);
+        return new NnMatch(neighbors, estimand, m, biasAdjust, standardError, varianceNeighbors, ties, level);
     }
 
     /**
@@ -100,7 +115,7 @@ public final class NnMatch {
      * @return a copy with that setting
      */
     public NnMatch withBiasAdjustment(boolean b) {
-        return new NnMatch(neighbors, estimand, metric, b, standardError, varianceNeighbors, level);
+        return new NnMatch(neighbors, estimand, metric, b, standardError, varianceNeighbors, ties, level);
     }
 
     /**
@@ -118,7 +133,7 @@ public final class NnMatch {
         if (j < 1) {
             throw new InputException(MatchingProblem.ROBUST_VARIANCE_NEIGHBOURS, j, OptionName.of("variance-neighbors"));
         }
-        return new NnMatch(neighbors, estimand, metric, biasAdjust, se, j, level);
+        return new NnMatch(neighbors, estimand, metric, biasAdjust, se, j, ties, level);
     }
 
     /**
@@ -139,7 +154,7 @@ public final class NnMatch {
         int[][] arms = Validation.arms(treated, all);
         Validation.checkArms(arms[0].length, arms[1].length, neighbors, estimand, true);
         double[][] z = transform(covariates, names);
-        double tie = 1e-5;
+        Ties.Bound tie = ties.on(1);
         MatchSet tm = CovariateMatcher.nearest(z, arms[0], arms[1], neighbors, tie, false);
         MatchSet cm = estimand == Estimand.ATE ? CovariateMatcher.nearest(z, arms[1], arms[0], neighbors, tie, false)
                 : null;
@@ -169,6 +184,8 @@ public final class NnMatch {
         diag.put("bias_adjustment", biasAdjust);
         diag.put("se", standardError == PsMatch.StandardError.AI2006 ? "ai2006" : "ai2006-robust");
         diag.put("variance_neighbors", varianceNeighbors);
+        diag.put("tie_tolerance", ties.tolerance());
+        diag.put("tie_rule", ties.conventionName());
         double[] w = new double[n];
         for (int r = 0; r < n; r++) {
             w[r] = (s.kept[r] ? 1 : 0) + s.used[r];

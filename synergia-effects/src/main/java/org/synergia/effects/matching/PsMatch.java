@@ -76,18 +76,46 @@ public final class PsMatch {
 
     private final int neighbors;
     private final Estimand estimand;
-    private final double caliper;
+    private final Caliper caliper;
     private final boolean replace;
     private final Score score;
     private final StandardError standardError;
     private final int varianceNeighbors;
-    private final double tieTolerance;
+    private final Ties ties;
     private final Link link;
     private final CommonSupport support;
     private final double trim;
     private final double overlapTolerance;
     private final double level;
     private final MatchOrder order;
+
+    /** Which focal units a caliper keeps when they have several neighbours ({@code --caliper-rule}). */
+    public enum CaliperRule {
+        /**
+         * R {@code Matching}: a unit is kept only when all its {@code M} matches (ties included) lie inside the
+         * caliper, measured in the score's SD with divisor {@code N}; the robust AI2006 variance's same-arm
+         * neighbours are limited to the caliper too.
+         */
+        ALL,
+        /** A unit is kept with the matches it has inside the caliper, one at least; the SD has divisor {@code N - 1}. */
+        ANY
+    }
+
+    /**
+     * A caliper in standard deviations of the matching score ({@code Double.POSITIVE_INFINITY} for none).
+     *
+     * @param sds its width
+     * @param rule which units it keeps; null for the standard error's convention ({@link CaliperRule#ALL} for the
+     *     AI2006 variances, as R {@code Matching}, {@link CaliperRule#ANY} for AI2016)
+     */
+    public record Caliper(double sds, CaliperRule rule) {
+
+        static final Caliper NONE = new Caliper(Double.POSITIVE_INFINITY, null);
+
+        CaliperRule ruleFor(StandardError se) {
+            return rule != null ? rule : se == StandardError.AI2016 ? CaliperRule.ANY : CaliperRule.ALL;
+        }
+    }
 
     /** The order in which treated units choose their matches without replacement. */
     public enum MatchOrder {
@@ -99,8 +127,8 @@ public final class PsMatch {
         SMALLEST
     }
 
-    private PsMatch(int neighbors, Estimand estimand, double caliper, boolean replace, Score score,
-            StandardError standardError, int varianceNeighbors, double tieTolerance, Link link, CommonSupport support,
+    private PsMatch(int neighbors, Estimand estimand, Caliper caliper, boolean replace, Score score,
+            StandardError standardError, int varianceNeighbors, Ties ties, Link link, CommonSupport support,
             double trim, double overlapTolerance, double level, MatchOrder order) {
         this.neighbors = neighbors;
         this.estimand = estimand;
@@ -109,7 +137,7 @@ public final class PsMatch {
         this.score = score;
         this.standardError = standardError;
         this.varianceNeighbors = varianceNeighbors;
-        this.tieTolerance = tieTolerance;
+        this.ties = ties;
         this.link = link;
         this.support = support;
         this.trim = trim;
@@ -120,12 +148,12 @@ public final class PsMatch {
 
     /**
      * @return 1 neighbour, ATT, no caliper, with replacement, probability score, AI2016 SEs with
-     *     2 variance neighbours, exact ties only (tie tolerance 0), logit, no support rule,
+     *     2 variance neighbours, Stata's ties ({@link Ties#stataDefault()}), logit, no support rule,
      *     overlap tolerance 1e-5, 95% intervals
      */
     public static PsMatch withDefaults() {
-        return new PsMatch(1, Estimand.ATT, Double.POSITIVE_INFINITY, true, Score.PROBABILITY, StandardError.AI2016, 2,
-                0, Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95, MatchOrder.DATA);
+        return new PsMatch(1, Estimand.ATT, Caliper.NONE, true, Score.PROBABILITY, StandardError.AI2016, 2,
+                Ties.stataDefault(), Link.LOGIT, CommonSupport.NONE, 0, 1e-5, 0.95, MatchOrder.DATA);
     }
 
     /**
@@ -136,7 +164,7 @@ public final class PsMatch {
         if (m < 1) {
             throw new InputException(MatchingProblem.NEIGHBOURS_AT_LEAST_ONE, m, OptionName.of("neighbors"));
         }
-        return new PsMatch(m, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(m, estimand, caliper, replace, score, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -146,20 +174,21 @@ public final class PsMatch {
      */
     public PsMatch withEstimand(Estimand e) {
         Validation.checkEstimand(e);
-        return new PsMatch(neighbors, e, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, e, caliper, replace, score, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
     /**
-     * @param sds the caliper in standard deviations of the matching score (sample SD over the
-     *     units in the estimation sample); {@code Double.POSITIVE_INFINITY} for none
+     * @param sds the caliper in standard deviations of the matching score (SD over the units in the
+     *     estimation sample); {@code Double.POSITIVE_INFINITY} for none
+     * @param rule which focal units it keeps; null for the standard error's convention ({@link Caliper})
      * @return a copy with that setting
      */
-    public PsMatch withCaliper(double sds) {
+    public PsMatch withCaliper(double sds, CaliperRule rule) {
         if (!(sds > 0)) {
             throw new InputException("the caliper must be a positive number of standard deviations, not " + sds);
         }
-        return new PsMatch(neighbors, estimand, sds, replace, score, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, estimand, new Caliper(sds, rule), replace, score, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -169,7 +198,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withReplacement(boolean r) {
-        return new PsMatch(neighbors, estimand, caliper, r, score, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, estimand, caliper, r, score, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -179,7 +208,7 @@ public final class PsMatch {
      * @return a copy with that order
      */
     public PsMatch withMatchOrder(MatchOrder o) {
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, o);
     }
 
@@ -188,7 +217,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withScore(Score s) {
-        return new PsMatch(neighbors, estimand, caliper, replace, s, standardError, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, estimand, caliper, replace, s, standardError, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -197,7 +226,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withStandardError(StandardError se) {
-        return new PsMatch(neighbors, estimand, caliper, replace, score, se, varianceNeighbors, tieTolerance, link,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, se, varianceNeighbors, ties, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -213,21 +242,20 @@ public final class PsMatch {
         if (j < 1) {
             throw new InputException(MatchingProblem.ROBUST_VARIANCE_NEIGHBOURS, j, OptionName.of("variance-neighbors"));
         }
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, j, tieTolerance, link, support,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, j, ties, link, support,
                 trim, overlapTolerance, level, order);
     }
 
     /**
-     * @param tol a unit ties with the M-th nearest when its squared score distance, in units of
-     *     the score's sample variance, exceeds the M-th one by at most {@code tol}; 0 (the
-     *     default) keeps exact ties only; {@code 1e-5} reproduces R Matching's default
-     *     {@code distance.tolerance}. Being absolute, R's tolerance turns 1:1 matching into
-     *     many-to-one on large samples (about {@code 2 n sqrt(tol) sd f} tied units per match
-     *     for a score density {@code f}), which is why it is not the default here
+     * @param t when a farther unit ties with the M-th nearest: Stata's rule by default;
+     *     {@code new Ties(Ties.Convention.MATCHING, 1e-5)} reproduces R Matching's default
+     *     {@code distance.tolerance} (squared score distances in units of the score's sample variance).
+     *     Being absolute, R's tolerance turns 1:1 matching into many-to-one on large samples (about
+     *     {@code 2 n sqrt(tol) sd f} tied units per match for a score density {@code f})
      * @return a copy with that setting
      */
-    public PsMatch withTieTolerance(double tol) {
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tol, link,
+    public PsMatch withTies(Ties t) {
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, t, link,
                 support, trim, overlapTolerance, level, order);
     }
 
@@ -239,7 +267,7 @@ public final class PsMatch {
         if (l != Link.LOGIT && l != Link.PROBIT) {
             throw new InputException("the treatment model's link must be logit or probit, not " + l);
         }
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, ties,
                 l, support, trim, overlapTolerance, level, order);
     }
 
@@ -252,7 +280,7 @@ public final class PsMatch {
         if (rule == CommonSupport.TRIM && !(threshold > 0 && threshold < 0.5)) {
             throw new InputException("the trimming threshold must lie in (0, 0.5), not " + threshold);
         }
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, ties,
                 link, rule, threshold, overlapTolerance, level, order);
     }
 
@@ -262,7 +290,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withOverlapTolerance(double tol) {
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, ties,
                 link, support, trim, tol, level, order);
     }
 
@@ -271,7 +299,7 @@ public final class PsMatch {
      * @return a copy with that setting
      */
     public PsMatch withLevel(double l) {
-        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, tieTolerance,
+        return new PsMatch(neighbors, estimand, caliper, replace, score, standardError, varianceNeighbors, ties,
                 link, support, trim, overlapTolerance, l, order);
     }
 
@@ -380,27 +408,32 @@ public final class PsMatch {
         if (standardError == StandardError.AI2016 && varianceNeighbors < 2) {
             throw new InputException(MatchingProblem.VARIANCE_NEIGHBOURS, varianceNeighbors, OptionName.of("variance-neighbors"));
         }
-        double sd = sd(metric, inSample);
-        double caliperAbs = Double.isInfinite(caliper) ? Double.POSITIVE_INFINITY : caliper * sd;
-        double tieSquared = tieTolerance * sd * sd;
+        double sd = sd(metric, inSample, 1);
+        CaliperRule rule = caliper.ruleFor(standardError);
+        boolean all = rule == CaliperRule.ALL && !Double.isInfinite(caliper.sds());
+        // R Matching measures the caliper in the SD with divisor N
+        double caliperAbs = Double.isInfinite(caliper.sds()) ? Double.POSITIVE_INFINITY
+                : caliper.sds() * (all ? sd(metric, inSample, 0) : sd);
+        Ties.Bound tieBound = ties.on(sd * sd);
         SortedScores poolC = new SortedScores(metric, co);
         SortedScores poolT = new SortedScores(metric, tr);
-        MatchSet tm = ScoreMatcher.nearest(poolC, metric, tr, neighbors, caliperAbs, replace, tieSquared, false);
+        MatchSet tm = ScoreMatcher.nearest(poolC, metric, tr, neighbors, caliperAbs, all, replace, tieBound, false);
         MatchSet cm = estimand == Estimand.ATE
-                ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, replace, tieSquared, false) : null;
+                ? ScoreMatcher.nearest(poolT, metric, co, neighbors, caliperAbs, all, replace, tieBound, false) : null;
         MatchedSample s = new MatchedSample(estimand, treated, y, tm, cm, null);
-        reportDrops(tm, cm, caliperAbs, warnings);
+        reportDrops(tm, cm, caliperAbs, all, warnings);
         double variance;
         // Stata's nn(h) counts the unit itself (h - 1 others); R's Var.calc = J counts J others
         int others = standardError == StandardError.AI2016 ? varianceNeighbors - 1 : varianceNeighbors;
         double[] sigma2 = standardError == StandardError.AI2006 ? AbadieImbensVariance.homoskedastic(s)
-                : ConditionalVariance.robust(y, metric, poolT, poolC, others, tieSquared);
+                : ConditionalVariance.robust(y, metric, poolT, poolC, others, tieBound,
+                        all ? caliperAbs : Double.POSITIVE_INFINITY);
         int focal = tm.focalCount() + (cm == null ? 0 : cm.focalCount());
         variance = AbadieImbensVariance.of(s, sigma2, standardError == StandardError.AI2016 ? s.nKept : focal);
         Map<String, Object> diag = new LinkedHashMap<>();
         if (standardError == StandardError.AI2016) {
             double adjustment = EstimatedScoreAdjustment.of(s, model, metric, poolT, poolC, varianceNeighbors,
-                    neighbors, tieSquared);
+                    neighbors, tieBound);
             diag.put("ai2016_adjustment", adjustment);
             if (variance + adjustment > 0) {
                 variance += adjustment;
@@ -422,11 +455,13 @@ public final class PsMatch {
         diag.put("neighbors", neighbors);
         diag.put("replace", replace);
         diag.put("score", score.name().toLowerCase(Locale.ROOT));
-        diag.put("caliper_sd", Double.isInfinite(caliper) ? null : caliper);
+        diag.put("caliper_sd", Double.isInfinite(caliper.sds()) ? null : caliper.sds());
         diag.put("caliper_score", Double.isInfinite(caliperAbs) ? null : caliperAbs);
+        diag.put("caliper_rule", Double.isInfinite(caliperAbs) ? null : rule.name().toLowerCase(Locale.ROOT));
         diag.put("se", seName());
         diag.put("variance_neighbors", varianceNeighbors);
-        diag.put("tie_tolerance", tieTolerance);
+        diag.put("tie_tolerance", ties.tolerance());
+        diag.put("tie_rule", ties.conventionName());
         diag.put("link", link.name().toLowerCase(Locale.ROOT));
         double[] w = matchingWeights(s);
         double[] ipw = ipwWeights(p, treated, inSample);
@@ -520,21 +555,25 @@ public final class PsMatch {
         return new double[] {lo, hi};
     }
 
-    private void reportDrops(MatchSet tm, MatchSet cm, double caliperAbs, List<String> warnings) {
+    private void reportDrops(MatchSet tm, MatchSet cm, double caliperAbs, boolean all, List<String> warnings) {
         int dt = tm.focalCount() - tm.matchedCount();
         int dc = cm == null ? 0 : cm.focalCount() - cm.matchedCount();
         if (tm.matchedCount() == 0 || (cm != null && cm.matchedCount() == 0 && estimand == Estimand.ATE)) {
             int total = tm.matchedCount() == 0 ? tm.focalCount() : cm.focalCount();
-            throw new InputException(MatchingProblem.CALIPER_LEAVES_NONE, String.format(Locale.ROOT, "%g", caliper),
+            throw new InputException(MatchingProblem.CALIPER_LEAVES_NONE, String.format(Locale.ROOT, "%g", caliper.sds()),
                     String.format(Locale.ROOT, "%.6g", caliperAbs), total, tm.matchedCount() == 0 ? 0 : 1, OptionName.of("caliper"));
         }
+        String few = all && neighbors > 1 ? "fewer than " + neighbors + " " : "no ";
+        String unused = replace ? "" : "unused ";
         if (dt > 0) {
-            warnings.add(String.format(Locale.ROOT, "%d of %d treated units had no %s within the caliper (%g SD) and "
-                    + "were dropped", dt, tm.focalCount(), replace ? "control" : "unused control", caliper));
+            warnings.add(String.format(Locale.ROOT, "%d of %d treated units had %s%s%s within the caliper (%g SD) and "
+                    + "were dropped", dt, tm.focalCount(), few, unused, all && neighbors > 1 ? "controls" : "control",
+                    caliper.sds()));
         }
         if (dc > 0) {
-            warnings.add(String.format(Locale.ROOT, "%d of %d control units had no %s within the caliper (%g SD) and "
-                    + "were dropped", dc, cm.focalCount(), replace ? "treated unit" : "unused treated unit", caliper));
+            warnings.add(String.format(Locale.ROOT, "%d of %d control units had %s%s%s within the caliper (%g SD) and "
+                    + "were dropped", dc, cm.focalCount(), few, unused, all && neighbors > 1 ? "treated units" : "treated unit",
+                    caliper.sds()));
         }
     }
 
@@ -571,7 +610,8 @@ public final class PsMatch {
         return w;
     }
 
-    private static double sd(double[] x, boolean[] keep) {
+    /** The SD of {@code x} over the kept rows, with divisor {@code N - ddof}. */
+    private static double sd(double[] x, boolean[] keep, int ddof) {
         double m = 0;
         int c = 0;
         for (int i = 0; i < x.length; i++) {
@@ -587,6 +627,6 @@ public final class PsMatch {
                 ss += (x[i] - m) * (x[i] - m);
             }
         }
-        return Math.sqrt(ss / (c - 1));
+        return Math.sqrt(ss / (c - ddof));
     }
 }

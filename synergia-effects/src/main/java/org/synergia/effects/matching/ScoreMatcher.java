@@ -9,13 +9,12 @@ import java.util.Arrays;
  * matches returned), never {@code O(n^2)}.
  *
  * <p>With replacement, a focal unit is matched to its {@code M} nearest pool units and to every
- * further pool unit whose squared distance exceeds the M-th one by at most a tolerance (ties
- * kept, as R {@code Matching::Match(ties = TRUE)}, whose {@code distance.tolerance} applies to
- * squared distances in units of the score's variance; Abadie and Imbens 2006, section 2); each
- * match then weighs {@code 1/#J}. Without replacement, focal units are matched greedily in the order
- * given, each taking exactly {@code M} pool units not yet used (ties broken towards the lower
- * score, then the lower data row). A caliper excludes pool units farther than it; a focal unit
- * with no pool unit inside the caliper stays unmatched.
+ * further pool unit that ties with the M-th one ({@link Ties}: Stata's or R {@code Matching}'s rule);
+ * each match then weighs {@code 1/#J}. Without replacement, focal units are matched greedily in the
+ * order given, each taking exactly {@code M} pool units not yet used (ties broken towards the lower
+ * score, then the lower data row). A caliper excludes pool units farther than it; a focal unit with
+ * no pool unit inside the caliper stays unmatched, and so, when all {@code M} matches must lie inside
+ * it (R {@code Matching}'s rule), does one with fewer than {@code M} there.
  */
 final class ScoreMatcher {
 
@@ -33,14 +32,15 @@ final class ScoreMatcher {
      * @param focal the focal rows, in matching order
      * @param m number of neighbours, {@code >= 1}
      * @param caliper largest admissible distance ({@code Double.POSITIVE_INFINITY} for none)
+     * @param allInCaliper whether a focal row with fewer than {@code m} pool rows inside the caliper stays
+     *     unmatched (R {@code Matching}), rather than keeping those it has
      * @param replace whether a pool row may serve several focal rows
-     * @param tieSquared a pool unit at distance {@code d} ties with the M-th nearest (distance
-     *     {@code d_M}) when {@code d^2 <= d_M^2 + tieSquared} (with replacement)
+     * @param ties when a farther pool row ties with the M-th nearest (with replacement)
      * @param excludeSelf skip the pool row equal to the focal row (matching within an arm)
      * @return the matches
      */
-    static MatchSet nearest(SortedScores pool, double[] score, int[] focal, int m, double caliper,
-            boolean replace, double tieSquared, boolean excludeSelf) {
+    static MatchSet nearest(SortedScores pool, double[] score, int[] focal, int m, double caliper, boolean allInCaliper,
+            boolean replace, Ties.Bound ties, boolean excludeSelf) {
         int n = pool.size();
         double[] v = pool.values;
         int[] rows = pool.rows;
@@ -63,6 +63,10 @@ final class ScoreMatcher {
             previousPos = pos;
             int lo = pos - 1;
             int hi = pos;
+            if (allInCaliper && live != null && !enoughFree(v, rows, live, lo, hi, x, m, caliper, self)) {
+                start[k + 1] = used;
+                continue;
+            }
             int taken = 0;
             double dm = 0;
             while (taken < m) {
@@ -114,8 +118,11 @@ final class ScoreMatcher {
                 taken++;
                 dm = d;
             }
+            if (allInCaliper && taken < m) {
+                used = start[k]; // with replacement nothing was taken from the pool for good
+            }
             if (replace && taken == m) {
-                double limit = Math.min(tieSquared == 0 ? dm : Math.sqrt(dm * dm + tieSquared), caliper);
+                double limit = Math.min(ties.limit(dm), caliper);
                 while (lo >= 0 && (x - v[lo] <= limit || rows[lo] == self)) {
                     if (rows[lo] != self) {
                         if (used == out.length) {
@@ -138,6 +145,22 @@ final class ScoreMatcher {
             start[k + 1] = used;
         }
         return new MatchSet(focal.clone(), start, Arrays.copyOf(out, used));
+    }
+
+    /**
+     * Whether at least {@code m} free pool positions other than {@code self} lie within {@code caliper} of
+     * {@code x}, counting outwards from {@code lo} (left) and {@code hi} (right); takes nothing.
+     */
+    private static boolean enoughFree(double[] v, int[] rows, Liveness live, int lo, int hi, double x, int m,
+            double caliper, int self) {
+        int found = 0;
+        for (int j = live.left(lo); j >= 0 && x - v[j] <= caliper && found < m; j = live.left(j - 1)) {
+            found += rows[j] == self ? 0 : 1;
+        }
+        for (int j = live.right(hi); j < v.length && v[j] - x <= caliper && found < m; j = live.right(j + 1)) {
+            found += rows[j] == self ? 0 : 1;
+        }
+        return found >= m;
     }
 
     /** Which sorted positions are still free when matching without replacement (union-find skips). */

@@ -21,7 +21,9 @@ class NnMatchReferenceTest {
         try (InputStream in = NnMatchReferenceTest.class.getResourceAsStream("/reference/matching_lalonde.json")) {
             local = new ObjectMapper().readTree(in);
         }
-        NnMatch iid = NnMatch.withDefaults().withStandardError(PsMatch.StandardError.AI2006, 2);
+        // R's ties: distance.tolerance = 1e-5 on squared scaled distances
+        NnMatch r = NnMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, Ties.MATCHING_DEFAULT));
+        NnMatch iid = r.withStandardError(PsMatch.StandardError.AI2006, 2);
         return Stream.of(
                 // R 4.2.2 Matching 4.10.8 Match(Y=re78, Tr=treat, X=cbind(age,educ,re74,re75), estimand="ATT", M=1, Weight=2)
                 Arguments.of("nn_maha_att", iid, local.get("nn_maha_att")),
@@ -31,7 +33,7 @@ class NnMatchReferenceTest {
                 // Match(..., estimand="ATT", M=1, Weight=2, BiasAdjust=TRUE)
                 Arguments.of("nn_maha_att_biasadj", iid.withBiasAdjustment(true), local.get("nn_maha_att_biasadj")),
                 // Match(..., estimand="ATT", M=1, Weight=2, Var.calc=2)
-                Arguments.of("nn_maha_att_var2", NnMatch.withDefaults(), local.get("nn_maha_att_var2")));
+                Arguments.of("nn_maha_att_var2", r, local.get("nn_maha_att_var2")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,8 +33,8 @@ class PsMatchReferenceTest {
             local = new ObjectMapper().readTree(in);
         }
         // R Matching's default distance.tolerance = 1e-5
-        PsMatch ai = PsMatch.withDefaults().withTieTolerance(1e-5).withStandardError(PsMatch.StandardError.AI2006);
-        PsMatch robust = PsMatch.withDefaults().withTieTolerance(1e-5)
+        PsMatch ai = PsMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, 1e-5)).withStandardError(PsMatch.StandardError.AI2006);
+        PsMatch robust = PsMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, 1e-5))
                 .withStandardError(PsMatch.StandardError.AI2006_ROBUST);
         return Stream.of(
                 // R 4.2.2 Matching 4.10.8 Match(Y=re78, Tr=treat, X=pscore, estimand="ATT", M=1), Var.calc=0
@@ -44,11 +44,11 @@ class PsMatchReferenceTest {
                 // same, M=3
                 Arguments.of("psm_att_m3", ai.withNeighbors(3), shared.get("psm_att_m3"), "se_ai"),
                 // same, caliper=0.1 (2 treated dropped)
-                Arguments.of("psm_att_caliper", ai.withCaliper(0.1), shared.get("psm_att_caliper"), "se_ai"),
+                Arguments.of("psm_att_caliper", ai.withCaliper(0.1, null), shared.get("psm_att_caliper"), "se_ai"),
                 // R 4.2.2 Matching 4.10.8 Match(..., estimand="ATE", M=3), Var.calc=0 (matching_lalonde.R)
                 Arguments.of("ate_m3", ai.withEstimand(Estimand.ATE).withNeighbors(3), local.get("ate_m3"), "se"),
                 // Match(..., estimand="ATE", M=1, caliper=0.1)
-                Arguments.of("ate_caliper", ai.withEstimand(Estimand.ATE).withCaliper(0.1), local.get("ate_caliper"),
+                Arguments.of("ate_caliper", ai.withEstimand(Estimand.ATE).withCaliper(0.1, null), local.get("ate_caliper"),
                         "se"),
                 // Match(..., X=linear predictor, estimand="ATT", M=1)
                 Arguments.of("att_linear", ai.withScore(PsMatch.Score.LINEAR), local.get("att_linear"), "se"),

@@ -28,11 +28,11 @@ class PsMatchTest {
         }
         List<String> names = new java.util.ArrayList<>(List.of("(Intercept)"));
         names.addAll(List.of(Lalonde.COVARIATES));
-        MatchingResult r = PsMatch.withDefaults().withTieTolerance(1e-5).withStandardError(PsMatch.StandardError.AI2006)
+        MatchingResult r = PsMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, 1e-5)).withStandardError(PsMatch.StandardError.AI2006)
                 .fit(l.re78, l.treated, cols, names);
         assertEquals(1933.39187577477, r.effect().estimate(), 1933.39187577477 * 1e-6);
         assertEquals(1090.60464379094, r.effect().se(), 1090.60464379094 * 1e-4);
-        MatchingResult ai2016 = PsMatch.withDefaults().withTieTolerance(1e-5).fit(l.re78, l.treated, cols, names);
+        MatchingResult ai2016 = PsMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, 1e-5)).fit(l.re78, l.treated, cols, names);
         assertEquals(r.effect().estimate(), ai2016.effect().estimate(), 1e-9);
         assertTrue(ai2016.effect().se() > 0 && Double.isFinite(ai2016.effect().se()));
         assertTrue(r.balance().isPresent());
@@ -212,7 +212,7 @@ class PsMatchTest {
                 () -> PsMatch.withDefaults().fit(s.y, none, s.columns, NAMES));
         assertTrue(oneLevel.getMessage().contains("0 treated, 200 controls"), oneLevel.getMessage());
         InputException caliper = assertThrows(InputException.class, () -> PsMatch.withDefaults()
-                .withStandardError(PsMatch.StandardError.AI2006).withCaliper(1e-12)
+                .withStandardError(PsMatch.StandardError.AI2006).withCaliper(1e-12, null)
                 .fitOnScore(s.y, s.treated, s.propensity, List.of(), new double[0][]));
         assertTrue(caliper.getMessage().contains("leaves none of the"), caliper.getMessage());
         double[] y = s.y.clone();

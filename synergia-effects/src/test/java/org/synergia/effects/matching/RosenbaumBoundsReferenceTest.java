@@ -50,7 +50,7 @@ class RosenbaumBoundsReferenceTest {
     void lalondePairsAreRMatchingsAndTheirBoundsRboundss() {
         Lalonde l = Lalonde.load();
         // R Matching's default distance.tolerance = 1e-5; the logit fitted here, as the command line does
-        MatchingResult r = PsMatch.withDefaults().withTieTolerance(1e-5).withStandardError(PsMatch.StandardError.AI2006)
+        MatchingResult r = PsMatch.withDefaults().withTies(new Ties(Ties.Convention.MATCHING, 1e-5)).withStandardError(PsMatch.StandardError.AI2006)
                 .fit(l.re78, l.treated, withIntercept(l.covariates), names(Lalonde.COVARIATES));
         check(ref.get("lalonde"), r);
     }
