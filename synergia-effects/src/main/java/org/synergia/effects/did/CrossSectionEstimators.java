@@ -113,6 +113,7 @@ final class CrossSectionEstimators {
     /** Normalised (Hájek) IPW: the four period-by-group means, comparison units weighted by {@code p̂/(1-p̂)}. */
     private AsymptoticLinearization ipwNormalised() {
         double[] p = Propensity.logit(x, d, w);
+        int trimmed = Propensity.trimmed(p, d, w, trim, t);
         double[] odds = Propensity.controlOddsWeights(p, d, w, trim);
         double[] wc1 = new double[n];
         double[] wc0 = new double[n];
@@ -127,7 +128,7 @@ final class CrossSectionEstimators {
         accumulateScoreMoment(m, wc1, y, -1);
         accumulateScoreMoment(m, wc0, y, 1);
         addScoreEffect(psi, p, m);
-        return new AsymptoticLinearization(att, psi, false);
+        return new AsymptoticLinearization(att, psi, false, trimmed);
     }
 
     /** {@code m += s · E_n[ww (v - m(ww,v)) x]/E_n[ww]}: derivative of a normalised mean in the logit index. */
@@ -154,37 +155,52 @@ final class CrossSectionEstimators {
 
     /**
      * Abadie's (2005, eq. 15) unnormalised IPW:
-     * {@code ATT = E_n[w (D - (1-D) p̂/(1-p̂)) (T - λ̂)/(λ̂(1-λ̂)) Y] / E_n[w D]}, {@code λ̂ = E_n[w T]};
-     * the influence function accounts for the estimation of {@code λ}, {@code P(D=1)} and the score.
+     * {@code ATT = E_n[w (D - (1-D) p̂/(1-p̂)) (T/λ̂ - (1-T)/(1-λ̂)) Y] / E_n[w D]} with
+     * {@code λ̂ = E_n[w T]} and {@code 1-λ̂ = E_n[w (1-T)]}, trimmed comparison rows weighted zero and
+     * the rest not renormalised. The influence function accounts for the estimation of {@code P(D=1)},
+     * of the score and of the two period shares, each share a weighted mean with influence
+     * {@code w_i T_i - λ̂} and {@code w_i (1-T_i) - (1-λ̂)}, as R DRDID's {@code ipw_did_rc} does;
+     * with unequal weights these two differ from each other's negative by {@code w_i - 1}.
      */
     private AsymptoticLinearization ipwUnnormalised() {
         double[] p = Propensity.logit(x, d, w);
+        int trimmed = Propensity.trimmed(p, d, w, trim, t);
         double[] odds = Propensity.controlOddsWeights(p, d, w, trim);
         double lambda = mean(w, t);
+        double[] preShare = new double[n];
+        for (int i = 0; i < n; i++) {
+            preShare[i] = w[i] * (1 - t[i]);
+        }
+        double oneMinusLambda = mean(preShare);
         double[] wd = PanelEstimators.times(w, d);
         double pi = mean(wd);
         double[] a = new double[n];
         double[] sy = new double[n];
-        double dLambda = 0;
+        double post = 0;
+        double pre = 0;
         for (int i = 0; i < n; i++) {
-            double s = t[i] / lambda - (1 - t[i]) / (1 - lambda);
+            double s = t[i] / lambda - (1 - t[i]) / oneMinusLambda;
             double tilt = wd[i] - odds[i];
             a[i] = tilt * s * y[i];
             sy[i] = odds[i] * s * y[i];
-            dLambda += tilt * y[i] * (-t[i] / (lambda * lambda) - (1 - t[i]) / ((1 - lambda) * (1 - lambda)));
+            post += tilt * t[i] * y[i];
+            pre += tilt * (1 - t[i]) * y[i];
         }
-        dLambda /= n;
+        // the post- and pre-period parts of the ATT: ATT = attPost - attPre
+        double attPost = post / n / (pi * lambda);
+        double attPre = pre / n / (pi * oneMinusLambda);
         double att = mean(a) / pi;
         double[] psi = new double[n];
         for (int i = 0; i < n; i++) {
-            psi[i] = (a[i] + dLambda * (w[i] * t[i] - lambda) - att * wd[i]) / pi;
+            psi[i] = (a[i] - att * wd[i]) / pi - (w[i] * t[i] - lambda) * attPost / lambda
+                    + (preShare[i] - oneMinusLambda) * attPre / oneMinusLambda;
         }
         double[] m = x.mean(sy);
         for (int j = 0; j < m.length; j++) {
             m[j] = -m[j] / pi;
         }
         addScoreEffect(psi, p, m);
-        return new AsymptoticLinearization(att, psi, false);
+        return new AsymptoticLinearization(att, psi, false, trimmed);
     }
 
     /**
@@ -197,6 +213,7 @@ final class CrossSectionEstimators {
      */
     private AsymptoticLinearization doublyRobust(boolean improved) {
         double[] p = improved ? Propensity.tilting(x, d, w) : Propensity.logit(x, d, w);
+        int trimmed = Propensity.trimmed(p, d, w, trim, t);
         double[] oddsAll = new double[n];
         for (int i = 0; i < n; i++) {
             oddsAll[i] = improved ? p[i] / (1 - p[i]) : 1;
@@ -231,7 +248,7 @@ final class CrossSectionEstimators {
                 + addLeading(psi, wd, gapPost, 1) - addLeading(psi, wt1, gapPost, -1)
                 - addLeading(psi, wd, gapPre, -1) + addLeading(psi, wt0, gapPre, 1);
         if (improved) {
-            return new AsymptoticLinearization(att, psi, false);
+            return new AsymptoticLinearization(att, psi, false, trimmed);
         }
         double[] mT1 = scaledMean(wt1);
         double[] mT0 = scaledMean(wt0);
@@ -258,7 +275,7 @@ final class CrossSectionEstimators {
         accumulateScoreMoment(m, wc1, r, -1);
         accumulateScoreMoment(m, wc0, r, 1);
         addScoreEffect(psi, p, m);
-        return new AsymptoticLinearization(att, psi, false);
+        return new AsymptoticLinearization(att, psi, false, trimmed);
     }
 
     /** @return {@code E_n[ww x]/E_n[ww]} */

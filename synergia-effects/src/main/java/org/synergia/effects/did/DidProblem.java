@@ -21,7 +21,13 @@ public enum DidProblem implements Reason {
     /** {0} the balance option, {1} the covariates option. */
     BALANCE_WITHOUT_COVARIATES,
     /** {0} the balance option, {1} the cohort option, {2} the group option. */
-    BALANCE_STAGGERED;
+    BALANCE_STAGGERED,
+    /** {0} the trimming level given, {1} the trim option. */
+    TRIM_LEVEL,
+    /** {0} the trimming level, {1} the comparison units it trims (all of them), {2} the trim option. */
+    TRIM_REMOVES_COMPARISON,
+    /** {0} the trimming level, {1} the comparison rows it trims, {2} the period (0 pre, 1 post), {3} the trim option. */
+    TRIM_REMOVES_COMPARISON_PERIOD;
 
     @Override
     public String bundle() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synergia.data.InputException;
+import org.synergia.data.NumericColumn;
 import org.synergia.data.OptionName;
 import org.synergia.effects.balance.BalanceSummary;
 import org.synergia.stats.inference.Clusters;
@@ -66,12 +67,15 @@ public final class DrDid {
 
     /**
      * @param level comparison units with a propensity score at or above it get weight zero (R DRDID's
-     *        {@code trim.level}); in (0, 1]
+     *        {@code trim.level}); as in the DRDID functions, {@code dr-traditional}, {@code ipw-std} and
+     *        {@code dr-improved} on repeated cross-sections normalise the other comparison weights over
+     *        them, {@code ipw} and {@code dr-improved} on a panel divide by the treated weight instead;
+     *        in (0, 1], 1 trims none (scores are capped at {@code 1 - 1e-6})
      * @return a copy using it
      */
     public DrDid withTrimLevel(double level) {
         if (!(level > 0 && level <= 1)) {
-            throw new InputException("trimming level " + level + " must be in (0, 1]");
+            throw new InputException(DidProblem.TRIM_LEVEL, level, OptionName.of("trim"));
         }
         return new DrDid(method, this.level, level, balance);
     }
@@ -152,7 +156,7 @@ public final class DrDid {
         diag.put("n_treated", treated);
         diag.put("n_control", n - treated);
         diag.putAll(balanced);
-        return result(al, 2 * n, clusters, diag, s.rowsDropped(), s.notes());
+        return result(al, 2 * n, clusters, diag, s.rowsDropped(), trimming(al, "comparison units", diag, s.notes()));
     }
 
     /**
@@ -193,7 +197,28 @@ public final class DrDid {
         diag.put("n_control_pre", cells[0]);
         diag.put("n_control_post", cells[1]);
         diag.putAll(balanced);
-        return result(al, n, s.clusters(), diag, s.rowsDropped(), s.notes());
+        return result(al, n, s.clusters(), diag, s.rowsDropped(),
+                trimming(al, "comparison observations", diag, s.notes()));
+    }
+
+    /**
+     * For the estimators with a propensity score, puts {@code n_trimmed} in the diagnostics and, when
+     * trimming gave some comparison units weight zero, adds a warning saying how many.
+     *
+     * @return the notes with that warning
+     */
+    private List<String> trimming(AsymptoticLinearization al, String what, Map<String, Object> diag, List<String> notes) {
+        if (method == DidMethod.REG || method == DidMethod.TWFE) {
+            return notes;
+        }
+        diag.put("n_trimmed", al.trimmed());
+        if (al.trimmed() == 0) {
+            return notes;
+        }
+        List<String> out = new ArrayList<>(notes);
+        out.add("the trimming level " + NumericColumn.formatNumber(trim) + " gives weight zero to " + al.trimmed() + " "
+                + what + " (propensity score at or above it)");
+        return out;
     }
 
     private DidResult result(AsymptoticLinearization al, int n, Clusters clusters, Map<String, Object> design,

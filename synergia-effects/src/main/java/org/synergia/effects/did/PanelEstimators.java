@@ -61,6 +61,7 @@ final class PanelEstimators {
      */
     private AsymptoticLinearization ipw(boolean normalised) {
         double[] p = Propensity.logit(x, d, w);
+        int trimmed = Propensity.trimmed(p, d, w, trim, null);
         double[] wt = times(w, d);
         double[] wc = Propensity.controlOddsWeights(p, d, w, trim);
         double mt = AsymptoticLinearization.mean(wt);
@@ -90,18 +91,24 @@ final class PanelEstimators {
                 psi[i] = (wt[i] * dy[i] - c[i] - ps - wt[i] * att) / mt;
             }
         }
-        return new AsymptoticLinearization(att, psi, false);
+        return new AsymptoticLinearization(att, psi, false, trimmed);
     }
 
     /**
-     * Doubly robust {@code ATT = E_n[w D (ΔY - μ̂_0)]/E_n[w D] - E_n[ŵ_0 (ΔY - μ̂_0)]/E_n[ŵ_0]} with
-     * {@code ŵ_0 = w (1-D) p̂/(1-p̂)} (Sant'Anna &amp; Zhao 2020, eq. 3.1). Traditional: logit score and
-     * OLS, influence function with both estimation effects (their eq. 3.3). Improved: calibrated score
+     * Doubly robust estimators with {@code ŵ_0 = w (1-D) p̂/(1-p̂)}, zero for trimmed comparison units
+     * (Sant'Anna &amp; Zhao 2020, eq. 3.1). Traditional: logit score and OLS,
+     * {@code ATT = E_n[w D (ΔY - μ̂_0)]/E_n[w D] - E_n[ŵ_0 (ΔY - μ̂_0)]/E_n[ŵ_0]}, the comparison
+     * weights normalised over the untrimmed units, influence function with both estimation effects
+     * (their eq. 3.3), as R DRDID's {@code drdid_panel}. Improved: calibrated score
      * ({@link InverseProbabilityTilting}) and OLS weighted by {@code p̂/(1-p̂)}, whose estimation effects
-     * vanish (their Theorem 3.1(b)), so the influence function is the leading term.
+     * vanish (their Theorem 3.1(b)), so the influence function is the leading term; both parts are
+     * divided by {@code E_n[w D]}, {@code ATT = E_n[(w D - ŵ_0)(ΔY - μ̂_0)]/E_n[w D]}, as
+     * {@code drdid_imp_panel} does: the calibration makes {@code E_n[ŵ_0] = E_n[w D]} before trimming,
+     * and the comparison weights are not renormalised over the units trimming leaves.
      */
     private AsymptoticLinearization doublyRobust(boolean improved) {
         double[] p = improved ? Propensity.tilting(x, d, w) : Propensity.logit(x, d, w);
+        int trimmed = Propensity.trimmed(p, d, w, trim, null);
         double[] wt = times(w, d);
         double[] wc = Propensity.controlOddsWeights(p, d, w, trim);
         double[] wOls = new double[n];
@@ -120,10 +127,11 @@ final class PanelEstimators {
         double etaC = AsymptoticLinearization.mean(wc, r) / mc;
         double[] psi = new double[n];
         if (improved) {
+            double att = (AsymptoticLinearization.mean(wt, r) - AsymptoticLinearization.mean(wc, r)) / mt;
             for (int i = 0; i < n; i++) {
-                psi[i] = wt[i] * (r[i] - etaT) / mt - wc[i] * (r[i] - etaC) / mc;
+                psi[i] = (wt[i] * (r[i] - att) - wc[i] * r[i]) / mt;
             }
-            return new AsymptoticLinearization(etaT - etaC, psi, false);
+            return new AsymptoticLinearization(att, psi, false, trimmed);
         }
         double[][] gram = x.gram(wOls);
         double[] vT = x.solve(gram, x.mean(wt), "outcome regression of the comparison group");
@@ -139,7 +147,7 @@ final class PanelEstimators {
             double control = rc[i] + w[i] * (d[i] - p[i]) * x.index(i, vP) - olsI * x.index(i, vC);
             psi[i] = treat / mt - control / mc;
         }
-        return new AsymptoticLinearization(etaT - etaC, psi, false);
+        return new AsymptoticLinearization(etaT - etaC, psi, false, trimmed);
     }
 
     static double[] times(double[] a, double[] b) {

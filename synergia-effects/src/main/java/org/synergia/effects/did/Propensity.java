@@ -1,5 +1,8 @@
 package org.synergia.effects.did;
 
+import org.synergia.data.InputException;
+import org.synergia.data.OptionName;
+
 /**
  * Propensity scores {@code p̂(x) = P(D = 1 | x)} of the DiD estimators and the weights built from
  * them. Scores are capped at {@code 1 - 1e-6}; comparison units with a score at or above the
@@ -40,6 +43,38 @@ final class Propensity {
             c[i] = d[i] == 0 && p[i] < trim ? w[i] * p[i] / (1 - p[i]) : 0;
         }
         return c;
+    }
+
+    /**
+     * The comparison units the trimming level gives weight zero, refusing a level that leaves none
+     * (in a period, for repeated cross-sections) with positive weight.
+     *
+     * @param post the post-period indicator of repeated cross-sections, or null for a panel
+     * @return how many comparison units or rows with positive weight have {@code p̂ ≥ trim}
+     */
+    static int trimmed(double[] p, double[] d, double[] w, double trim, double[] post) {
+        int total = 0;
+        int periods = post == null ? 1 : 2;
+        for (int period = 0; period < periods; period++) {
+            int positive = 0;
+            int trimmed = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (d[i] == 0 && w[i] > 0 && (post == null || post[i] == period)) {
+                    positive++;
+                    if (!(p[i] < trim)) {
+                        trimmed++;
+                    }
+                }
+            }
+            if (positive > 0 && trimmed == positive) {
+                throw post == null
+                        ? new InputException(DidProblem.TRIM_REMOVES_COMPARISON, trim, trimmed, OptionName.of("trim"))
+                        : new InputException(DidProblem.TRIM_REMOVES_COMPARISON_PERIOD, trim, trimmed, period,
+                                OptionName.of("trim"));
+            }
+            total += trimmed;
+        }
+        return total;
     }
 
     /** @return the logit's information per observation, {@code (1/n) Σ w p̂ (1-p̂) x xᵀ} */
