@@ -96,6 +96,63 @@ class EstimateRdTest {
         assertTrue(r.err().contains("only 2 clusters"), r.err());
     }
 
+    @Test
+    void discreteRunningVariableWithABandwidthCheckMatchesRdrobust() throws IOException {
+        // R rdrobust 4.0.0: rdrobust(d$y, d$x, bwselect = "msetwo", bwcheck = 30),
+        // reference_values_rd_fidelity.json d_msetwo_bwcheck30
+        JsonNode ref = JSON.readTree(Path.of(referenceFile("reference_values_rd_fidelity.json")).toFile())
+                .get("d_msetwo_bwcheck30");
+        CommandRun r = run("rd", "--data", referenceFile("rd_discrete_dev.csv"), "--outcome", "y", "--running", "x",
+                "--bwselect", "msetwo", "--bwcheck", "30", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("mass points"), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        JsonNode d = doc.get("diagnostics");
+        for (int s = 0; s < 2; s++) {
+            String side = s == 0 ? "left" : "right";
+            double h = ref.get("h").get(s).asDouble();
+            assertEquals(h, d.get("h_" + side).asDouble(), 1e-6 * h);
+            double b = ref.get("b").get(s).asDouble();
+            assertEquals(b, d.get("b_" + side).asDouble(), 1e-6 * b);
+            assertEquals(ref.get("M").get(s).asInt(), d.get("n_unique_" + side).asInt());
+        }
+        double est = ref.get("coef").get(2).asDouble();
+        assertEquals(est, doc.get("estimates").get(2).get("estimate").asDouble(), 1e-6 * Math.abs(est));
+        assertEquals("adjust", d.get("masspoints").asText());
+        assertEquals(30, d.get("bwcheck").asInt());
+    }
+
+    @Test
+    void clusteredHc3IsRdrobustsCr3() throws IOException {
+        // R rdrobust 4.0.0: rdrobust(cl$y, cl$x, cluster = cl$village, vce = "hc3", bwselect = "certwo"),
+        // reference_values_rd_fidelity.json cl_hc3_certwo
+        JsonNode ref = JSON.readTree(Path.of(referenceFile("reference_values_rd_fidelity.json")).toFile())
+                .get("cl_hc3_certwo");
+        CommandRun r = run("rd", "--data", referenceFile("rd_cluster_dev.csv"), "--outcome", "y", "--running", "x",
+                "--cluster", "village", "--vce", "hc3", "--bwselect", "certwo", "--masspoints", "off", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("cluster-robust CR3"), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        JsonNode d = doc.get("diagnostics");
+        double h = ref.get("h").get(1).asDouble();
+        assertEquals(h, d.get("h_right").asDouble(), 1e-6 * h);
+        double se = ref.get("se").get(2).asDouble();
+        assertEquals(se, doc.get("estimates").get(2).get("se").asDouble(), 1e-6 * se);
+        assertEquals("cr3", d.get("vce_type").asText());
+        assertEquals("hc3-cluster", d.get("vce").asText());
+        assertEquals(ref.get("n_clust").get(0).asInt(), d.get("clusters_left").asInt());
+        assertEquals(ref.get("n_clust").get(1).asInt(), d.get("clusters_right").asInt());
+        assertEquals("off", d.get("masspoints").asText());
+    }
+
+    @Test
+    void aBandwidthCheckBelowOneIsRefused() {
+        CommandRun r = run("rd", "--data", referenceFile("rd_discrete_dev.csv"), "--outcome", "y", "--running", "x",
+                "--bwcheck", "0");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("the bandwidth check --bwcheck 0 must be a whole number of at least 1"), r.err());
+    }
+
     /** A refusal in the language of SYNERGIA_LANG (here its Java property), naming the flag as typed. */
     @Test
     void refusalsInTheUsersLanguage() {

@@ -12,6 +12,7 @@ import org.synergia.data.NumericColumn;
 import org.synergia.data.StringColumn;
 import org.synergia.effects.rd.BandwidthSelector;
 import org.synergia.effects.rd.Kernel;
+import org.synergia.effects.rd.MassPoints;
 import org.synergia.effects.rd.RdPlot;
 import org.synergia.effects.rd.RdRobust;
 import org.synergia.effects.rd.RdSample;
@@ -48,8 +49,14 @@ public final class RdEstimator implements Estimator {
                     "mserd", "msetwo", "cerrd", "certwo").withDefault("mserd"),
             EstimatorOption.text("h", "H", "main bandwidth, or LEFT,RIGHT (default: data-driven by --bwselect)"),
             EstimatorOption.text("b", "B", "bias bandwidth, or LEFT,RIGHT (default: --h when it is given)"),
-            EstimatorOption.choice("vce", "V", "nn (3 nearest neighbours), hc0, hc1, hc2 or hc3 (default: ${DEFAULT-VALUE})",
+            EstimatorOption.choice("vce", "V", "nn (3 nearest neighbours), hc0, hc1, hc2 or hc3; with --cluster nn, hc0"
+                    + " and hc1 are CR1, hc2 CR2, hc3 CR3 (default: ${DEFAULT-VALUE})",
                     "nn", "hc0", "hc1", "hc2", "hc3").withDefault("nn"),
+            EstimatorOption.choice("masspoints", "M", "mass points in the running variable: adjust (pilot bandwidths"
+                    + " keep 10 distinct values a side when found), check (only warn) or off (default: ${DEFAULT-VALUE})",
+                    "adjust", "check", "off").withDefault("adjust"),
+            EstimatorOption.integer("bwcheck", "N", "distinct running values each side keeps within the pilot"
+                    + " bandwidths of the selection (default: 10 under --masspoints adjust when mass points are found)"),
             EstimatorOption.formula(Covariates.OPTION, "\"x1 + x2\"", "covariates for efficiency"),
             EstimatorOption.number("level", "L", "confidence level (default: ${DEFAULT-VALUE})").withDefault("0.95"),
             EstimatorOption.file("plot", "FILE.svg",
@@ -116,7 +123,11 @@ public final class RdEstimator implements Estimator {
                 .withOrder(options.integer("p").orElseThrow())
                 .withBandwidthSelector(BandwidthSelector.valueOf(options.required("bwselect").toUpperCase(Locale.ROOT)))
                 .withVariance(RdVariance.valueOf(options.required("vce").toUpperCase(Locale.ROOT)))
-                .withLevel(options.number("level").orElseThrow());
+                .withLevel(options.number("level").orElseThrow())
+                .withMassPoints(massPoints(options.required("masspoints")));
+        if (options.integer("bwcheck").isPresent()) {
+            rd = rd.withBandwidthCheck(options.integer("bwcheck").get());
+        }
         if (options.integer("q").isPresent()) {
             rd = rd.withBiasOrder(options.integer("q").get());
         }
@@ -129,6 +140,14 @@ public final class RdEstimator implements Estimator {
             rd = rd.withBiasBandwidths(b[0], b[1]);
         }
         return AnnotatedResult.of(rd.fit(sample, options.number("cutoff").orElseThrow()), covariates.warnings());
+    }
+
+    private static MassPoints massPoints(String choice) {
+        return switch (choice) {
+            case "check" -> MassPoints.CHECK;
+            case "off" -> MassPoints.IGNORE;
+            default -> MassPoints.ADJUST;
+        };
     }
 
     @Override

@@ -33,10 +33,13 @@ final class BandwidthSelection {
      * @param selector the selector
      * @param massPoints how mass points are handled ({@link MassPoints#ADJUST}: the pilot counts distinct values)
      * @param neighbours neighbours of the nearest-neighbour variance
-     * @param check distinct running-variable values each side must keep within a bandwidth (0: none)
+     * @param check distinct running-variable values each side must keep within the pilot bandwidths
+     *     (rdrobust's {@code bwcheck}; 0: none)
+     * @param rightInDataOrder true when the right side's distinct values are counted in data order
+     *     (rdrobust does not sort the data when mass points are off and the variance is not nn)
      */
     BandwidthSelection(PreparedSample data, Kernel kernel, int p, BandwidthSelector selector, MassPoints massPoints,
-            int neighbours, int check) {
+            int neighbours, int check, boolean rightInDataOrder) {
         this.data = data;
         this.kernel = kernel;
         this.p = p;
@@ -46,10 +49,17 @@ final class BandwidthSelection {
         left = data.left();
         right = data.right();
         minLeft = check > 0 ? left.distinctAbsDist[Math.min(check, left.distinctCount()) - 1] + 1e-8 : 0;
-        minRight = check > 0 ? right.distinctAbsDist[Math.min(check, right.distinctCount()) - 1] + 1e-8 : 0;
+        int kr = Math.min(check, right.distinctCount());
+        minRight = check <= 0 ? 0
+                : (rightInDataOrder ? right.distinctAbsDistInDataOrder(kr) : right.distinctAbsDist[kr - 1]) + 1e-8;
     }
 
     /**
+     * rdrobust 4.0's selection: the pilot bandwidths (the rule of thumb and the bandwidth d of the
+     * derivative estimate) are capped at the range of the running variable and then kept wide enough
+     * to hold the {@code check} distinct values on each side; the bias and main bandwidths b and h are
+     * capped at the range only.
+     *
      * @param qq the order of the bias-correction polynomial
      * @return {hL, hR, bL, bR}
      * @throws InputException when the estimated constants give no usable bandwidth
@@ -59,14 +69,15 @@ final class BandwidthSelection {
         // rule-of-thumb pilot; with mass-point adjustment the sample size is the number of distinct values
         int pilotSize = massPoints == MassPoints.ADJUST ? left.distinctCount() + right.distinctCount() : n;
         double pilot = kernel.pilotConstant() * Math.min(sd(left, right), iqr(left, right) / 1.349) * Math.pow(pilotSize, -0.2);
-        pilot = Math.max(pilot, Math.max(minLeft, minRight));
+        pilot = Math.max(Math.min(pilot, Math.max(left.range(), right.range())), Math.max(minLeft, minRight));
         // constants of the pilot d of the bias bandwidths: order q+1 fits at the pilot, derivatives over each whole side
-        Constants dl = constants(left, qq + 1, qq + 1, qq + 2, pilot, left.range() + 1e-8, false);
-        Constants dr = constants(right, qq + 1, qq + 1, qq + 2, pilot, right.range() + 1e-8, false);
+        Constants dl = constants(left, qq + 1, qq + 1, qq + 2, pilot, left.range(), false);
+        Constants dr = constants(right, qq + 1, qq + 1, qq + 2, pilot, right.range(), false);
         double[] bw = selector.perSide() ? perSide(qq, pilot, dl, dr) : common(qq, pilot, dl, dr);
         if (selector.coverage()) {
-            // CCF 2020, section 3.2: shrink the MSE-optimal h to the CER-optimal rate
-            int size = data.clusterTotal() > 0 ? data.clusterTotal() : n;
+            // CCF 2020, section 3.2: shrink the MSE-optimal h to the CER-optimal rate; with clusters
+            // rdrobust's size is the number of clusters of each side, summed
+            int size = data.clusterTotal() > 0 ? left.clustersIn(left.n) + right.clustersIn(right.n) : n;
             double factor = Math.pow(size, -p / ((3.0 + p) * (3.0 + 2 * p)));
             bw[0] *= factor;
             bw[1] *= factor;
@@ -81,43 +92,35 @@ final class BandwidthSelection {
     private double[] perSide(int qq, double pilot, Constants dl, Constants dr) {
         double rangeL = left.range();
         double rangeR = right.range();
-        double dbl = bound(Math.pow(dl.v / (dl.b * dl.b), dl.rate), rangeL, minLeft);
-        double dbr = bound(Math.pow(dr.v / (dr.b * dr.b), dr.rate), rangeR, minRight);
+        double dbl = Math.max(Math.min(Math.pow(dl.v / (dl.b * dl.b), dl.rate), rangeL), minLeft);
+        double dbr = Math.max(Math.min(Math.pow(dr.v / (dr.b * dr.b), dr.rate), rangeR), minRight);
         Constants cbl = constants(left, qq, p + 1, qq + 1, pilot, dbl, true);
         Constants cbr = constants(right, qq, p + 1, qq + 1, pilot, dbr, true);
-        double bl = bound(Math.pow(cbl.v / (cbl.b * cbl.b + cbl.r), cbl.rate), rangeL, minLeft);
-        double br = bound(Math.pow(cbr.v / (cbr.b * cbr.b + cbr.r), cbr.rate), rangeR, minRight);
+        double bl = Math.min(Math.pow(cbl.v / (cbl.b * cbl.b + cbl.r), cbl.rate), rangeL);
+        double br = Math.min(Math.pow(cbr.v / (cbr.b * cbr.b + cbr.r), cbr.rate), rangeR);
         Constants chl = constants(left, p, 0, qq, pilot, bl, true);
         Constants chr = constants(right, p, 0, qq, pilot, br, true);
-        double hl = bound(Math.pow(chl.v / (chl.b * chl.b + chl.r), chl.rate), rangeL, minLeft);
-        double hr = bound(Math.pow(chr.v / (chr.b * chr.b + chr.r), chr.rate), rangeR, minRight);
+        double hl = Math.min(Math.pow(chl.v / (chl.b * chl.b + chl.r), chl.rate), rangeL);
+        double hr = Math.min(Math.pow(chr.v / (chr.b * chr.b + chr.r), chr.rate), rangeR);
         return new double[] {hl, hr, bl, br};
     }
 
     /** One MSE-optimal bandwidth for the difference of the boundary estimates ({@code mserd}): {h, h, b, b}. */
     private double[] common(int qq, double pilot, Constants dl, Constants dr) {
-        double rangeL = left.range();
-        double rangeR = right.range();
-        double range = Math.max(rangeL, rangeR);
-        double floor = Math.max(minLeft, minRight);
-        double d = bound(Math.pow((dl.v + dr.v) / square(dr.b - dl.b), dl.rate), range, floor);
+        double range = Math.max(left.range(), right.range());
+        double d = Math.max(Math.min(Math.pow((dl.v + dr.v) / square(dr.b - dl.b), dl.rate), range),
+                Math.max(minLeft, minRight));
         Constants cbl = constants(left, qq, p + 1, qq + 1, pilot, d, true);
         Constants cbr = constants(right, qq, p + 1, qq + 1, pilot, d, true);
-        double b = bound(Math.pow((cbl.v + cbr.v) / (square(cbr.b - cbl.b) + cbl.r + cbr.r), cbl.rate),
-                range, floor);
+        double b = Math.min(Math.pow((cbl.v + cbr.v) / (square(cbr.b - cbl.b) + cbl.r + cbr.r), cbl.rate), range);
         Constants chl = constants(left, p, 0, qq, pilot, b, true);
         Constants chr = constants(right, p, 0, qq, pilot, b, true);
-        double h = bound(Math.pow((chl.v + chr.v) / (square(chr.b - chl.b) + chl.r + chr.r), chl.rate),
-                range, floor);
+        double h = Math.min(Math.pow((chl.v + chr.v) / (square(chr.b - chl.b) + chl.r + chr.r), chl.rate), range);
         return new double[] {h, h, b, b};
     }
 
-    private static double bound(double h, double range, double floor) {
-        return Math.max(Math.min(h, range), floor);
-    }
-
     private double[][] windowResiduals(LocalPolynomialFit fit, int parameters) {
-        if (data.vce() != RdVariance.NN) {
+        if (data.vce() != RdVariance.NN || data.clusterTotal() > 0) {
             return Residuals.of(fit, data.vce(), neighbours, parameters);
         }
         long key = (fit.side == left ? 0L : 1L << 40) + fit.n;
@@ -143,8 +146,8 @@ final class BandwidthSelection {
         }
         double[][] partial = data.covariateNames().isEmpty() ? null : fv.partialledCrossProducts();
         double[] s = new RdEstimand(data.fuzzy(), columns, partial, data.covariateNames()).gradient(theta);
-        double vs = Residuals.sandwich(side, fv.equivalentKernel(nu), Residuals.combine(windowResiduals(fv, o + 1), s),
-                o + 1);
+        double vs = Residuals.variance(fv, fv.equivalentKernel(nu), Residuals.combine(windowResiduals(fv, o + 1), s),
+                o + 1, data.vce());
         double v = (2 * nu + 1) * hV * vs;
         double direction = fv.biasDirection()[nu];
         LocalPolynomialFit fb = new LocalPolynomialFit(side, side.window(hB, kernel), oB, hB, kernel);
@@ -154,8 +157,8 @@ final class BandwidthSelection {
         }
         double r = 0;
         if (regularise) {
-            double vb = Residuals.sandwich(side, fb.equivalentKernel(o + 1),
-                    Residuals.combine(windowResiduals(fb, oB + 1), s), oB + 1) / Math.pow(hB, 2.0 * (o + 1));
+            double vb = Residuals.variance(fb, fb.equivalentKernel(o + 1),
+                    Residuals.combine(windowResiduals(fb, oB + 1), s), oB + 1, data.vce()) / Math.pow(hB, 2.0 * (o + 1));
             r = 2 * (o + 1 - nu) * 3 * direction * direction * vb;
         }
         double b = Math.sqrt(2.0 * (o + 1 - nu)) * direction * derivative;

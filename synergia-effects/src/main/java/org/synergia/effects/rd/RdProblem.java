@@ -21,7 +21,14 @@ public enum RdProblem implements Reason {
     /** {0} the bandwidth option. */
     BANDWIDTH_SELECTION_FAILED,
     /** {0} the order, {1} the bandwidth, {2} units, {3} distinct running values, {4} the order option. */
-    POLYNOMIAL_NOT_IDENTIFIED;
+    POLYNOMIAL_NOT_IDENTIFIED,
+    /** {0} the bandwidth-check option, {1} the value given. */
+    BWCHECK_NOT_POSITIVE,
+    /**
+     * {0} the order, {1} the bandwidth, {2} units, {3} distinct running values, {4} the mass-points
+     * option, {5} the bandwidth-check option, {6} the bandwidth option.
+     */
+    SELECTION_NOT_IDENTIFIED;
 
     @Override
     public String bundle() {

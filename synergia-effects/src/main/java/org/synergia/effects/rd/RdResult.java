@@ -24,7 +24,8 @@ import org.synergia.stats.inference.EstimationResult;
  * @param nEffLeft units left of the cutoff with positive weight within {@code hLeft}
  * @param nEffRight units right of the cutoff with positive weight within {@code hRight}
  * @param cutoff the cutoff
- * @param settings how it was estimated (kernel, orders, selector, variance)
+ * @param settings how it was estimated (kernel, orders, selector, variance, mass points) and rdrobust's
+ *     counts of distinct running-variable values and of clusters on each side
  * @param warnings warnings, one sentence each
  */
 public record RdResult(Estimate conventional, Estimate biasCorrected, Estimate robust, double hLeft, double hRight,
@@ -64,7 +65,8 @@ public record RdResult(Estimate conventional, Estimate biasCorrected, Estimate r
         d.put("n_left", nLeft);
         d.put("n_right", nRight);
         d.put("cutoff", cutoff);
-        for (String key : List.of("kernel", "p", "q", "bwselect", "vce", "design")) {
+        for (String key : List.of("kernel", "p", "q", "bwselect", "vce", "design", "vce_type", "masspoints",
+                "n_unique_left", "n_unique_right", "bwcheck", "clusters_left", "clusters_right")) {
             if (settings.containsKey(key)) {
                 d.put(key, settings.get(key));
             }

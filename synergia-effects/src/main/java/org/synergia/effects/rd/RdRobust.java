@@ -14,8 +14,9 @@ import org.synergia.stats.inference.Term;
  * Local polynomial regression discontinuity estimator with robust bias-corrected inference
  * (Calonico, Cattaneo and Titiunik 2014, "CCT"; Calonico, Cattaneo and Farrell 2020, "CCF";
  * covariates: Calonico, Cattaneo, Farrell and Titiunik 2019), following the conventions of R
- * {@code rdrobust}: sharp and fuzzy designs, polynomial order p with bias-correction order q,
- * MSE- and coverage-error-optimal bandwidths, nearest-neighbour or HC0-HC3 residuals, clusters.
+ * {@code rdrobust} 4.0: sharp and fuzzy designs, polynomial order p with bias-correction order q,
+ * MSE- and coverage-error-optimal bandwidths, nearest-neighbour or HC0-HC3 residuals, clusters
+ * (CR1, CR2, CR3), mass points in the running variable ({@code masspoints}, {@code bwcheck}).
  *
  * <pre>{@code
  * RdResult r = RdRobust.withDefaults().withKernel(Kernel.TRIANGULAR).fit(y, x, 0.0);
@@ -41,9 +42,12 @@ public final class RdRobust {
     private final int neighbours;
     private final double level;
     private final MassPoints massPoints;
+    /** rdrobust's {@code bwcheck}: distinct values each side keeps within the pilot bandwidths (0: not given). */
+    private final int bwcheck;
 
     private RdRobust(Kernel kernel, int p, int q, BandwidthSelector selector, double hLeft, double hRight,
-            double bLeft, double bRight, RdVariance variance, int neighbours, double level, MassPoints massPoints) {
+            double bLeft, double bRight, RdVariance variance, int neighbours, double level, MassPoints massPoints,
+            int bwcheck) {
         this.kernel = kernel;
         this.p = p;
         this.q = q;
@@ -56,6 +60,7 @@ public final class RdRobust {
         this.neighbours = neighbours;
         this.level = level;
         this.massPoints = massPoints;
+        this.bwcheck = bwcheck;
     }
 
     /**
@@ -66,7 +71,7 @@ public final class RdRobust {
      */
     public static RdRobust withDefaults() {
         return new RdRobust(Kernel.TRIANGULAR, 1, -1, BandwidthSelector.MSERD, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, RdVariance.NN, 3, 0.95, MassPoints.ADJUST);
+                Double.NaN, RdVariance.NN, 3, 0.95, MassPoints.ADJUST, 0);
     }
 
     /**
@@ -74,7 +79,8 @@ public final class RdRobust {
      * @return a copy with this kernel
      */
     public RdRobust withKernel(Kernel k) {
-        return new RdRobust(k, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level, massPoints);
+        return new RdRobust(k, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level, massPoints,
+                bwcheck);
     }
 
     /**
@@ -86,7 +92,7 @@ public final class RdRobust {
             throw new InputException(RdProblem.POLYNOMIAL_ORDER, OptionName.of("p"), order);
         }
         return new RdRobust(kernel, order, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     /**
@@ -98,7 +104,7 @@ public final class RdRobust {
             throw new InputException(RdProblem.BIAS_ORDER, OptionName.of("q"), order);
         }
         return new RdRobust(kernel, p, order, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     /**
@@ -106,7 +112,8 @@ public final class RdRobust {
      * @return a copy with this selector
      */
     public RdRobust withBandwidthSelector(BandwidthSelector s) {
-        return new RdRobust(kernel, p, q, s, hLeft, hRight, bLeft, bRight, variance, neighbours, level, massPoints);
+        return new RdRobust(kernel, p, q, s, hLeft, hRight, bLeft, bRight, variance, neighbours, level, massPoints,
+                bwcheck);
     }
 
     /**
@@ -130,7 +137,7 @@ public final class RdRobust {
         checkBandwidth("h", left);
         checkBandwidth("h", right);
         return new RdRobust(kernel, p, q, selector, left, right, bLeft, bRight, variance, neighbours, level,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     /**
@@ -154,7 +161,7 @@ public final class RdRobust {
         checkBandwidth("b", left);
         checkBandwidth("b", right);
         return new RdRobust(kernel, p, q, selector, hLeft, hRight, left, right, variance, neighbours, level,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     private static void checkBandwidth(String option, double h) {
@@ -168,7 +175,8 @@ public final class RdRobust {
      * @return a copy with it
      */
     public RdRobust withVariance(RdVariance v) {
-        return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, v, neighbours, level, massPoints);
+        return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, v, neighbours, level, massPoints,
+                bwcheck);
     }
 
     /**
@@ -180,7 +188,7 @@ public final class RdRobust {
             throw new InputException("the number of nearest neighbours must be at least 1, not " + matches);
         }
         return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, variance, matches, level,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     /**
@@ -192,15 +200,34 @@ public final class RdRobust {
             throw new InputException("confidence level " + confidence + " must be between 0 and 1, e.g. 0.95");
         }
         return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, confidence,
-                massPoints);
+                massPoints, bwcheck);
     }
 
     /**
-     * @param m how mass points in the running variable are handled
+     * @param m how mass points in the running variable are handled (rdrobust's {@code masspoints})
      * @return a copy with it
      */
     public RdRobust withMassPoints(MassPoints m) {
-        return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level, m);
+        return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level, m,
+                bwcheck);
+    }
+
+    /**
+     * rdrobust's {@code bwcheck}: the pilot bandwidths of the data-driven selection (the rule of
+     * thumb and the bandwidth of the derivative estimate, not the final h and b) are kept wide
+     * enough to hold this many distinct running-variable values on each side (all of a side's values
+     * when it has fewer), whatever {@link #withMassPoints} says. Without it, {@link MassPoints#ADJUST}
+     * uses 10 when it detects mass points. Ignored when the bandwidths are given.
+     *
+     * @param distinct at least 1
+     * @return a copy with it
+     */
+    public RdRobust withBandwidthCheck(int distinct) {
+        if (distinct < 1) {
+            throw new InputException(RdProblem.BWCHECK_NOT_POSITIVE, OptionName.of("bwcheck"), distinct);
+        }
+        return new RdRobust(kernel, p, q, selector, hLeft, hRight, bLeft, bRight, variance, neighbours, level,
+                massPoints, distinct);
     }
 
     /**
@@ -251,39 +278,77 @@ public final class RdRobust {
             }
         }
         int check = massPointCheck(data, warnings);
+        clusterVarianceWarning(data, warnings);
 
         double[] bw;
         if (select) {
-            bw = new BandwidthSelection(data, kernel, p, selector, massPoints, neighbours, check).select(qq);
+            // rdrobust sorts the data (so that it meets the right side's distinct values by distance) only
+            // for nn variances or when it checks mass points
+            boolean dataOrder = massPoints == MassPoints.IGNORE && variance != RdVariance.NN;
+            try {
+                bw = new BandwidthSelection(data, kernel, p, selector, massPoints, neighbours, check, dataOrder)
+                        .select(qq);
+            } catch (InputException e) {
+                if (e.reason().orElse(null) != RdProblem.POLYNOMIAL_NOT_IDENTIFIED) {
+                    throw e;
+                }
+                List<Object> a = e.args();
+                throw new InputException(RdProblem.SELECTION_NOT_IDENTIFIED, a.get(0), a.get(1), a.get(2), a.get(3),
+                        OptionName.of("masspoints"), OptionName.of("bwcheck"), OptionName.of("h"));
+            }
         } else {
             double bl = Double.isNaN(bLeft) ? hLeft : bLeft;
             double br = Double.isNaN(bRight) ? hRight : bRight;
             bw = new double[] {hLeft, hRight, bl, br};
         }
-        return estimate(data, qq, bw, select, warnings, cutoff);
+        return estimate(data, qq, bw, select, warnings, cutoff, select ? check : 0);
     }
 
     /**
-     * Warns about sides with mass points in the running variable.
+     * Warns about mass points in the running variable as rdrobust does: when at least 20% of a side's
+     * units repeat a value (unless mass points are off).
      *
-     * @return the distinct values each side must keep within a data-driven bandwidth (0: none)
+     * @return the distinct values each side must keep within the pilot bandwidths: the given
+     *     {@code bwcheck}, else 10 when mass points are adjusted and found, else 0 (none)
      */
     private int massPointCheck(PreparedSample data, List<String> warnings) {
-        int check = 0;
+        boolean found = false;
         if (massPoints != MassPoints.IGNORE) {
             for (RdSide side : List.of(data.left(), data.right())) {
                 double share = 1 - side.distinctCount() / (double) side.n;
                 if (share >= MASS_POINT_SHARE) {
+                    found = true;
                     warnings.add(String.format(Locale.ROOT, "the running variable has mass points: %d units %s the"
                             + " cutoff take only %d distinct values", side.n, side == data.left() ? "left of" : "right of",
                             side.distinctCount()));
-                    if (massPoints == MassPoints.ADJUST) {
-                        check = MASS_POINT_MINIMUM;
-                    }
                 }
             }
+            if (found && massPoints == MassPoints.CHECK) {
+                warnings.add("mass points were only checked: the bandwidth selection did not adjust for them"
+                        + " (rdrobust's masspoints = \"adjust\", the default, does)");
+            }
         }
-        return check;
+        if (bwcheck > 0) {
+            return bwcheck;
+        }
+        return found && massPoints == MassPoints.ADJUST ? MASS_POINT_MINIMUM : 0;
+    }
+
+    /** rdrobust 4.0 replaces hc0-hc3 by its cluster variances when there are clusters, with a warning. */
+    private void clusterVarianceWarning(PreparedSample data, List<String> warnings) {
+        if (data.clusterTotal() > 0 && variance != RdVariance.NN) {
+            warnings.add("with clusters the " + variance.name().toLowerCase(Locale.ROOT) + " variance is the"
+                    + " cluster-robust " + clusterType(variance) + " (rdrobust's convention)");
+        }
+    }
+
+    /** The cluster-robust variance rdrobust 4.0 computes for a vce with clusters. */
+    private static String clusterType(RdVariance v) {
+        return switch (v) {
+            case HC2 -> "CR2";
+            case HC3 -> "CR3";
+            default -> "CR1";
+        };
     }
 
     /** A number in messages. */
@@ -350,7 +415,7 @@ public final class RdRobust {
 
     /** Point estimates and variances at the bandwidths {@code {hL, hR, bL, bR}} (CCT 2014, section 3). */
     private RdResult estimate(PreparedSample data, int qq, double[] bw, boolean selected, List<String> warnings,
-            double cutoff) {
+            double cutoff, int check) {
         SideFits fits = fitSides(data, qq, bw);
         int cols = data.estimandColumns();
         double[] thetaCl = new double[cols];
@@ -383,7 +448,7 @@ public final class RdRobust {
                 Estimate.wald(new Term.Discontinuity(Term.RdRow.BIAS_CORRECTED), tauBc, seCl, level),
                 Estimate.wald(new Term.Discontinuity(Term.RdRow.ROBUST), tauBc, seRb, level),
                 bw[0], bw[1], bw[2], bw[3], data.left().n, data.right().n, nEff[0], nEff[1], cutoff,
-                settings(data, qq, selected), warnings);
+                settings(data, qq, selected, check), warnings);
     }
 
     /**
@@ -393,15 +458,14 @@ public final class RdRobust {
      * @return {conventional, robust}
      */
     private double[] variances(PreparedSample data, SideFits fits, int qq, double[] bw, double[] grad) {
-        RdSide[] sides = {data.left(), data.right()};
         double vCl = 0;
         double vRb = 0;
         for (int s = 0; s < 2; s++) {
-            RdSide side = sides[s];
             LocalPolynomialFit fp = fits.fp[s];
             LocalPolynomialFit fq = fits.fq[s];
             double[][] resH = Residuals.of(fp, data.vce(), neighbours, p + 1);
-            double[][] resB = data.vce() == RdVariance.NN ? resH : Residuals.of(fq, data.vce(), neighbours, qq + 1);
+            boolean sameResiduals = data.vce() == RdVariance.NN && data.clusterTotal() == 0;
+            double[][] resB = sameResiduals ? resH : Residuals.of(fq, data.vce(), neighbours, qq + 1);
             double[] omegaCl = fp.equivalentKernel(0);
             double[] omegaQ = fq.equivalentKernel(p + 1);
             double biasFactor = Math.pow(bw[s] / bw[2 + s], p + 1) * fp.biasDirection()[0];
@@ -409,14 +473,14 @@ public final class RdRobust {
             for (int i = 0; i < omegaBc.length; i++) {
                 omegaBc[i] = omegaCl[i] - biasFactor * omegaQ[i];
             }
-            vCl += Residuals.sandwich(side, omegaCl, Residuals.combine(resH, grad), p + 1);
-            vRb += Residuals.sandwich(side, omegaBc, Residuals.combine(resB, grad), qq + 1);
+            vCl += Residuals.variance(fp, omegaCl, Residuals.combine(resH, grad), p + 1, data.vce());
+            vRb += Residuals.variance(fq, omegaBc, Residuals.combine(resB, grad), qq + 1, data.vce());
         }
         return new double[] {vCl, vRb};
     }
 
-    /** The settings reported with the estimate. */
-    private Map<String, Object> settings(PreparedSample data, int qq, boolean selected) {
+    /** The settings reported with the estimate, with rdrobust's counts of distinct values and clusters. */
+    private Map<String, Object> settings(PreparedSample data, int qq, boolean selected, int check) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("kernel", kernel.name().toLowerCase(Locale.ROOT));
         settings.put("p", p);
@@ -424,6 +488,21 @@ public final class RdRobust {
         settings.put("bwselect", selected ? selector.name().toLowerCase(Locale.ROOT) : "manual");
         settings.put("vce", data.vce().name().toLowerCase(Locale.ROOT) + (data.clusterTotal() > 0 ? "-cluster" : ""));
         settings.put("design", data.fuzzy() ? "fuzzy" : "sharp");
+        boolean clustered = data.clusterTotal() > 0;
+        settings.put("vce_type", clustered ? clusterType(data.vce()).toLowerCase(Locale.ROOT)
+                : data.vce().name().toLowerCase(Locale.ROOT));
+        settings.put("masspoints", massPoints == MassPoints.IGNORE ? "off" : massPoints.name().toLowerCase(Locale.ROOT));
+        if (massPoints != MassPoints.IGNORE) {
+            settings.put("n_unique_left", data.left().distinctCount());
+            settings.put("n_unique_right", data.right().distinctCount());
+        }
+        if (check > 0) {
+            settings.put("bwcheck", check);
+        }
+        if (clustered) {
+            settings.put("clusters_left", data.left().clustersIn(data.left().n));
+            settings.put("clusters_right", data.right().clustersIn(data.right().n));
+        }
         return settings;
     }
 }

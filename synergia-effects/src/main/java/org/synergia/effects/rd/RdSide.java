@@ -32,6 +32,8 @@ final class RdSide {
     final int[] tieEnd;
     /** Distances to the cutoff of the distinct running-variable values, ascending. */
     final double[] distinctAbsDist;
+    /** Each unit's position in the data order of this side (the order of {@code units}). */
+    private final int[] dataPosition;
 
     /**
      * @param units the sample indices of this side's units
@@ -57,6 +59,7 @@ final class RdSide {
         this.weights = weights == null ? null : new double[n];
         this.clusters = clusters == null ? null : new int[n];
         this.clusterCount = clusterCount;
+        dataPosition = order;
         for (int i = 0; i < n; i++) {
             int u = units[order[i]];
             this.x[i] = x[u];
@@ -116,6 +119,32 @@ final class RdSide {
     /** @return the number of distinct values of the running variable */
     int distinctCount() {
         return distinctAbsDist.length;
+    }
+
+    /**
+     * The distance to the cutoff of the k-th distinct running-variable value met in data order (the
+     * order of the units given to the constructor) rather than by distance.
+     *
+     * @param k 1-based, at most {@link #distinctCount()}
+     * @return the distance
+     */
+    double distinctAbsDistInDataOrder(int k) {
+        int[] byData = new int[n];
+        for (int i = 0; i < n; i++) {
+            byData[dataPosition[i]] = i;
+        }
+        boolean[] seen = new boolean[n];
+        int found = 0;
+        for (int j = 0; j < n; j++) {
+            int group = tieStart[byData[j]];
+            if (!seen[group]) {
+                seen[group] = true;
+                if (++found == k) {
+                    return absDist[group];
+                }
+            }
+        }
+        throw new IllegalArgumentException("only " + found + " distinct values, not " + k);
     }
 
     /** @return the largest distance to the cutoff */

@@ -7,12 +7,18 @@ package org.synergia.effects.rd;
  */
 final class Residuals {
 
+    /** Floor of {@code 1 - h_ii} in the HC2 and HC3 scalings (rdrobust's). */
+    private static final double LEVERAGE_FLOOR = 1e-8;
+
     private Residuals() {
     }
 
     /**
      * Residuals for the sandwich of a fit: nearest-neighbour ones over the fit's window, or the
-     * fit's plug-in residuals with the HC scaling for {@code parameters} parameters.
+     * fit's plug-in residuals with the HC scaling for {@code parameters} parameters. With clusters
+     * every variance is rdrobust's cluster-robust one (CR1 for nn, hc0 and hc1; CR2 for hc2; CR3 for
+     * hc3), all on the unscaled plug-in residuals; the cluster adjustments are made in
+     * {@link #variance}.
      *
      * @param fit the fit
      * @param vce the residual estimator
@@ -21,6 +27,9 @@ final class Residuals {
      * @return residuals {@code [column][unit]}
      */
     static double[][] of(LocalPolynomialFit fit, RdVariance vce, int matches, int parameters) {
+        if (fit.side.clusters != null) {
+            return plugIn(fit, RdVariance.HC0, null, parameters);
+        }
         if (vce == RdVariance.NN) {
             return nearestNeighbour(fit.side, fit.n, matches);
         }
@@ -107,8 +116,8 @@ final class Residuals {
             double f = switch (vce) {
                 case HC0 -> 1;
                 case HC1 -> hc1;
-                case HC2 -> Math.sqrt(1 / (1 - leverages[i]));
-                case HC3 -> 1 / (1 - leverages[i]);
+                case HC2 -> Math.sqrt(1 / Math.max(1 - leverages[i], LEVERAGE_FLOOR));
+                case HC3 -> 1 / Math.max(1 - leverages[i], LEVERAGE_FLOOR);
                 case NN -> throw new IllegalArgumentException("nearest-neighbour residuals are not plug-in");
             };
             for (int c = 0; c < cols; c++) {
@@ -142,40 +151,47 @@ final class Residuals {
     }
 
     /**
-     * The sandwich {@code sum_i omega_i^2 e_i^2}, or with clusters
-     * {@code (n-1)/(n-k) G/(G-1) sum_g (sum_{i in g} omega_i e_i)^2}.
+     * The variance {@code sum_i omega_i^2 e_i^2} of the estimate {@code sum_i omega_i y_i} of a fit's
+     * window, or with clusters rdrobust's cluster-robust variance of it: CR1
+     * {@code (n-1)/(n-k) G/(G-1) sum_g (sum_{i in g} omega_i e_i)^2} (n units and G clusters in the
+     * window) for nn, hc0 and hc1; CR2 and CR3 for hc2 and hc3, the same sums of residuals adjusted by
+     * the fit's cluster blocks of the hat matrix ({@link ClusterResiduals}), without a factor.
      *
-     * @param side the side (for its cluster codes)
+     * @param fit the fit whose window (and, for CR2 and CR3, hat matrix) the variance is over
      * @param omega the equivalent kernel of the estimate
-     * @param e the residuals
+     * @param e the residuals (from {@link #of} and {@link #combine})
      * @param parameters k, the number of parameters of the fit
+     * @param vce the variance asked for
      * @return the variance
      */
-    static double sandwich(RdSide side, double[] omega, double[] e, int parameters) {
-        int n = omega.length;
+    static double variance(LocalPolynomialFit fit, double[] omega, double[] e, int parameters, RdVariance vce) {
+        RdSide side = fit.side;
         if (side.clusters == null) {
             double v = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < omega.length; i++) {
                 double t = omega[i] * e[i];
                 v += t * t;
             }
             return v;
         }
+        if (vce == RdVariance.HC2 || vce == RdVariance.HC3) {
+            return clusterSums(side, omega, ClusterResiduals.adjust(fit, e, vce == RdVariance.HC2));
+        }
+        int n = omega.length;
+        int g = side.clustersIn(n);
+        return clusterSums(side, omega, e) * ((n - 1.0) / (n - parameters)) * (g / (g - 1.0));
+    }
+
+    /** {@code sum_g (sum_{i in g} omega_i e_i)^2} over the first {@code omega.length} units. */
+    private static double clusterSums(RdSide side, double[] omega, double[] e) {
         double[] sums = new double[side.clusterCount];
-        boolean[] seen = new boolean[side.clusterCount];
-        int g = 0;
-        for (int i = 0; i < n; i++) {
-            int c = side.clusters[i];
-            if (!seen[c]) {
-                seen[c] = true;
-                g++;
-            }
-            sums[c] += omega[i] * e[i];
+        for (int i = 0; i < omega.length; i++) {
+            sums[side.clusters[i]] += omega[i] * e[i];
         }
         double v = 0;
         for (double s : sums) {
             v += s * s;
         }
-        return v * ((n - 1.0) / (n - parameters)) * (g / (g - 1.0));
+        return v;
     }
 }

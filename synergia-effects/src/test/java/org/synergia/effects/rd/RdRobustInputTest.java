@@ -75,7 +75,7 @@ class RdRobustInputTest {
     }
 
     @Test
-    void massPointsWarnAndKeepTenDistinctValuesInTheBandwidth() {
+    void massPointsWarnAndTheirCheckIsReported() {
         SplittableRandom rnd = new SplittableRandom(3);
         int n = 3000;
         double[] x = new double[n];
@@ -86,9 +86,72 @@ class RdRobustInputTest {
         }
         RdResult r = RdRobust.withDefaults().fit(y, x, 0);
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("mass points")), r.warnings().toString());
-        // ten distinct values left of 0 are -1..-10; right of it 0..9
-        assertTrue(r.hLeft() > 10 && r.bLeft() > 10, "h " + r.hLeft());
+        // rdrobust keeps 10 distinct values a side within the pilot bandwidths, not within h and b
+        assertEquals(10, r.diagnostics().get("bwcheck"));
+        assertEquals("adjust", r.diagnostics().get("masspoints"));
+        assertEquals(30, r.diagnostics().get("n_unique_left"));
+        assertEquals(31, r.diagnostics().get("n_unique_right"));
         assertTrue(Double.isFinite(r.robust().se()) && r.robust().se() > 0);
+
+        RdResult checked = RdRobust.withDefaults().withMassPoints(MassPoints.CHECK).fit(y, x, 0);
+        assertTrue(checked.warnings().stream().anyMatch(w -> w.startsWith("mass points were only checked")),
+                checked.warnings().toString());
+        assertEquals(null, checked.diagnostics().get("bwcheck"));
+        RdResult off = RdRobust.withDefaults().withMassPoints(MassPoints.IGNORE).fit(y, x, 0);
+        assertTrue(off.warnings().isEmpty(), off.warnings().toString());
+        assertEquals("off", off.diagnostics().get("masspoints"));
+        assertEquals(null, off.diagnostics().get("n_unique_left"));
+        assertEquals(off.hLeft(), checked.hLeft(), 0, "check changes nothing but the warnings");
+        RdResult given = RdRobust.withDefaults().withMassPoints(MassPoints.IGNORE).withBandwidthCheck(10).fit(y, x, 0);
+        assertEquals(10, given.diagnostics().get("bwcheck"));
+    }
+
+    @Test
+    void aPilotThatHoldsTooFewDistinctValuesNamesTheMassPointOptions() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 1200;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextInt(17) - 8; // the integers -8..8
+            y[i] = 1 + 0.1 * x[i] + 0.02 * x[i] * x[i] + (x[i] >= 0 ? 0.5 : 0) + rnd.nextGaussian();
+        }
+        // masspoints "check" leaves the pilot unadjusted: rdrobust then inverts a singular matrix
+        InputException e = assertThrows(InputException.class,
+                () -> RdRobust.withDefaults().withMassPoints(MassPoints.CHECK).fit(y, x, 0));
+        assertTrue(e.getMessage().startsWith("bandwidth selection failed: a local polynomial of order 3 is not identified"
+                + " within the pilot bandwidth") && e.getMessage().endsWith("with --masspoints adjust or --bwcheck N,"
+                + " or give --h"), e.getMessage());
+        assertTrue(Double.isFinite(RdRobust.withDefaults().fit(y, x, 0).robust().se()));
+    }
+
+    @Test
+    void bandwidthCheckMustBePositive() {
+        InputException e = assertThrows(InputException.class, () -> RdRobust.withDefaults().withBandwidthCheck(0));
+        assertTrue(e.getMessage().startsWith("the bandwidth check --bwcheck 0 must be a whole number of at least 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void clusteredVariancesAreRdrobustsClusterVariances() {
+        int[] c = new int[DATA[0].length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i % 40;
+        }
+        RdSample sample = RdSample.of(DATA[0], DATA[1]).withClusters(c);
+        RdRobust h = RdRobust.withDefaults().withBandwidth(0.4);
+        RdResult nn = h.fit(sample, 0);
+        RdResult hc0 = h.withVariance(RdVariance.HC0).fit(sample, 0);
+        RdResult hc1 = h.withVariance(RdVariance.HC1).fit(sample, 0);
+        RdResult hc2 = h.withVariance(RdVariance.HC2).fit(sample, 0);
+        assertEquals(nn.robust().se(), hc0.robust().se(), 0, "nn and hc0 are both CR1");
+        assertEquals(nn.robust().se(), hc1.robust().se(), 0, "hc1 is CR1");
+        assertEquals("cr1", nn.diagnostics().get("vce_type"));
+        assertEquals("cr2", hc2.diagnostics().get("vce_type"));
+        assertTrue(nn.warnings().stream().noneMatch(w -> w.startsWith("with clusters")), nn.warnings().toString());
+        assertTrue(hc2.warnings().stream().anyMatch(w -> w.startsWith("with clusters the hc2 variance is the"
+                + " cluster-robust CR2")), hc2.warnings().toString());
+        assertEquals(40, hc2.diagnostics().get("clusters_left"));
     }
 
     @Test

@@ -59,9 +59,11 @@ class RdRobustReferenceTest {
                 Arguments.of("hc1", d.withVariance(RdVariance.HC1), senate, opt.get("hc1")),
                 // R rdrobust 4.0.0: rdrobust(vote, margin, vce = "hc3")
                 Arguments.of("hc3", d.withVariance(RdVariance.HC3), senate, opt.get("hc3")),
-                // R rdrobust 4.0.0: rdrobust(vote, margin, cluster = state, vce = "hc0"); the reference file
-                // does not name the vce, and its numbers are those of plug-in (HC0) cluster residuals to 1e-12
-                Arguments.of("cluster_state", d.withVariance(RdVariance.HC0), senate.withClusters(state),
+                // R rdrobust 4.0.0: rdrobust(vote, margin, cluster = state), the default vce "nn", which
+                // rdrobust 4.0 replaces with CR1 (plug-in residuals summed within clusters) when clustering
+                Arguments.of("cluster_state", d, senate.withClusters(state), opt.get("cluster_state")),
+                // the same call with vce = "hc0": also CR1 in rdrobust 4.0, so the same reference values
+                Arguments.of("cluster_state_hc0", d.withVariance(RdVariance.HC0), senate.withClusters(state),
                         opt.get("cluster_state")),
                 // R rdrobust 4.0.0: rdrobust(vote, margin, covs = cbind(termshouse, termssenate, population),
                 // vce = "hc1"); rows with a missing covariate dropped; the file's numbers are those of HC1

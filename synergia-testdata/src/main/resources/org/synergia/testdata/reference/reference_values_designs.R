@@ -1,7 +1,8 @@
 # reference_values_designs.R -- recomputes every numeric value of reference_values_designs.json.
 #
 #   senate_rd_options  rdrobust(vote, margin) on rdrobust_senate.csv with bwselect msetwo, cerrd,
-#                      certwo; vce hc1, hc3; cluster = state (vce 'nn' -> clustered nn);
+#                      certwo; vce hc1, hc3; cluster = state (the default vce 'nn', which
+#                      rdrobust 4.0 turns into CR1 with a cluster);
 #                      covariates termshouse, termssenate, population WITH vce = "hc1" (the committed
 #                      values are reproduced only with hc1; with the default vce = "nn" h is 18.0678,
 #                      not 17.9769); p = 2, kernel uniform, h = 20
