@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.data.MissingPolicy;
 import org.synergia.measures.survey.DesignVariables;
+import org.synergia.measures.survey.LonelyPsu;
 import org.synergia.measures.survey.SurveyDesign;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
@@ -30,7 +32,10 @@ final class SurveyDesignOptions {
             EstimatorOption.variable("fpc", "F",
                     "stage-1 finite population correction: PSUs in the stratum, or the sampling fraction (<= 1)"),
             EstimatorOption.variable("fpc2", "F2",
-                    "stage-2 finite population correction: SSUs in the PSU, or the sampling fraction (<= 1)"));
+                    "stage-2 finite population correction: SSUs in the PSU, or the sampling fraction (<= 1)"),
+            EstimatorOption.choice("lonely-psu", "RULE", "a stratum with one PSU: fail, remove (no contribution), adjust"
+                    + " (centred at the overall mean) or average (the other strata's average), as R survey's survey.lonely.psu"
+                    + " (default: ${DEFAULT-VALUE})", "fail", "remove", "adjust", "average").withDefault("fail"));
 
     private SurveyDesignOptions() {
     }
@@ -92,7 +97,8 @@ final class SurveyDesignOptions {
                 domain[r] = kept[rows[r]];
             }
         }
-        return new Domain(data, design.design(data), domain);
+        LonelyPsu lonely = LonelyPsu.valueOf(options.required("lonely-psu").toUpperCase(Locale.ROOT));
+        return new Domain(data, design.design(data).withLonelyPsu(lonely), domain);
     }
 
     /**

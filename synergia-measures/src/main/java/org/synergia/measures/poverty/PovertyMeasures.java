@@ -118,6 +118,7 @@ public final class PovertyMeasures {
         }
         double[] w = design.weights();
         List<Estimate> estimates = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("line", line);
         for (int g = 0; g < labels.length; g++) {
@@ -162,11 +163,23 @@ public final class PovertyMeasures {
             estimates.add(Estimate.wald("Gini" + suffix, dist.gini(), Math.sqrt(design.variance(z)), level));
             diagnostics.put("mean" + suffix, dist.mean());
             diagnostics.put("median" + suffix, dist.median());
-            diagnostics.put("Theil" + suffix, dist.theil());
+            int negative = 0;
+            for (double v : yg) {
+                negative += v < 0 ? 1 : 0;
+            }
+            if (negative == 0 && dist.mean() > 0) {
+                diagnostics.put("Theil" + suffix, dist.theil());
+            } else {
+                // as laeken: the FGT measures and the Gini are defined with negative incomes, the Theil index is not
+                diagnostics.put("Theil" + suffix, null);
+                warnings.add((labels[g] == null ? "" : "group " + labels[g] + ": ") + "the Theil index is left out: it is"
+                        + " undefined " + (negative > 0 ? "with negative incomes (" + negative + " rows)" : "when mean income is"
+                        + " not positive") + "; the FGT measures and the Gini use every row");
+            }
             if (size >= 5) {
                 diagnostics.put("S80S20" + suffix, dist.s80s20());
             }
         }
-        return new SurveyResult("poverty", estimates, used, diagnostics, List.of());
+        return new SurveyResult("poverty", estimates, used, diagnostics, warnings);
     }
 }

@@ -44,7 +44,8 @@ public record DesignVariables(String weights, String strata, String psu, String 
     public SurveyDesign design(Dataset data) {
         SurveyDesign d = SurveyDesign.simpleRandom(data.rowCount());
         if (strata != null) {
-            d = d.withStrata(codes(data, strata, null));
+            List<String> labels = new java.util.ArrayList<>();
+            d = d.withStrata(codes(data, strata, labels), labels);
         }
         if (psu != null) {
             d = d.withClusters(codes(data, psu, null));

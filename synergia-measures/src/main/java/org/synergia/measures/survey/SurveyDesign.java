@@ -1,6 +1,7 @@
 package org.synergia.measures.survey;
 
 import java.util.Arrays;
+import java.util.List;
 import org.synergia.data.InputException;
 import org.synergia.data.OptionName;
 
@@ -42,6 +43,8 @@ public final class SurveyDesign {
     private final int[] ssuIds;
     private final double[] fpc1;
     private final double[] fpc2;
+    private final List<String> strataLabels;
+    private final LonelyPsu lonely;
 
     private final double[] weights;
     private final int[] psuOfRow;
@@ -54,8 +57,10 @@ public final class SurveyDesign {
     private final double[] psuPopulation;
 
     private SurveyDesign(int n, double[] explicitWeights, int[] strataIds, int[] psuIds, int[] ssuIds,
-            double[] fpc1, double[] fpc2) {
+            double[] fpc1, double[] fpc2, List<String> strataLabels, LonelyPsu lonely) {
         this.n = n;
+        this.strataLabels = strataLabels;
+        this.lonely = lonely;
         this.explicitWeights = explicitWeights;
         this.strataIds = strataIds;
         this.psuIds = psuIds;
@@ -124,7 +129,7 @@ public final class SurveyDesign {
         if (n < 2) {
             throw new InputException("a survey design needs at least 2 rows, got " + n);
         }
-        return new SurveyDesign(n, null, null, null, null, null, null);
+        return new SurveyDesign(n, null, null, null, null, null, null, null, LonelyPsu.FAIL);
     }
 
     /**
@@ -149,7 +154,7 @@ public final class SurveyDesign {
                         + ": weights must be positive and finite; drop or fix that row");
             }
         }
-        return new SurveyDesign(n, w.clone(), strataIds, psuIds, ssuIds, fpc1, fpc2);
+        return new SurveyDesign(n, w.clone(), strataIds, psuIds, ssuIds, fpc1, fpc2, strataLabels, lonely);
     }
 
     /**
@@ -158,7 +163,26 @@ public final class SurveyDesign {
      */
     public SurveyDesign withStrata(int[] strata) {
         checkLength(strata.length, "strata");
-        return new SurveyDesign(n, explicitWeights, strata.clone(), psuIds, ssuIds, fpc1, fpc2);
+        return new SurveyDesign(n, explicitWeights, strata.clone(), psuIds, ssuIds, fpc1, fpc2, null, lonely);
+    }
+
+    /**
+     * @param strata stratum code of each row
+     * @param labels the strata's values as the data write them, by code (for messages)
+     * @return this design stratified by the given codes
+     */
+    public SurveyDesign withStrata(int[] strata, List<String> labels) {
+        checkLength(strata.length, "strata");
+        return new SurveyDesign(n, explicitWeights, strata.clone(), psuIds, ssuIds, fpc1, fpc2, List.copyOf(labels), lonely);
+    }
+
+    /**
+     * @param rule what a stratum with a single PSU (or a PSU with a single second-stage unit, at stage 2) contributes
+     *     to the variance (R {@code survey}'s {@code options(survey.lonely.psu)}); {@link LonelyPsu#FAIL} by default
+     * @return this design with that rule
+     */
+    public SurveyDesign withLonelyPsu(LonelyPsu rule) {
+        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssuIds, fpc1, fpc2, strataLabels, rule);
     }
 
     /**
@@ -167,7 +191,7 @@ public final class SurveyDesign {
      */
     public SurveyDesign withClusters(int[] psu) {
         checkLength(psu.length, "PSU identifiers");
-        return new SurveyDesign(n, explicitWeights, strataIds, psu.clone(), ssuIds, fpc1, fpc2);
+        return new SurveyDesign(n, explicitWeights, strataIds, psu.clone(), ssuIds, fpc1, fpc2, strataLabels, lonely);
     }
 
     /**
@@ -176,7 +200,7 @@ public final class SurveyDesign {
      */
     public SurveyDesign withSecondStageUnits(int[] ssu) {
         checkLength(ssu.length, "SSU identifiers");
-        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssu.clone(), fpc1, fpc2);
+        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssu.clone(), fpc1, fpc2, strataLabels, lonely);
     }
 
     /**
@@ -186,7 +210,7 @@ public final class SurveyDesign {
      */
     public SurveyDesign withFpc(double[] fpc) {
         checkLength(fpc.length, "fpc");
-        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssuIds, fpc.clone(), fpc2);
+        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssuIds, fpc.clone(), fpc2, strataLabels, lonely);
     }
 
     /**
@@ -196,7 +220,7 @@ public final class SurveyDesign {
      */
     public SurveyDesign withSecondStageFpc(double[] fpc) {
         checkLength(fpc.length, "fpc2");
-        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssuIds, fpc1, fpc.clone());
+        return new SurveyDesign(n, explicitWeights, strataIds, psuIds, ssuIds, fpc1, fpc.clone(), strataLabels, lonely);
     }
 
     /** @return the number of rows */
@@ -285,19 +309,24 @@ public final class SurveyDesign {
             }
         }
         double[] scale = new double[strataCount()];
+        boolean[] single = new boolean[scale.length];
         for (int h = 0; h < scale.length; h++) {
             int nh = psuCountOfStratum[h];
             double f = stratumPopulation == null ? 1 : (stratumPopulation[h] - nh) / stratumPopulation[h];
             if (f < CERTAINTY) {
                 scale[h] = 0;
             } else if (nh < 2) {
-                throw new InputException("stratum " + stratumLabel(h) + " has only one PSU: the variance cannot be"
-                        + " estimated; merge it with a similar stratum (or give its FPC if it is a certainty unit)");
+                if (lonely == LonelyPsu.FAIL) {
+                    throw new InputException(SurveyProblem.SINGLE_PSU_IN_STRATUM, stratumLabel(h), OptionName.of("strata"),
+                            OptionName.of("lonely-psu"));
+                }
+                single[h] = true;
+                scale[h] = f;
             } else {
                 scale[h] = f * nh / (nh - 1.0);
             }
         }
-        addGroupedCovariance(psuTotals, stratumOfPsu, scale, v);
+        addStage(psuTotals, stratumOfPsu, scale, single, v);
         if (ssuOfRow != null && stratumPopulation != null) {
             double[][] ssuTotals = new double[p][psuOfSsu.length];
             for (int k = 0; k < p; k++) {
@@ -308,6 +337,7 @@ public final class SurveyDesign {
                 }
             }
             double[] scale2 = new double[psuCount()];
+            boolean[] singleSsu = new boolean[scale2.length];
             for (int j = 0; j < scale2.length; j++) {
                 int mj = ssuCountOfPsu[j];
                 int h = stratumOfPsu[j];
@@ -316,16 +346,63 @@ public final class SurveyDesign {
                 if (f < CERTAINTY) {
                     scale2[j] = 0;
                 } else if (mj < 2) {
-                    throw new InputException(SurveyProblem.SINGLE_SSU_IN_PSU,
-                            psuIds == null ? Integer.toString(j + 1) : psuLabel(j), OptionName.of("fpc2"),
-                            OptionName.of("ssu"));
+                    if (lonely == LonelyPsu.FAIL) {
+                        throw new InputException(SurveyProblem.SINGLE_SSU_IN_PSU,
+                                psuIds == null ? Integer.toString(j + 1) : psuLabel(j), OptionName.of("fpc2"),
+                                OptionName.of("ssu"), OptionName.of("lonely-psu"));
+                    }
+                    singleSsu[j] = true;
+                    scale2[j] = firstStageFraction * f;
                 } else {
                     scale2[j] = firstStageFraction * f * mj / (mj - 1.0);
                 }
             }
-            addGroupedCovariance(ssuTotals, psuOfSsu, scale2, v);
+            addStage(ssuTotals, psuOfSsu, scale2, singleSsu, v);
         }
         return v;
+    }
+
+    /**
+     * Adds one stage's covariance to {@code v}: {@link #addGroupedCovariance} over the groups with several units,
+     * and for the groups with one ({@code single}) what the lonely-PSU rule says, as R {@code survey}'s
+     * {@code onestrat}: nothing ({@code remove}), {@code scale_g t_u t_u'}, the unit's total not centred
+     * ({@code adjust}: for linearised values that sum to zero, the deviation from the overall mean), or, for
+     * {@code average}, nothing and the stage's covariance multiplied by the number of groups over the number of
+     * groups with several units.
+     */
+    private void addStage(double[][] totals, int[] groupOfUnit, double[] scale, boolean[] single, double[][] v) {
+        int p = totals.length;
+        int groups = scale.length;
+        int singles = 0;
+        double[] pooled = scale.clone();
+        for (int g = 0; g < groups; g++) {
+            if (single[g]) {
+                singles++;
+                pooled[g] = 0;
+            }
+        }
+        double[][] stage = new double[p][p];
+        addGroupedCovariance(totals, groupOfUnit, pooled, stage);
+        if (singles > 0 && lonely == LonelyPsu.ADJUST) {
+            for (int u = 0; u < groupOfUnit.length; u++) {
+                int g = groupOfUnit[u];
+                if (single[g]) {
+                    for (int a = 0; a < p; a++) {
+                        for (int b = 0; b <= a; b++) {
+                            stage[a][b] += scale[g] * totals[a][u] * totals[b][u];
+                            stage[b][a] = stage[a][b];
+                        }
+                    }
+                }
+            }
+        }
+        double factor = singles > 0 && lonely == LonelyPsu.AVERAGE && singles < groups
+                ? (double) groups / (groups - singles) : 1;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                v[a][b] += factor * stage[a][b];
+            }
+        }
     }
 
     /** Adds sum_g scale_g sum_{u in g} (t_u - tbar_g)(t_u - tbar_g)' for unit totals t grouped by g. */
@@ -431,7 +508,7 @@ public final class SurveyDesign {
         }
         for (int i = 0; i < n; i++) {
             if (stratumOfPsu[psuOfRow[i]] == h) {
-                return Integer.toString(strataIds[i]);
+                return strataLabels == null ? Integer.toString(strataIds[i]) : strataLabels.get(strataIds[i]);
             }
         }
         return Integer.toString(h);

@@ -18,8 +18,10 @@ public enum SurveyProblem implements Reason {
     FPC_NOT_CONSTANT,
     /** {0} the FPC option, {1} the population, {2} the group (0 stratum, 1 PSU), {3} the sampled units in it. */
     FPC_BELOW_SAMPLE,
-    /** {0} the PSU, {1} the second-stage FPC option, {2} the second-stage-unit option. */
-    SINGLE_SSU_IN_PSU;
+    /** {0} the PSU, {1} the second-stage FPC option, {2} the second-stage-unit option, {3} the lonely-PSU option. */
+    SINGLE_SSU_IN_PSU,
+    /** {0} the stratum's value, {1} the strata option, {2} the lonely-PSU option. */
+    SINGLE_PSU_IN_STRATUM;
 
     @Override
     public String bundle() {

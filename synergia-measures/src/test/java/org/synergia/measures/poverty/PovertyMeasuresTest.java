@@ -1,6 +1,7 @@
 package org.synergia.measures.poverty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -18,7 +19,8 @@ import org.synergia.testdata.TestFiles;
 /**
  * FGT(0,1,2) at line 10000 on eusilc.csv against R 4.2.2 survey 4.1-1 (svymean / svyby of g^alpha,
  * households as PSUs within region strata) and laeken 0.5.2 (gini, qsr), computed by
- * src/test/resources/reference/poverty_fgt.R into poverty_fgt.csv.
+ * src/test/resources/reference/poverty_fgt.R into poverty_fgt.csv; the same on incomes shifted down by 5000 (288
+ * negative).
  */
 class PovertyMeasuresTest {
 
@@ -62,6 +64,25 @@ class PovertyMeasuresTest {
         }
         assertEquals(ref("Gini", "estimate"), r.term("Gini").estimate(), 1e-10);
         assertEquals(ref("S80S20", "estimate"), (Double) r.diagnostics().get("S80S20"), 1e-10);
+    }
+
+    @Test
+    void negativeIncomesGiveFgtAndGiniAndLeaveOutOnlyTheTheilIndex() {
+        double[] shifted = new double[income.length];
+        for (int i = 0; i < income.length; i++) {
+            shifted[i] = income[i] - 5000;
+        }
+        SurveyResult r = PovertyMeasures.atLine(10000).fit(design, shifted);
+        for (String t : new String[] {"FGT0", "FGT1", "FGT2"}) {
+            String term = "negative:" + t;
+            assertEquals(ref(term, "estimate"), r.term(t).estimate(), 1e-10 * ref(term, "estimate"), term);
+            assertEquals(ref(term, "se"), r.term(t).se(), 1e-8 * ref(term, "se"), term + " se");
+        }
+        assertEquals(ref("negative:Gini", "estimate"), r.term("Gini").estimate(), 1e-10);
+        assertEquals(ref("negative:S80S20", "estimate"), (Double) r.diagnostics().get("S80S20"), 1e-10);
+        assertNull(r.diagnostics().get("Theil"));
+        assertEquals(List.of("the Theil index is left out: it is undefined with negative incomes (288 rows); the FGT measures"
+                + " and the Gini use every row"), r.warnings());
     }
 
     @Test

@@ -67,9 +67,10 @@ class SurveyDesignRefusalTest {
                 .withSecondStageUnits(new int[] {1, 1, 2, 3}).withFpc(new double[] {5, 5, 5, 5});
         InputException e = refusal(() -> design.variance(new double[] {1, 2, 3, 4}));
         assertEquals("PSU 7 has only one second-stage unit: its within-PSU variance cannot be estimated; give --fpc2 if the"
-                + " unit is the whole PSU, or drop --ssu for the ultimate-cluster variance", e.getMessage());
+                + " unit is the whole PSU, drop --ssu for the ultimate-cluster variance, or give --lonely-psu remove, adjust"
+                + " or average", e.getMessage());
         assertEquals("l’UPE 7 n’a qu’une unité du second degré : sa variance intra-UPE ne peut pas être estimée ; indiquez"
-                + " options.fpc2 si cette unité est toute l’UPE, ou retirez options.ssu pour la variance des grappes"
-                + " ultimes", e.message(Locale.FRENCH, SPEC));
+                + " options.fpc2 si cette unité est toute l’UPE, retirez options.ssu pour la variance des grappes"
+                + " ultimes, ou indiquez options.lonely-psu remove, adjust ou average", e.message(Locale.FRENCH, SPEC));
     }
 }
