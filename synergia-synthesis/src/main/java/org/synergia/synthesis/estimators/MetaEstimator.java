@@ -1,20 +1,15 @@
 package org.synergia.synthesis.estimators;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
-import org.synergia.data.InputException;
-import org.synergia.data.OptionName;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
+import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.synthesis.meta.MetaAnalysis;
 import org.synergia.synthesis.meta.MetaTest;
@@ -35,7 +30,8 @@ public final class MetaEstimator implements Estimator {
                     "reml", "dl", "pm", "ml", "fe").withDefault("reml"),
             EstimatorOption.choice("test", "T", "z or knha (Knapp-Hartung) (default: ${DEFAULT-VALUE})", "z", "knha")
                     .withDefault("z"),
-            EstimatorOption.text("moderators", "\"x1 + x2\"", "meta-regression moderators"));
+            EstimatorOption.formula("moderators", "\"x1 + x2\"", "meta-regression moderators, the right-hand side of a formula"
+                    + " as for glm: factor(design), log(weeks + 1), I(year - 2000), x1:x2"));
 
     /** The registry entry. */
     public MetaEstimator() {
@@ -63,19 +59,9 @@ public final class MetaEstimator implements Estimator {
 
     @Override
     public Collection<String> variables(EstimatorOptions options) {
-        Set<String> all = new LinkedHashSet<>(options.variablesOf("effect", "variance", "se"));
-        all.addAll(Arrays.asList(moderators(options)));
-        return new ArrayList<>(all);
+        return options.variablesOf("effect", "variance", "se", "moderators");
     }
 
-    /** The moderators as written, split at {@code +} (an empty term is refused by {@link #fit}). */
-    private static String[] moderators(EstimatorOptions options) {
-        Optional<String> m = options.text("moderators");
-        return m.isEmpty() || m.get().isBlank() ? new String[0]
-                : Arrays.stream(m.get().split("\\+")).map(String::trim).toArray(String[]::new);
-    }
-
-    /** @throws InputException for an empty moderator term */
     @Override
     public EstimationResult fit(CompleteCases rows, EstimatorOptions options) {
         Dataset dataset = rows.dataset();
@@ -89,18 +75,11 @@ public final class MetaEstimator implements Estimator {
                 v[i] = v[i] * v[i];
             }
         }
-        String[] names = moderators(options);
-        double[][] x = new double[names.length][];
-        for (int j = 0; j < names.length; j++) {
-            if (names[j].isEmpty()) {
-                throw new InputException(EstimatorProblem.EMPTY_MODERATOR_TERM, OptionName.of("moderators"),
-                        options.required("moderators"));
-            }
-            x[j] = dataset.numeric(names[j]).toDoubleArray();
-        }
+        Regressors moderators = Regressors.of(dataset, options, "moderators");
         MetaAnalysis analysis = MetaAnalysis.withDefaults()
                 .withMethod(Tau2Estimator.valueOf(options.required("method").toUpperCase(Locale.ROOT)))
                 .withTest(options.required("test").equals("knha") ? MetaTest.KNAPP_HARTUNG : MetaTest.Z);
-        return analysis.fit(y, v, x, names);
+        EstimationResult result = analysis.fit(y, v, moderators.columns(), moderators.names().toArray(String[]::new));
+        return AnnotatedResult.of(result, moderators.warnings());
     }
 }

@@ -3,8 +3,10 @@ package org.synergia.synthesis.estimators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.Dataset;
@@ -14,6 +16,7 @@ import org.synergia.data.NumericColumn;
 import org.synergia.data.io.DatasetReaders;
 import org.synergia.stats.estimator.Estimation;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.synthesis.meta.MetaAnalysis;
 import org.synergia.synthesis.meta.MetaTest;
@@ -58,14 +61,41 @@ class MetaEstimatorTest {
                 Map.of("effect", "yi", "se", "sei", "method", "dl", "test", "knha", "moderators", "ablat"))));
     }
 
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(MetaEstimatorTest.class.getResource("/reference/" + name).toURI());
+    }
+
     @Test
-    void anEmptyModeratorTermIsRefusedNamingTheOption() {
+    void moderatorsAreAFormulaAsForGlmMatchingMetafor() throws Exception {
+        // R 4.2.2 metafor 3.8.1: rma(yi, vi, mods = ~ factor(alloc) + log(ablat + 1), data = dat_bcg_alloc, method = "REML")
+        // (reference/meta_formula_moderators.R); estimates to 1e-6, SEs to 1e-4 relative
+        Dataset data = DatasetReaders.read(resource("dat_bcg_alloc.csv"));
+        List<String[]> ref = Files.readAllLines(resource("meta_formula_moderators.csv")).stream().skip(1)
+                .map(l -> l.split(",")).toList();
+        EstimationResult r = fit(data, Map.of("effect", "yi", "variance", "vi", "moderators", "factor(alloc) + log(ablat + 1)"));
+        Map<String, String> ours = Map.of("intrcpt", "pooled", "factor(alloc)random", "factor(alloc)random",
+                "factor(alloc)systematic", "factor(alloc)systematic", "log(ablat + 1)", "log(ablat + 1)");
+        for (String[] row : ref) {
+            String term = row[0];
+            double est = Double.parseDouble(row[1]);
+            if (term.equals("tau2")) {
+                assertEquals(est, (Double) r.diagnostics().get("tau2"), 1e-6 * est);
+                continue;
+            }
+            Estimate e = r.estimates().stream().filter(x -> x.term().toString().equals(ours.get(term))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no term " + ours.get(term) + " in " + r.estimates()));
+            double se = Double.parseDouble(row[2]);
+            assertEquals(est, e.estimate(), 1e-6 * Math.abs(est), term);
+            assertEquals(se, e.se(), 1e-4 * se, term + " se");
+        }
+    }
+
+    @Test
+    void anUnfinishedModeratorFormulaIsRefusedNamingTheOption() {
         Dataset data = DatasetReaders.read(TestFiles.reference("dat_bcg.csv"));
         InputException e = assertThrows(InputException.class,
-                () -> fit(data, Map.of("effect", "yi", "variance", "vi", "moderators", "+ ablat")));
-        assertEquals("--moderators '+ ablat' has an empty term: write it as \"x1 + x2\"", e.getMessage());
-        assertEquals("options.moderators « + ablat » contient un terme vide : écrivez-le sous la forme « x1 + x2 »",
-                e.message(Locale.FRENCH, name -> "options." + name));
+                () -> fit(data, Map.of("effect", "yi", "variance", "vi", "moderators", "ablat +")));
+        assertEquals("--moderators: formula 'ablat +': it ends too early", e.getMessage());
     }
 
     @Test
