@@ -125,7 +125,7 @@ public final class Dataset {
             return n;
         }
         throw new InputException("variable '" + variable + "' in " + name + " holds text (" + c.storageName()
-                + "), a number is needed here; recode it to numbers or use factor(" + variable + ")");
+                + "), a number is needed here: recode it to numbers");
     }
 
     /**

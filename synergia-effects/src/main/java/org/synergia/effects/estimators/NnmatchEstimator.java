@@ -1,5 +1,6 @@
 package org.synergia.effects.estimators;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.EstimationResult;
 
@@ -97,7 +99,8 @@ public final class NnmatchEstimator implements Estimator {
     private EstimationResult fitAll(Dataset data, EstimatorOptions options) {
         double[] y = data.numeric(options.required("outcome")).toDoubleArray();
         String treatment = options.required("treatment");
-        TwoLevelTreatment arms = TwoLevelTreatment.of(name(), treatment, data.numeric(treatment).toDoubleArray(),
+        List<String> notes = new ArrayList<>();
+        TwoLevelTreatment arms = TwoLevelTreatment.of(name(), treatment, ModelFrame.numbers(data, treatment, notes),
                 options.number("control"));
         Covariates xs = Covariates.of(data, options);
         if (xs.isEmpty()) {
@@ -122,7 +125,8 @@ public final class NnmatchEstimator implements Estimator {
                 .withStandardError(se, options.integer("variance-neighbors").orElseThrow())
                 .withTies(TieOptions.of(options))
                 .fit(y, arms.treated(), xs.columns(), xs.names());
-        EstimationResult annotated = AnnotatedResult.of(result, xs.warnings());
+        notes.addAll(xs.warnings());
+        EstimationResult annotated = AnnotatedResult.of(result, notes);
         if (!options.bool("balance")) {
             return annotated;
         }

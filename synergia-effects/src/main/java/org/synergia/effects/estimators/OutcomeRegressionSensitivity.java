@@ -119,7 +119,7 @@ public final class OutcomeRegressionSensitivity {
     /** The same, with the outcome model's matrix already built. */
     private static Map<String, Object> of(LinearSensitivity analysis, ModelMatrix base, Dataset data, String treatment,
             double control, Synergy synergy, Estimate effect) {
-        double[] levelOf = data.numeric(treatment).toDoubleArray();
+        double[] levelOf = ModelFrame.numbers(data, treatment, new ArrayList<>());
         double[] t = new double[base.rowCount()];
         for (int i = 0; i < t.length; i++) {
             t[i] = levelOf[base.rows()[i]];

@@ -58,7 +58,8 @@ record FormulaSample(TreatmentData data, List<String> warnings) {
             warnings.addAll(om.warnings());
         }
         warnings.addAll(om.warnings().stream().filter(w -> w.contains("collinear")).toList());
-        warnings.addAll(tm.warnings().stream().filter(w -> w.contains("collinear")).toList());
+        // the treatment model's collinear columns, and how a text treatment's levels are coded
+        warnings.addAll(tm.warnings().stream().filter(w -> w.contains("collinear") || w.contains("holds text")).toList());
         TreatmentData data = new TreatmentData(om.response(), tm.response(), om.columns(),
                 om.names().toArray(String[]::new), tm.columns(), tm.names().toArray(String[]::new), om.weights(),
                 om.clusters() == null ? null : om.clusters().codes());

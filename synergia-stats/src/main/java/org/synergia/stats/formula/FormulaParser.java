@@ -43,7 +43,10 @@ final class FormulaParser {
         Expression response = null;
         int tilde = tokens.indexOf("~");
         if (tilde > 0) {
-            response = arithmetic();
+            response = factorResponse(tilde);
+            if (response == null) {
+                response = arithmetic();
+            }
             expect("~");
         } else if (tilde == 0) {
             at = 1;
@@ -222,6 +225,19 @@ final class FormulaParser {
     private int register(Component c) {
         components.putIfAbsent(c.label(), c);
         return order.computeIfAbsent(c.label(), k -> order.size());
+    }
+
+    /**
+     * A response written {@code factor(v)} or {@code as.factor(v)}: the variable itself, whose levels a text
+     * variable's coding gives (numbers stay as they are); null for any other response.
+     */
+    private Expression factorResponse(int tilde) {
+        if (tilde == 4 && (tokens.get(0).equals("factor") || tokens.get(0).equals("as.factor")) && tokens.get(1).equals("(")
+                && tokens.get(3).equals(")")) {
+            at = 4;
+            return new Expression.Variable(unquote(tokens.get(2)));
+        }
+        return null;
     }
 
     private Expression arithmetic() {

@@ -129,7 +129,10 @@ public final class ModelFrame {
             }
         }
         double[] response = null;
-        if (formula.response() != null) {
+        List<String> warnings = new ArrayList<>();
+        if (formula.response() instanceof Expression.Variable v && !numeric.containsKey(v.name())) {
+            response = textResponse(v.name(), data, rows, numeric, warnings);
+        } else if (formula.response() != null) {
             response = evaluate(formula.response(), formula.response().label(), numeric, data, rows, where);
         }
         List<double[]> columns = new ArrayList<>();
@@ -146,8 +149,7 @@ public final class ModelFrame {
         if (columns.isEmpty()) {
             throw new InputException(where + " has no regressors: add a variable or the intercept");
         }
-        List<String> warnings = new ArrayList<>();
-        complete.warning().ifPresent(warnings::add);
+        complete.warning().ifPresent(w -> warnings.add(0, w));
         double[][] x = columns.toArray(double[][]::new);
         int[] collinear = PivotedQr.collinearColumns(x, PivotedQr.DEFAULT_TOLERANCE);
         List<String> droppedNames = new ArrayList<>();
@@ -223,6 +225,49 @@ public final class ModelFrame {
             out[i] = v;
         }
         return out;
+    }
+
+    /**
+     * A text response (a treatment such as "no"/"yes"): its levels coded 0, 1, ... in sorted order, as a text
+     * regressor's levels are, with a note saying so.
+     */
+    private static double[] textResponse(String variable, Dataset data, int[] rows, Map<String, double[]> numeric,
+            List<String> notes) {
+        Levels levels = levels(variable, data, rows, numeric);
+        double[] out = new double[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = levels.codes()[i];
+        }
+        notes.add(codingNote(variable, levels.labels()));
+        return out;
+    }
+
+    /**
+     * A variable's values as numbers: numeric ones as stored, text ones coded 0, 1, ... in sorted order (the rule
+     * of a text response), for estimators that take a treatment as a variable rather than in a formula.
+     *
+     * @param data the rows (no missing value in {@code variable})
+     * @param variable the variable
+     * @param notes receives the sentence that gives a text variable's coding
+     * @return the values
+     */
+    public static double[] numbers(Dataset data, String variable, List<String> notes) {
+        if (data.column(variable) instanceof NumericColumn n) {
+            return n.toDoubleArray();
+        }
+        int[] rows = new int[data.rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return textResponse(variable, data, rows, Map.of(), notes);
+    }
+
+    private static String codingNote(String variable, List<String> labels) {
+        StringBuilder b = new StringBuilder("'" + variable + "' holds text: its levels are coded in sorted order, ");
+        for (int k = 0; k < labels.size(); k++) {
+            b.append(k == 0 ? "" : ", ").append(k).append(" = ").append(labels.get(k));
+        }
+        return b.append("; terms and options name a level by its code").toString();
     }
 
     /** A categorical component's levels and the level index of each used row. */

@@ -112,4 +112,31 @@ class ModelFrameTest {
         assertEquals(3, m.clusters().count());
         assertEquals(15, m.clusters().size());
     }
+
+    @Test
+    void aTextResponseIsCodedInSortedOrderWithANoteAsFactorOfItIs() {
+        Dataset d = data();
+        ModelMatrix m = ModelFrame.of(Formula.parse("zone ~ x")).build(d);
+        String[] zone = new String[16];
+        for (int i = 0; i < 16; i++) {
+            zone[i] = d.string("zone").value(i);
+        }
+        double[] expected = new double[m.rowCount()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = List.of("east", "north", "south").indexOf(zone[m.rows()[i]]);
+        }
+        assertArrayEquals(expected, m.response());
+        assertTrue(m.warnings().contains("'zone' holds text: its levels are coded in sorted order, 0 = east, 1 = north,"
+                + " 2 = south; terms and options name a level by its code"), m.warnings().toString());
+        ModelMatrix f = ModelFrame.of(Formula.parse("factor(zone) ~ x")).build(d);
+        assertArrayEquals(m.response(), f.response());
+        // a numeric factor response is the variable as stored
+        assertArrayEquals(ModelFrame.of(Formula.parse("x ~ age")).build(d).response(),
+                ModelFrame.of(Formula.parse("as.factor(x) ~ age")).build(d).response());
+        List<String> notes = new java.util.ArrayList<>();
+        assertArrayEquals(d.numeric("x").toDoubleArray(), ModelFrame.numbers(d, "x", notes));
+        assertEquals(List.of(), notes);
+        assertEquals(1.0, ModelFrame.numbers(d, "zone", notes)[List.of(zone).indexOf("north")]);
+        assertEquals(1, notes.size());
+    }
 }
