@@ -195,7 +195,8 @@ class EstimateNnmatchTest {
         Path file = dir.resolve("lalonde_three_arms.csv");
         Files.write(file, three);
         refused(run("--data", file.toString(), "--outcome", "re78", "--treatment", "treat", "--covariates", LALONDE_X),
-                "nnmatch needs a treatment with two levels; treat has more than 2");
+                "nnmatch needs a treatment with two levels; treat has 3 (0, 1, 2) among 614 rows: recode it to two levels,"
+                        + " or use psmatch, which compares each level with the control");
         // usage errors: exit status 2
         assertEquals(2, run(concat(base, "--covariates", LALONDE_X, "--metric", "mahal")).status());
         assertEquals(2, run(concat(base, "--covariates", LALONDE_X, "--weights", "age")).status());

@@ -34,15 +34,15 @@ record TwoLevelTreatment(boolean[] treated, double control, double treatedLevel)
     static TwoLevelTreatment of(String method, String name, double[] t, Optional<Double> control) {
         TreeSet<Double> levels = new TreeSet<>();
         for (double v : t) {
-            levels.add(v);
-            if (levels.size() > 2) {
-                break;
-            }
+            levels.add(v == 0.0 ? 0.0 : v);
         }
         if (levels.size() != 2) {
-            throw new InputException(String.format(Locale.ROOT, "%s needs a treatment with two levels; %s has %s%s "
-                    + "among %d rows: recode it to two levels", method, name, levels.size() > 2 ? "more than 2: " : "",
-                    levels.size() == 1 ? "only " + NumericColumn.formatNumber(levels.first()) : levels, t.length));
+            List<String> shown = levels.stream().limit(10).map(NumericColumn::formatNumber).toList();
+            throw new InputException(String.format(Locale.ROOT, "%s needs a treatment with two levels; %s has %s among %d"
+                    + " rows: recode it to two levels%s", method, name, levels.size() == 1 ? "only " + shown.get(0)
+                    : levels.size() + " (" + String.join(", ", shown) + (levels.size() > 10 ? ", ..." : "") + ")", t.length,
+                    levels.size() > 2 && method.equals("nnmatch") ? ", or use psmatch, which compares each level with the"
+                    + " control" : ""));
         }
         double c = control.orElse(levels.first());
         if (!levels.contains(c)) {
