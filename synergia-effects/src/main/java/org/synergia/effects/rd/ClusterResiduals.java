@@ -1,8 +1,10 @@
 package org.synergia.effects.rd;
 
 import java.util.Arrays;
+import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
 
 /**
  * Residuals adjusted by each cluster's block of the hat matrix, for the cluster-robust CR2 (Bell and
@@ -21,6 +23,8 @@ final class ClusterResiduals {
 
     /** Floor of {@code 1 - s_j} (rdrobust's floor of {@code 1 - h_ii} for HC2 and HC3). */
     private static final double ONE_MINUS_FLOOR = 1e-8;
+    /** Relative asymmetry tolerated in the fit's inverse (rounding) before its Cholesky factor is taken. */
+    private static final double SYMMETRY = 1e-8;
     /** Eigenvalues below which a direction carries no leverage (rdrobust's CR2 threshold). */
     private static final double ZERO_LEVERAGE = 1e-14;
 
@@ -63,7 +67,8 @@ final class ClusterResiduals {
                 }
             }
         }
-        double[][] u = upperFactor(fit.inverse);
+        // G^-1 = U'U, U upper triangular (the transpose of the Cholesky factor)
+        RealMatrix u = new CholeskyDecomposition(MatrixUtils.createRealMatrix(fit.inverse), SYMMETRY, 0).getLT();
         double[][] shift = new double[groups][];
         for (int g = 0; g < groups; g++) {
             shift[g] = lambdaTimes(u, lg[g], ug[g], cr2);
@@ -82,32 +87,22 @@ final class ClusterResiduals {
     }
 
     /** {@code Lambda_g u_g} for one cluster, {@code l} holding the lower triangle of {@code L_g}. */
-    private static double[] lambdaTimes(double[][] u, double[][] l, double[] ug, boolean cr2) {
+    private static double[] lambdaTimes(RealMatrix u, double[][] l, double[] ug, boolean cr2) {
         int k = ug.length;
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
                 l[a][b] = l[b][a];
             }
         }
-        // F = U L_g U'
-        double[][] ul = multiply(u, l);
-        double[][] f = new double[k][k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = 0;
-                for (int t = 0; t < k; t++) {
-                    s += ul[a][t] * u[b][t];
-                }
-                f[a][b] = s;
-                f[b][a] = s;
-            }
-        }
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(f));
+        RealMatrix ul = u.multiply(MatrixUtils.createRealMatrix(l));
+        RealMatrix f = ul.multiplyTransposed(u);
+        // U L_g U' exactly symmetric (the product rounds its two triangles differently)
+        RealMatrix symmetric = f.add(f.transpose()).scalarMultiply(0.5);
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(symmetric);
         double[] values = eig.getEigenvalues();
-        double[][] vectors = eig.getV().getData();
-        // U u_g, then V diag(c) V' U u_g, then U' times it
-        double[] uu = times(u, ug);
-        double[] adj = new double[k];
+        RealMatrix v = eig.getV();
+        // V diag(c) V' U u_g, then U' times it
+        double[] proj = v.preMultiply(u.operate(ug));
         for (int j = 0; j < k; j++) {
             double s2 = Math.max(values[j], 0);
             double c;
@@ -116,23 +111,9 @@ final class ClusterResiduals {
             } else {
                 c = 1 / Math.max(1 - s2, ONE_MINUS_FLOOR);
             }
-            double proj = 0;
-            for (int t = 0; t < k; t++) {
-                proj += vectors[t][j] * uu[t];
-            }
-            for (int t = 0; t < k; t++) {
-                adj[t] += vectors[t][j] * c * proj;
-            }
+            proj[j] *= c;
         }
-        double[] out = new double[k];
-        for (int a = 0; a < k; a++) {
-            double s = 0;
-            for (int t = 0; t < k; t++) {
-                s += u[t][a] * adj[t];
-            }
-            out[a] = s;
-        }
-        return out;
+        return u.preMultiply(v.operate(proj));
     }
 
     /** The scaled basis {@code (1, u, ..., u^order)} of unit i. */
@@ -143,59 +124,5 @@ final class ClusterResiduals {
             r[t] = pw;
             pw *= x;
         }
-    }
-
-    /** The upper triangular U with {@code a = U'U}, a symmetric positive definite. */
-    private static double[][] upperFactor(double[][] a) {
-        int k = a.length;
-        double[][] lower = new double[k][k];
-        for (int j = 0; j < k; j++) {
-            double d = a[j][j];
-            for (int t = 0; t < j; t++) {
-                d -= lower[j][t] * lower[j][t];
-            }
-            double root = Math.sqrt(Math.max(d, 0));
-            lower[j][j] = root;
-            for (int i = j + 1; i < k; i++) {
-                double s = a[i][j];
-                for (int t = 0; t < j; t++) {
-                    s -= lower[i][t] * lower[j][t];
-                }
-                lower[i][j] = root > 0 ? s / root : 0;
-            }
-        }
-        double[][] upper = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                upper[i][j] = lower[j][i];
-            }
-        }
-        return upper;
-    }
-
-    private static double[][] multiply(double[][] a, double[][] b) {
-        int k = a.length;
-        double[][] out = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int t = 0; t < k; t++) {
-                double ait = a[i][t];
-                for (int j = 0; j < k; j++) {
-                    out[i][j] += ait * b[t][j];
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double[] times(double[][] m, double[] v) {
-        double[] out = new double[m.length];
-        for (int a = 0; a < m.length; a++) {
-            double s = 0;
-            for (int b = 0; b < v.length; b++) {
-                s += m[a][b] * v[b];
-            }
-            out[a] = s;
-        }
-        return out;
     }
 }
