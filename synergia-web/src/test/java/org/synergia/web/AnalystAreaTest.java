@@ -191,10 +191,20 @@ class AnalystAreaTest {
     }
 
     @Test
-    void viewerCannotReachTheAnalystArea() {
+    void viewerCannotReachTheAnalystAreaButHasAPageToLogOutFrom() {
         HttpResponse<String> r = login(port, "vic", "viewer-password-1");
-        assertEquals("/", r.headers().firstValue("Location").orElseThrow());
-        assertEquals(403, get(cookie(r, "synergia_session"), "/analyst").statusCode());
+        assertEquals("/analyst/account", r.headers().firstValue("Location").orElseThrow());
+        String vic = cookie(r, "synergia_session");
+        assertEquals(403, get(vic, "/analyst").statusCode());
+        HttpResponse<String> account = get(vic, "/analyst/account");
+        assertEquals(200, account.statusCode());
+        assertEquals("no-store", account.headers().firstValue("Cache-Control").orElse(""), "private pages are not cached");
+        String csrf = group(account.body(), "name=\"csrf\" value=\"([^\"]+)\"");
+        HttpResponse<String> out = send(HttpRequest.newBuilder(uri(port, "/analyst/logout")).header("Cookie", "synergia_session=" + vic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("csrf", csrf)))));
+        assertEquals(302, out.statusCode());
+        assertEquals(302, get(vic, "/analyst/account").statusCode(), "the session ended: back to the login page");
         assertEquals(302, PortalFixture.get(port, "/analyst").statusCode(), "no session: to the login page");
     }
 

@@ -120,7 +120,7 @@ class AnalystLanguagesTest {
         assertTrue(wrong.body().contains("<html lang=\"fr\""));
         assertTrue(text(wrong.body()).contains("Compte ou mot de passe incorrect.") && text(wrong.body()).contains("Réessayer"), wrong.body());
 
-        String vera = session("/fr", "vera", "lectrice-mdp-12", "/fr");
+        String vera = session("/fr", "vera", "lectrice-mdp-12", "/fr/analyst/account");
         HttpResponse<String> refused = get(vera, "/fr/analyst");
         assertEquals(403, refused.statusCode());
         String r = text(refused.body());
@@ -154,7 +154,7 @@ class AnalystLanguagesTest {
         HttpResponse<String> audit = get(root, "/fr/analyst/audit");
         assertEquals(200, audit.statusCode());
         String a = text(audit.body());
-        assertTrue(a.contains("Journal d'audit") && a.contains("Les 200 dernières entrées") && a.contains("Heure") && a.contains("Détail")
+        assertTrue(a.contains("Journal d'audit") && a.contains("Entrées 1 à ") && a.contains("les plus récentes d’abord") && a.contains("Heure") && a.contains("Détail")
                 && a.contains("create-account"), a);
         assertEquals(403, get(session("", "lucia", "analista-clave-1", "/analyst"), "/analyst/audit").statusCode(),
                 "only admins read the audit log");

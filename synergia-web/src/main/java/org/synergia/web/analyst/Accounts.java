@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,23 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The analyst area's accounts, kept in {@code <workspace>/analyst/accounts.tsv} as
- * {@code name<TAB>role<TAB>bcrypt hash} (Spring Security's BCrypt, cost 12). Passwords are never
- * stored or logged. The first admin comes from the environment variable
- * {@code SYNERGIA_ADMIN_PASSWORD} (account {@code admin}) when no account exists yet.
+ * {@code name<TAB>role<TAB>bcrypt hash<TAB>enabled|disabled} (Spring Security's BCrypt, cost 12; a line of the
+ * first three fields is enabled). Passwords are never stored or logged. The first admin comes from the
+ * environment variable {@code SYNERGIA_ADMIN_PASSWORD} (account {@code admin}) when no account exists yet. The
+ * last enabled admin can be neither deleted, disabled nor given another role.
  */
 public final class Accounts {
+
+    /**
+     * An account as it stands.
+     *
+     * @param name its name
+     * @param role its role
+     * @param hash its password's bcrypt hash (a session opened before a password change no longer matches it)
+     * @param enabled whether it may log in and use its sessions
+     */
+    public record Account(String name, Role role, String hash, boolean enabled) {
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{2,31}");
     /** The shortest password accepted. */
@@ -26,7 +39,7 @@ public final class Accounts {
 
     private final Path file;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(12);
-    private final Map<String, String[]> accounts = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final String dummyHash;
 
     /**
@@ -39,8 +52,9 @@ public final class Accounts {
             try {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     String[] f = line.split("\t");
-                    if (f.length == 3) {
-                        accounts.put(f[0], new String[] {f[1], f[2]});
+                    if (f.length == 3 || f.length == 4) {
+                        accounts.put(f[0], new Account(f[0], Role.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2],
+                                f.length == 3 || !f[3].equals("disabled")));
                     }
                 }
             } catch (IOException e) {
@@ -55,7 +69,7 @@ public final class Accounts {
     }
 
     /**
-     * Creates or replaces an account.
+     * Creates or replaces an account (enabled; a replaced account's sessions end, its password having changed).
      *
      * @param name the account name (3–32 lower-case letters, digits, {@code _.-})
      * @param role its role
@@ -68,8 +82,58 @@ public final class Accounts {
         if (!validPassword(password)) {
             throw new IllegalArgumentException("a password has " + MIN_PASSWORD + " to 72 characters");
         }
-        accounts.put(name, new String[] {role.name().toLowerCase(Locale.ROOT), bcrypt.encode(password)});
+        if (!keepsAnAdmin(name, role, true)) {
+            throw new IllegalArgumentException(name + " is the last enabled admin: make another admin first");
+        }
+        accounts.put(name, new Account(name, role, bcrypt.encode(password), true));
         save();
+    }
+
+    /**
+     * @param name an account name
+     * @return the account as it stands now, if it exists
+     */
+    public synchronized Optional<Account> find(String name) {
+        return Optional.ofNullable(name == null ? null : accounts.get(name));
+    }
+
+    /** @return every account, in the order created */
+    public synchronized List<Account> all() {
+        return List.copyOf(accounts.values());
+    }
+
+    /**
+     * @param name an existing account
+     * @param enabled whether it may log in and use its sessions
+     * @return whether the account exists and the change was made (false: it would leave no enabled admin)
+     */
+    public synchronized boolean setEnabled(String name, boolean enabled) {
+        Account a = accounts.get(name);
+        if (a == null || !keepsAnAdmin(name, a.role(), enabled)) {
+            return false;
+        }
+        accounts.put(name, new Account(name, a.role(), a.hash(), enabled));
+        save();
+        return true;
+    }
+
+    /**
+     * @param name an existing account
+     * @return whether it existed and was deleted (false: it is the last enabled admin, or unknown)
+     */
+    public synchronized boolean delete(String name) {
+        if (!accounts.containsKey(name) || !keepsAnAdmin(name, Role.VIEWER, false)) {
+            return false;
+        }
+        accounts.remove(name);
+        save();
+        return true;
+    }
+
+    /** Whether an enabled admin remains (or none existed) if {@code name} becomes {@code role}, enabled or not. */
+    private boolean keepsAnAdmin(String name, Role role, boolean enabled) {
+        boolean other = accounts.values().stream().anyMatch(a -> !a.name().equals(name) && a.enabled() && a.role() == Role.ADMIN);
+        return other || (enabled && role == Role.ADMIN) || accounts.values().stream().noneMatch(a -> a.role() == Role.ADMIN);
     }
 
     /**
@@ -91,21 +155,23 @@ public final class Accounts {
     /**
      * @param name an account name, as typed
      * @param password a password, as typed
-     * @return the account's role when the password is right; the hash is checked even for unknown names, so timing does not tell them apart
+     * @return the account when the password is right and it is enabled; the hash is checked even for unknown names, so timing
+     *     does not tell them apart
      */
-    public Optional<Role> authenticate(String name, String password) {
-        String[] a;
+    public Optional<Account> authenticate(String name, String password) {
+        Account a;
         synchronized (this) {
             a = name == null ? null : accounts.get(name);
         }
-        String hash = a == null ? dummyHash : a[1];
+        String hash = a == null ? dummyHash : a.hash();
         boolean ok = password != null && password.length() <= 72 && bcrypt.matches(password, hash);
-        return ok && a != null ? Optional.of(Role.valueOf(a[0].toUpperCase(Locale.ROOT))) : Optional.empty();
+        return ok && a != null && a.enabled() ? Optional.of(a) : Optional.empty();
     }
 
     private void save() {
         StringBuilder s = new StringBuilder();
-        accounts.forEach((n, a) -> s.append(n).append('\t').append(a[0]).append('\t').append(a[1]).append('\n'));
+        accounts.forEach((n, a) -> s.append(n).append('\t').append(a.role().name().toLowerCase(Locale.ROOT)).append('\t')
+                .append(a.hash()).append('\t').append(a.enabled() ? "enabled" : "disabled").append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

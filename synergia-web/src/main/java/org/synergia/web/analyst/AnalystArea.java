@@ -50,7 +50,7 @@ public final class AnalystArea implements AutoCloseable {
 
     private final Map<String, CaseSpec> cases = new LinkedHashMap<>();
     private final Accounts accounts;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
     private final LoginThrottle throttle = new LoginThrottle(5, 15 * 60 * 1000L);
     private final AuditLog audit;
     private final Jobs jobs;
@@ -67,6 +67,7 @@ public final class AnalystArea implements AutoCloseable {
         Path home = workspace.resolve("analyst");
         specs.stream().filter(s -> !s.institutionalOnly()).forEach(s -> cases.put(s.id(), s));
         this.accounts = new Accounts(home.resolve("accounts.tsv"));
+        this.sessions = new Sessions(accounts);
         this.audit = new AuditLog(home.resolve("audit.log"));
         this.uploads = home.resolve("uploads");
         this.jobs = new Jobs(home.resolve("analyst.duckdb"), home.resolve("jobs"), uploads, cases, version);
@@ -86,6 +87,11 @@ public final class AnalystArea implements AutoCloseable {
     /** @return the jobs */
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** @return the audit log's current file */
+    public Path auditFile() {
+        return audit.file();
     }
 
     @Override
@@ -113,12 +119,14 @@ public final class AnalystArea implements AutoCloseable {
                 audit.record(s.account(), ctx.ip(), "logout", "ok", "");
                 ctx.redirect(at(m, "analyst/login"));
             }));
+            r.get(base + "/analyst/account", ctx -> withSession(ctx, m, Role.VIEWER, s -> ctx.html(pages.account(m, s))));
             r.get(base + "/analyst", ctx -> withSession(ctx, m, Role.ANALYST, s -> dashboard(ctx, m, s, null)));
             r.post(base + "/analyst/upload", ctx -> withSession(ctx, m, Role.ANALYST, s -> upload(ctx, m, s)));
             r.get(base + "/analyst/jobs/{id}", ctx -> withSession(ctx, m, Role.ANALYST, s -> jobPage(ctx, m, s)));
             r.post(base + "/analyst/jobs/{id}/run", ctx -> withSession(ctx, m, Role.ANALYST, s -> run(ctx, m, s)));
             r.post(base + "/analyst/jobs/{id}/publish", ctx -> withSession(ctx, m, Role.ADMIN, s -> publish(ctx, m, s)));
             r.post(base + "/analyst/accounts", ctx -> withSession(ctx, m, Role.ADMIN, s -> createAccount(ctx, m, s)));
+            r.post(base + "/analyst/accounts/{name}/{change}", ctx -> withSession(ctx, m, Role.ADMIN, s -> changeAccount(ctx, m, s)));
             r.get(base + "/analyst/audit", ctx -> withSession(ctx, m, Role.ADMIN, s -> auditPage(ctx, m)));
             r.get(base + "/published/{id}", ctx -> published(ctx, m));
         }
@@ -129,6 +137,7 @@ public final class AnalystArea implements AutoCloseable {
     }
 
     private void withSession(Context ctx, Messages m, Role needed, SessionHandler handler) throws Exception {
+        ctx.header("Cache-Control", "no-store");
         Optional<Sessions.Session> s = sessions.find(ctx.cookie(Sessions.COOKIE));
         if (s.isEmpty()) {
             ctx.redirect(at(m, "analyst/login"));
@@ -168,39 +177,41 @@ public final class AnalystArea implements AutoCloseable {
     }
 
     private void login(Context ctx, Messages m) {
+        ctx.header("Cache-Control", "no-store");
         String ip = ctx.ip();
-        String user = formField(ctx, "user");
+        String user = AuditLog.capped(formField(ctx, "user"));
         String cookie = ctx.cookie(LOGIN_CSRF);
         String form = formField(ctx, "csrf");
         if (cookie == null || form == null || !java.security.MessageDigest.isEqual(cookie.getBytes(), form.getBytes())) {
-            audit.record(String.valueOf(user), ip, "login", "refused", "missing or wrong CSRF token");
+            audit.record(user, ip, "login", "refused", "missing or wrong CSRF token");
             ctx.status(403).html(pages.loginExpired(m));
             return;
         }
-        if (!throttle.allowed(ip)) {
-            audit.record(String.valueOf(user), ip, "login", "refused", "too many failed attempts");
+        LoginThrottle.Attempt attempt = throttle.attempt(ip, user);
+        if (attempt == null) {
+            audit.record(user, ip, "login", "refused", "too many failed attempts");
             ctx.status(429).header("Retry-After", "900").html(pages.notice(m, "analyst/login", m.get("analyst.throttled.title"),
                     m.get("analyst.throttled.text")));
             return;
         }
-        Optional<Role> role = accounts.authenticate(user, formField(ctx, "password"));
-        if (role.isEmpty()) {
-            throttle.failed(ip);
-            audit.record(String.valueOf(user), ip, "login", "refused", "wrong account or password");
+        Optional<Accounts.Account> account = accounts.authenticate(user, formField(ctx, "password"));
+        if (account.isEmpty()) {
+            audit.record(user, ip, "login", "refused", "wrong account or password, or a disabled account");
             ctx.status(401).html(pages.loginWrong(m));
             return;
         }
-        throttle.succeeded(ip);
-        String id = sessions.open(user, role.get());
+        throttle.succeeded(attempt);
+        String id = sessions.open(account.get());
+        Role role = account.get().role();
         ctx.header("Set-Cookie", Sessions.COOKIE + "=" + id + "; Path=/; Max-Age=" + Sessions.LIFETIME_SECONDS
                 + "; HttpOnly; Secure; SameSite=Strict");
-        audit.record(user, ip, "login", "ok", role.get().name().toLowerCase(Locale.ROOT));
-        ctx.redirect(role.get().atLeast(Role.ANALYST) ? at(m, "analyst") : at(m, ""));
+        audit.record(user, ip, "login", "ok", role.name().toLowerCase(Locale.ROOT));
+        ctx.redirect(role.atLeast(Role.ANALYST) ? at(m, "analyst") : at(m, "analyst/account"));
     }
 
     private void dashboard(Context ctx, Messages m, Sessions.Session s, String problem) {
         List<Jobs.Job> visible = jobs.all().stream().filter(j -> s.role() == Role.ADMIN || j.owner().equals(s.account())).toList();
-        ctx.html(pages.dashboard(m, s, problem, cases.values(), visible));
+        ctx.html(pages.dashboard(m, s, problem, cases.values(), visible, s.role() == Role.ADMIN ? accounts.all() : List.of()));
     }
 
     private void upload(Context ctx, Messages m, Sessions.Session s) throws IOException {
@@ -304,8 +315,9 @@ public final class AnalystArea implements AutoCloseable {
                 mapping.put(v, column.strip());
             }
         }
-        jobs.start(j, mapping);
-        audit.record(s.account(), ctx.ip(), "run", "ok", j.id() + " mapping " + mapping);
+        if (jobs.start(j, mapping)) {
+            audit.record(s.account(), ctx.ip(), "run", "ok", j.id() + " mapping " + mapping);
+        }
         ctx.redirect(at(m, "analyst/jobs/" + j.id()));
     }
 
@@ -314,7 +326,14 @@ public final class AnalystArea implements AutoCloseable {
         if (found.isEmpty()) {
             return;
         }
-        if (found.get().status() != Jobs.Status.DONE) {
+        Jobs.Status status = found.get().status();
+        if (status == Jobs.Status.PARTIAL && !"yes".equals(formField(ctx, "partial"))) {
+            audit.record(s.account(), ctx.ip(), "publish", "refused", found.get().id() + ": partial, not confirmed");
+            ctx.status(409).html(pages.notice(m, "analyst/jobs/" + found.get().id(), m.get("analyst.notfinished.title"),
+                    m.get("analyst.job.partialconfirm")));
+            return;
+        }
+        if (!found.get().hasResults()) {
             ctx.status(409).html(pages.notice(m, "analyst/jobs/" + found.get().id(), m.get("analyst.notfinished.title"),
                     m.get("analyst.notfinished.text")));
             return;
@@ -338,13 +357,46 @@ public final class AnalystArea implements AutoCloseable {
             dashboard(ctx, m, s, problem);
             return;
         }
-        accounts.put(user, role.get(), password);
+        try {
+            accounts.put(user, role.get(), password);
+        } catch (IllegalArgumentException e) {
+            audit.record(s.account(), ctx.ip(), "create-account", "refused", user + ": the last enabled admin");
+            ctx.status(409);
+            dashboard(ctx, m, s, m.get("analyst.account.lastadmin"));
+            return;
+        }
         audit.record(s.account(), ctx.ip(), "create-account", "ok", user + " " + role.get().name().toLowerCase(Locale.ROOT));
         ctx.redirect(at(m, "analyst"));
     }
 
+    /** An admin disables, enables or deletes an account; its sessions end at their next request. */
+    private void changeAccount(Context ctx, Messages m, Sessions.Session s) {
+        String name = ctx.pathParam("name");
+        String change = ctx.pathParam("change");
+        Optional<Accounts.Account> target = accounts.find(name);
+        if (target.isEmpty() || !List.of("disable", "enable", "delete").contains(change)) {
+            ctx.attribute(EXPLAINED, true);
+            ctx.status(404).html(pages.notice(m, "analyst", m.get("analyst.notfound.title"), m.get("analyst.account.unknown")));
+            return;
+        }
+        boolean done = change.equals("delete") ? accounts.delete(name) : accounts.setEnabled(name, change.equals("enable"));
+        audit.record(s.account(), ctx.ip(), change + "-account", done ? "ok" : "refused", done ? name : name + ": the last enabled admin");
+        if (!done) {
+            ctx.status(409);
+            dashboard(ctx, m, s, m.get("analyst.account.lastadmin"));
+            return;
+        }
+        ctx.redirect(at(m, "analyst"));
+    }
+
     private void auditPage(Context ctx, Messages m) {
-        ctx.html(pages.audit(m, AUDIT_SHOWN, audit.latest(AUDIT_SHOWN)));
+        int page;
+        try {
+            page = Math.max(0, Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("0")));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        ctx.html(pages.audit(m, page, AUDIT_SHOWN, audit.page(page, AUDIT_SHOWN)));
     }
 
     private void published(Context ctx, Messages m) {

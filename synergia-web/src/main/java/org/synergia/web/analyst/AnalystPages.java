@@ -74,7 +74,8 @@ final class AnalystPages {
      * @param cases the cases analysts may run
      * @param visible the jobs the session may see
      */
-    String dashboard(Messages m, Sessions.Session s, String problem, Collection<CaseSpec> cases, List<Jobs.Job> visible) {
+    String dashboard(Messages m, Sessions.Session s, String problem, Collection<CaseSpec> cases, List<Jobs.Job> visible,
+            List<Accounts.Account> accounts) {
         StringBuilder b = new StringBuilder();
         b.append(paragraph(m.get("analyst.loggedin", s.account(), roleName(m, s.role()))));
         b.append(csrfForm(s, at(m, "analyst/logout"), "<button type=\"submit\">" + Html.escape(m.get("analyst.logout")) + "</button>"));
@@ -89,9 +90,44 @@ final class AnalystPages {
         b.append("<h2>").append(Html.escape(m.get("analyst.jobs.heading"))).append("</h2>");
         b.append(visible.isEmpty() ? paragraph(m.get("analyst.jobs.none")) : jobsTable(m, visible));
         if (s.role() == Role.ADMIN) {
+            b.append(accountsTable(m, s, accounts));
             b.append(accountForm(m, s));
         }
         return page(m, "analyst", m.get("analyst.title"), b.toString());
+    }
+
+    /** Any role's own page: who is logged in, the way out, and the analyst area for those who may enter it. */
+    String account(Messages m, Sessions.Session s) {
+        StringBuilder b = new StringBuilder();
+        b.append(paragraph(m.get("analyst.loggedin", s.account(), roleName(m, s.role()))));
+        if (s.role().atLeast(Role.ANALYST)) {
+            b.append("<p><a href=\"").append(at(m, "analyst")).append("\">").append(Html.escape(m.get("analyst.account.dashboard")))
+                    .append("</a></p>");
+        }
+        b.append(csrfForm(s, at(m, "analyst/logout"), "<button type=\"submit\">" + Html.escape(m.get("analyst.logout")) + "</button>"));
+        return page(m, "analyst/account", m.get("analyst.account.title"), b.toString());
+    }
+
+    /** The admins' list of accounts, each with its disable or enable and delete buttons. */
+    private static String accountsTable(Messages m, Sessions.Session s, List<Accounts.Account> accounts) {
+        StringBuilder b = new StringBuilder("<h2>").append(Html.escape(m.get("analyst.accounts.heading"))).append("</h2><table><thead><tr>");
+        for (String col : List.of("analyst.account.name", "analyst.account.role", "analyst.accounts.status")) {
+            b.append("<th scope=\"col\">").append(Html.escape(m.get(col))).append("</th>");
+        }
+        b.append("<th scope=\"col\"></th></tr></thead><tbody>");
+        for (Accounts.Account a : accounts) {
+            String path = "analyst/accounts/" + a.name() + "/";
+            String toggle = a.enabled() ? "disable" : "enable";
+            b.append("<tr><td>").append(Html.escape(a.name())).append("</td><td>").append(Html.escape(roleName(m, a.role())))
+                    .append("</td><td>").append(Html.escape(m.get(a.enabled() ? "analyst.accounts.enabled" : "analyst.accounts.disabled")))
+                    .append("</td><td class=\"actions\">")
+                    .append(csrfForm(s, at(m, path + toggle), "<button type=\"submit\">" + Html.escape(m.get("analyst.accounts." + toggle))
+                            + "</button>"))
+                    .append(csrfForm(s, at(m, path + "delete"), "<button type=\"submit\">" + Html.escape(m.get("analyst.accounts.delete"))
+                            + "</button>"))
+                    .append("</td></tr>");
+        }
+        return b.append("</tbody></table>").toString();
     }
 
     private static String uploadForm(Messages m, Sessions.Session s, Collection<CaseSpec> cases) {
@@ -156,6 +192,7 @@ final class AnalystPages {
             case FAILED -> b.append(alert(m.get("analyst.job.failed", j.message(m.language()))));
             case INTERRUPTED -> b.append(alert(m.get("analyst.job.interrupted")));
             case DONE -> b.append(results(m, s, j));
+            case PARTIAL -> b.append(alert(m.get("analyst.job.partial", j.message()))).append(results(m, s, j));
         }
         return page(m, "analyst/jobs/" + j.id(), m.get("analyst.job.title", j.id()), b.toString());
     }
@@ -177,7 +214,10 @@ final class AnalystPages {
         StringBuilder b = new StringBuilder();
         b.append("<h2>").append(Html.escape(m.get("analyst.job.results"))).append("</h2>").append(table(j.estimates(), false, m));
         if (s.role() == Role.ADMIN && !j.published()) {
-            b.append(csrfForm(s, at(m, "analyst/jobs/" + j.id() + "/publish"), "<button type=\"submit\">"
+            // publishing a partial job needs the admin to say so: the failures are shown above
+            String confirm = j.status() == Jobs.Status.PARTIAL ? "<p><label><input type=\"checkbox\" name=\"partial\" value=\"yes\""
+                    + " required> " + Html.escape(m.get("analyst.job.publishpartial")) + "</label></p>" : "";
+            b.append(csrfForm(s, at(m, "analyst/jobs/" + j.id() + "/publish"), confirm + "<button type=\"submit\">"
                     + Html.escape(m.get("analyst.job.publish")) + "</button>"));
         }
         if (j.published()) {
@@ -188,16 +228,25 @@ final class AnalystPages {
         return b.toString();
     }
 
-    /** The admins' page of the latest audit entries. */
-    String audit(Messages m, int shown, List<AuditLog.Entry> entries) {
+    /** The admins' page of audit entries, a page at a time, newest first, with links to the pages beside it. */
+    String audit(Messages m, int pageNumber, int size, List<AuditLog.Entry> entries) {
         Html h = new Html(m.locale());
-        h.paragraph(m.get("analyst.audit.text", shown));
+        h.paragraph(m.get("analyst.audit.page", pageNumber * size + 1, pageNumber * size + entries.size()));
         h.tableStart(null, m.get("analyst.audit.time"), m.get("analyst.audit.account"), m.get("analyst.audit.address"),
                 m.get("analyst.audit.action"), m.get("analyst.audit.outcome"), m.get("analyst.audit.detail"));
         for (AuditLog.Entry e : entries) {
             h.rowStart(null).cell(e.time()).cell(e.account()).cell(e.address()).cell(e.action()).cell(e.outcome()).cell(e.detail()).rowEnd();
         }
-        return page(m, "analyst/audit", m.get("analyst.audit.title"), h.tableEnd().toString());
+        StringBuilder links = new StringBuilder("<p class=\"pages\">");
+        if (pageNumber > 0) {
+            links.append("<a href=\"").append(at(m, "analyst/audit")).append("?page=").append(pageNumber - 1).append("\">")
+                    .append(Html.escape(m.get("analyst.audit.newer"))).append("</a> ");
+        }
+        if (entries.size() == size) {
+            links.append("<a href=\"").append(at(m, "analyst/audit")).append("?page=").append(pageNumber + 1).append("\">")
+                    .append(Html.escape(m.get("analyst.audit.older"))).append("</a>");
+        }
+        return page(m, "analyst/audit", m.get("analyst.audit.title"), h.tableEnd().toString() + links.append("</p>"));
     }
 
     /** The public page of a published job's results, small cells suppressed. */

@@ -30,8 +30,14 @@ import org.synergia.data.ReasonTexts;
  */
 public final class Jobs implements AutoCloseable {
 
-    /** A job's state. */
-    public enum Status { MAPPING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED }
+    /**
+     * A job's state: {@code DONE} when every planned estimation gave estimates, {@code PARTIAL} when some failed (the job's
+     * message says which), {@code FAILED} when none gave any.
+     */
+    public enum Status { MAPPING, QUEUED, RUNNING, DONE, PARTIAL, FAILED, INTERRUPTED }
+
+    /** How many failed estimations a job's message lists by name. */
+    private static final int FAILURES_LISTED = 5;
 
     /** One analysis of an uploaded survey. */
     public static final class Job {
@@ -84,9 +90,14 @@ public final class Jobs implements AutoCloseable {
         public String message(String language) { return messages.getOrDefault(language, message); }
         /** @return whether an admin published the results */
         public boolean published() { return published; }
+        /** @return whether it finished with estimates ({@code DONE} or {@code PARTIAL}) */
+        public boolean hasResults() {
+            return status == Status.DONE || status == Status.PARTIAL;
+        }
+
         /** @return the estimates, once done (read from the job's results database on first use after a restart) */
         public synchronized List<EstimateRecord> estimates() {
-            if (status != Status.DONE) {
+            if (!hasResults()) {
                 return List.of();
             }
             if (estimates == null) {
@@ -140,7 +151,7 @@ public final class Jobs implements AutoCloseable {
             j.published = r.published();
             if (j.spec == null && j.status == Status.MAPPING) {
                 fail(j, "the case " + r.caseId() + " is no longer offered by this server; upload the survey for another case");
-            } else if (j.status == Status.DONE && !Files.isRegularFile(j.results.resolve(RunPipeline.DATABASE))) {
+            } else if (j.hasResults() && !Files.isRegularFile(j.results.resolve(RunPipeline.DATABASE))) {
                 fail(j, "the results of this job are missing from the server's jobs folder; run the analysis again");
             }
             jobs.put(j.id(), j);
@@ -197,14 +208,21 @@ public final class Jobs implements AutoCloseable {
      *
      * @param job the job
      * @param mapping variable to column; identical names may be left out
+     * @return whether it was queued now (false when an earlier request already started it)
      */
-    public void start(Job job, Map<String, String> mapping) {
+    public boolean start(Job job, Map<String, String> mapping) {
+        synchronized (this) {
+            if (job.status != Status.MAPPING) {
+                return false; // already started: a repeated request starts nothing
+            }
+            record(job, Status.QUEUED);
+        }
         CaseSpec s = job.spec();
         CaseSpec withData = new CaseSpec(s.id(), s.country(), s.region(), s.title(), s.summary(), s.programmes(), s.design(),
                 new CaseSpec.DataSource(Optional.of(job.upload().toString()), Map.copyOf(mapping)), s.simulation(), s.outcomes(), s.plan(),
                 s.multipleTesting(), s.localEconomy(), s.institutional(), s.findings(), s.recommendations(), s.sources(), s.file(), s.sha256());
-        record(job, Status.QUEUED);
         runner.submit(() -> run(job, withData));
+        return true;
     }
 
     private void run(Job job, CaseSpec spec) {
@@ -238,8 +256,23 @@ public final class Jobs implements AutoCloseable {
                     failed(job, record.get().message(), texts);
                     return;
                 }
+                List<EstimateRecord> estimates = List.copyOf(store.estimates(spec.id()));
+                List<String> failures = store.diagnostics(spec.id()).stream()
+                        .filter(d -> d.key().equals(Failures.KEY) && !d.analysisId().isEmpty())
+                        .map(d -> d.analysisId() + (d.outcome().isEmpty() ? "" : " / " + d.outcome()) + ": " + d.value()).toList();
+                if (estimates.isEmpty()) {
+                    failed(job, failures.isEmpty() ? "the analysis plan gave no estimate" : "every estimation failed: "
+                            + listed(failures), Map.of());
+                    return;
+                }
                 synchronized (job) {
-                    job.estimates = List.copyOf(store.estimates(spec.id()));
+                    job.estimates = estimates;
+                }
+                if (!failures.isEmpty()) {
+                    job.message = (failures.size() + " estimation" + (failures.size() == 1 ? "" : "s") + " failed: " + listed(failures))
+                            .replace(job.upload().toString(), job.fileName());
+                    record(job, Status.PARTIAL);
+                    return;
                 }
             }
             record(job, Status.DONE);
@@ -261,6 +294,11 @@ public final class Jobs implements AutoCloseable {
         job.messages = Map.copyOf(named);
         job.message = named.getOrDefault("en", english.replace(job.upload().toString(), job.fileName()));
         record(job, Status.FAILED);
+    }
+
+    private static String listed(List<String> failures) {
+        String shown = String.join("; ", failures.subList(0, Math.min(FAILURES_LISTED, failures.size())));
+        return failures.size() > FAILURES_LISTED ? shown + "; and " + (failures.size() - FAILURES_LISTED) + " more" : shown;
     }
 
     /** @param job a finished job whose results become public */

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Logged-in sessions, held in memory: an unguessable token (256 random bits) for the cookie and
- * another for the CSRF field of every form. Sessions expire after a fixed time.
+ * another for the CSRF field of every form. Sessions expire after a fixed time, and hold only the
+ * account's name and the password hash it logged in with: {@link #find} checks them against the
+ * account as it stands, so a session ends when its account is deleted, disabled or given a new
+ * password, and carries the account's current role.
  */
 public final class Sessions {
 
@@ -22,10 +25,10 @@ public final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * A session.
+     * A session, as {@link #find} gives it.
      *
      * @param account the account
-     * @param role its role
+     * @param role the account's role now
      * @param csrf the token every form must carry
      * @param expires when it ends (epoch milliseconds)
      */
@@ -40,7 +43,17 @@ public final class Sessions {
         }
     }
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** What a session keeps: the account, the password hash it logged in with, its CSRF token, its end. */
+    private record Opened(String account, String hash, String csrf, long expires) {
+    }
+
+    private final Map<String, Opened> sessions = new ConcurrentHashMap<>();
+    private final Accounts accounts;
+
+    /** @param accounts the accounts sessions are checked against */
+    public Sessions(Accounts accounts) {
+        this.accounts = accounts;
+    }
 
     /** @return a new random token */
     public static String token() {
@@ -51,29 +64,33 @@ public final class Sessions {
 
     /**
      * @param account the account that logged in
-     * @param role its role
      * @return the new session's cookie token
      */
-    public String open(String account, Role role) {
+    public String open(Accounts.Account account) {
         String id = token();
-        sessions.put(id, new Session(account, role, token(), System.currentTimeMillis() + LIFETIME_SECONDS * 1000L));
+        sessions.put(id, new Opened(account.name(), account.hash(), token(), System.currentTimeMillis() + LIFETIME_SECONDS * 1000L));
         return id;
     }
 
     /**
      * @param id a cookie token, or null
-     * @return its session while it lasts
+     * @return its session while it lasts and its account is enabled with the password it logged in with; a session that
+     *     no longer qualifies is ended
      */
     public Optional<Session> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s != null && s.expires() < System.currentTimeMillis()) {
+        Opened s = sessions.get(id);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Optional<Accounts.Account> a = accounts.find(s.account());
+        if (s.expires() < System.currentTimeMillis() || a.isEmpty() || !a.get().enabled() || !a.get().hash().equals(s.hash())) {
             sessions.remove(id);
             return Optional.empty();
         }
-        return Optional.ofNullable(s);
+        return Optional.of(new Session(s.account(), a.get().role(), s.csrf(), s.expires()));
     }
 
     /** @param id a cookie token to end */
