@@ -103,6 +103,8 @@ public final class CsvReader implements DatasetReader {
     @Override
     public Dataset read(Path file) {
         String fileName = String.valueOf(file.getFileName());
+        // the bytes, their decoded characters (2 bytes each) and the columns built from them
+        InputFiles.checkMemory(file, 4 * InputFiles.checkReadable(file));
         byte[] bytes = InputFiles.readAll(file);
         Charset used = charset;
         char[] text;

@@ -66,6 +66,24 @@ final class InputFiles {
     }
 
     /**
+     * Refuses, before any reading, a file whose reading would need more memory than the JVM has left, so the user gets
+     * a message instead of an {@link OutOfMemoryError}.
+     *
+     * @param file the file
+     * @param needed the bytes its reading holds at once (e.g. the bytes and their decoded characters)
+     */
+    static void checkMemory(Path file, long needed) {
+        Runtime r = Runtime.getRuntime();
+        long available = r.maxMemory() - (r.totalMemory() - r.freeMemory());
+        if (needed > available) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "%s needs about %.1f GiB of memory to read and"
+                    + " %.1f GiB is available: give Synergia more memory (SYNERGIA_JAVA_OPTS=-Xmx%dg) or convert the file to"
+                    + " Parquet, which is read column by column", name(file), needed / 1073741824.0, available / 1073741824.0,
+                    Math.max(2, (long) Math.ceil((r.maxMemory() + needed - available) / 1073741824.0) + 1)));
+        }
+    }
+
+    /**
      * @param file the file
      * @param e the failure
      * @return an exception naming the file and the failure

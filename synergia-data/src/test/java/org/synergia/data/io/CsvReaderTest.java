@@ -114,4 +114,13 @@ class CsvReaderTest {
         assertTrue(assertThrows(InputException.class, () -> DatasetReaders.read(empty)).getMessage()
                 .contains("is empty"));
     }
+
+    @Test
+    void aFileTooLargeForTheMemoryLeftIsRefusedBeforeReadingWithTheFix(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("census.csv"), "a,b\n1,2\n");
+        InputException e = assertThrows(InputException.class, () -> InputFiles.checkMemory(f, 4 * Runtime.getRuntime().maxMemory()));
+        assertTrue(e.getMessage().startsWith("census.csv needs about ")
+                && e.getMessage().contains("SYNERGIA_JAVA_OPTS=-Xmx") && e.getMessage().contains("Parquet"), e.getMessage());
+        InputFiles.checkMemory(f, 1024);
+    }
 }
