@@ -19,6 +19,12 @@ import org.synergia.data.InputException;
  */
 final class SpssRecords {
 
+    /** Inflated sizes below this are never suspect, whatever the ratio. */
+    private static final long MIN_SUSPECT_INFLATED = 64L << 20;
+    /** The largest ratio of inflated to compressed bytes accepted above that size (zlib's own ceiling is about 1,000). */
+    private static final long MAX_RATIO = 200;
+
+
     private final String name;
     private final BinaryInput in;
     private final SpssHeader header;
@@ -188,6 +194,16 @@ final class SpssRecords {
             uncompressed[b] = (int) u;
             compressed[b] = (int) c;
             total += u;
+        }
+        long compressedTotal = 0;
+        for (int c : compressed) {
+            compressedTotal += c;
+        }
+        if (total > MIN_SUSPECT_INFLATED && total > MAX_RATIO * Math.max(1, compressedTotal)) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "%s declares %d MiB of data in %d KiB of zlib blocks,"
+                    + " a ratio of %d to 1 that survey data do not reach (at most %d): the file is damaged or built to exhaust"
+                    + " memory; save it again from its source, uncompressed (.sav)", name, total >> 20, compressedTotal >> 10,
+                    total / Math.max(1, compressedTotal), MAX_RATIO));
         }
         Runtime rt = Runtime.getRuntime();
         if (total > Math.min(Integer.MAX_VALUE - 8, rt.maxMemory() / 2)) {

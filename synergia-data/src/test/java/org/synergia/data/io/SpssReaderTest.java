@@ -3,6 +3,7 @@ package org.synergia.data.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.synergia.data.Dataset;
+import org.synergia.data.InputException;
 import org.synergia.data.NumericColumn;
 import org.synergia.data.StringColumn;
 import org.synergia.data.UserMissingValues;
@@ -103,5 +105,12 @@ class SpssReaderTest {
         assertEquals("Ni\u00f1o", d.string("village").value(1));
         assertEquals("Village (\u00f1)", d.column("village").label());
         assertEquals("uno (\u00fa)", d.numeric("id").valueLabels().labelOf(1));
+    }
+
+    @Test
+    void aZlibFileThatInflatesFarBeyondSurveyDataIsRefusedBeforeInflating() {
+        InputException e = assertThrows(InputException.class, () -> DatasetReaders.read(fixture("bomb_zeros.zsav")));
+        assertTrue(e.getMessage().startsWith("bomb_zeros.zsav declares 228 MiB of data in ") && e.getMessage().contains("ratio of"),
+                e.getMessage());
     }
 }
