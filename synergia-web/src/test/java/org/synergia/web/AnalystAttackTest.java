@@ -185,6 +185,27 @@ class AnalystAttackTest {
         }
     }
 
+    @Test
+    void aMultipartBodyOfThousandsOfPartsIsAClientError() {
+        try (PortalServer server = start()) {
+            int port = server.port();
+            String adm = session(port, "adm", ADMIN);
+            String token = csrf(port, adm, "/analyst");
+            String boundary = "----parts" + System.nanoTime();
+            StringBuilder body = new StringBuilder();
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n").append(token).append("\r\n");
+            for (int i = 0; i < 3_001; i++) {
+                body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"p").append(i).append("\"\r\n\r\nx\r\n");
+            }
+            body.append("--").append(boundary).append("--\r\n");
+            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(port, "/analyst/upload")).header("Cookie", "synergia_session=" + adm)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "a client error, not " + r.statusCode());
+            assertEquals(200, PortalFixture.get(port, "/").statusCode(), "the server still serves");
+        }
+    }
+
     /** Uploads a survey, posts its run ten times at once and waits until it ends; returns the job's page path. */
     private static String runJob(PortalServer server, String session, Dataset survey) throws Exception {
         int port = server.port();

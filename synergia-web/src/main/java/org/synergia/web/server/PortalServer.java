@@ -135,13 +135,25 @@ public final class PortalServer implements AutoCloseable {
             }
         });
         r.exception(Exception.class, (e, ctx) -> {
-            ctx.status(500);
+            int status = clientError(e);
+            ctx.status(status);
             if (ctx.path().startsWith("/api/")) {
-                json(ctx, ApiDocuments.write(ApiDocuments.error(500, "internal error")));
+                json(ctx, ApiDocuments.write(status == 500 ? ApiDocuments.error(500, "internal error")
+                        : ApiDocuments.error(status, "malformed request")));
             } else {
                 ctx.html(site.problem(Links.LIVE, language(ctx), "site.error.title", "site.error.text"));
             }
         });
+    }
+
+    /** The status of a request the server could not parse (a malformed multipart body, too many parts): its 4xx; else 500. */
+    private static int clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                return bad.getCode();
+            }
+        }
+        return 500;
     }
 
     private void home(Context ctx, Messages m) {
