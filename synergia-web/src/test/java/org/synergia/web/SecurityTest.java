@@ -69,4 +69,18 @@ class SecurityTest {
         assertNotEquals(200, status);
         assertEquals(200, PortalFixture.get(port, "/").statusCode(), "the server still serves");
     }
+
+    @org.junit.jupiter.api.Test
+    void symbolicLinksInTheWorkspaceAreNotServedAfterARestart() throws Exception {
+        java.nio.file.Path copy = PortalFixture.copy();
+        java.nio.file.Path secret = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("outside", ".txt"), "SECRET outside");
+        java.nio.file.Path link = copy.resolve("reports/en/linked-report.html");
+        java.nio.file.Files.createSymbolicLink(link, secret);
+        try (PortalServer restarted = PortalServer.start(copy, CaseCatalogue.all(), "test", "127.0.0.1", 0)) {
+            HttpResponse<String> r = PortalFixture.get(restarted.port(), "/reports/en/linked-report.html");
+            assertEquals(404, r.statusCode());
+            assertFalse(r.body().contains("SECRET"));
+            assertEquals(200, PortalFixture.get(restarted.port(), "/reports/en/mali-cash-plus-report.html").statusCode());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.synergia.web.site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import org.synergia.report.i18n.Messages;
 /**
  * The report files the portal may serve, listed once from the workspace's {@code reports/<lang>/}
  * folders. Requests name a language and a file; only a name found in this listing is ever
- * resolved to a file, so no request can reach any other path.
+ * resolved to a file, so no request can reach any other path. A symbolic link, or a file whose
+ * real path lies outside the workspace's, is never listed.
  */
 public final class Downloads {
 
@@ -32,19 +34,29 @@ public final class Downloads {
      */
     public static Downloads scan(Path workspace) {
         Map<String, Path> files = new TreeMap<>();
+        Path root = realPath(workspace);
         for (String lang : Messages.LANGUAGES) {
             Path folder = workspace.resolve("reports").resolve(lang);
             if (!Files.isDirectory(folder)) {
                 continue;
             }
             try (Stream<Path> listing = Files.list(folder)) {
-                listing.filter(Files::isRegularFile).filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+                listing.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && realPath(f).startsWith(root))
+                        .filter(f -> NAME.matcher(f.getFileName().toString()).matches())
                         .forEach(f -> files.put(lang + "/" + f.getFileName(), f.toAbsolutePath().normalize()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not list the reports in " + folder + ": " + e.getMessage(), e);
             }
         }
         return new Downloads(Map.copyOf(files));
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not resolve " + p + ": " + e.getMessage(), e);
+        }
     }
 
     /**
