@@ -172,6 +172,7 @@ class AnalystAttackTest {
             String page = get(port, ana, failed).body();
             assertTrue(page.contains("class=\"status\">failed"), page);
             assertTrue(page.contains("every estimation failed"), page);
+            assertFalse(page.matches("(?s).*[A-Za-z0-9_-]{20}\\.csv.*"), "the stored upload's name is never shown");
             String adm = session(port, "adm", ADMIN);
             assertEquals(409, post(port, adm, failed + "/publish", Map.of("csrf", csrf(port, adm, "/analyst"))).statusCode());
             // one outcome written as text: the other outcomes' estimates, and the failures named

@@ -110,6 +110,11 @@ public final class Jobs implements AutoCloseable {
 
         Path upload() { return upload; }
 
+        /** @return a message with the stored upload's path and name replaced by the name the analyst gave the file */
+        String shown(String message) {
+            return message.replace(upload.toString(), fileName).replace(upload.getFileName().toString(), fileName);
+        }
+
         JobStore.Row row() {
             return new JobStore.Row(id, owner, caseId, upload.getFileName().toString(), fileName, status, message, published, created);
         }
@@ -269,8 +274,8 @@ public final class Jobs implements AutoCloseable {
                     job.estimates = estimates;
                 }
                 if (!failures.isEmpty()) {
-                    job.message = (failures.size() + " estimation" + (failures.size() == 1 ? "" : "s") + " failed: " + listed(failures))
-                            .replace(job.upload().toString(), job.fileName());
+                    job.message = job.shown(failures.size() + " estimation" + (failures.size() == 1 ? "" : "s") + " failed: "
+                            + listed(failures));
                     record(job, Status.PARTIAL);
                     return;
                 }
@@ -290,9 +295,9 @@ public final class Jobs implements AutoCloseable {
     /** Marks the job failed with its reason (in English, and in the languages given), naming the upload by its file name. */
     private void failed(Job job, String english, Map<String, String> texts) {
         Map<String, String> named = new LinkedHashMap<>();
-        texts.forEach((lang, t) -> named.put(lang, t.replace(job.upload().toString(), job.fileName())));
+        texts.forEach((lang, t) -> named.put(lang, job.shown(t)));
         job.messages = Map.copyOf(named);
-        job.message = named.getOrDefault("en", english.replace(job.upload().toString(), job.fileName()));
+        job.message = named.getOrDefault("en", job.shown(english));
         record(job, Status.FAILED);
     }
 
