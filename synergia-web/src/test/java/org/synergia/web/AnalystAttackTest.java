@@ -183,6 +183,9 @@ class AnalystAttackTest {
             String token = csrf(port, adm, "/analyst");
             assertEquals(409, post(port, adm, partial + "/publish", Map.of("csrf", token)).statusCode(), "not without saying so");
             assertEquals(302, post(port, adm, partial + "/publish", Map.of("csrf", token, "partial", "yes")).statusCode());
+            try (var left = Files.list(server.analyst().auditFile().resolveSibling("uploads"))) {
+                assertEquals(0, left.count(), "the surveys of ended jobs are deleted");
+            }
         }
     }
 

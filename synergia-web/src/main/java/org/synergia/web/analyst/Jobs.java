@@ -159,6 +159,9 @@ public final class Jobs implements AutoCloseable {
             } else if (j.hasResults() && !Files.isRegularFile(j.results.resolve(RunPipeline.DATABASE))) {
                 fail(j, "the results of this job are missing from the server's jobs folder; run the analysis again");
             }
+            if (j.status != Status.MAPPING) {
+                deleteUpload(j);
+            }
             jobs.put(j.id(), j);
         }
     }
@@ -192,6 +195,18 @@ public final class Jobs implements AutoCloseable {
         job.status = status;
         if (!closed) {
             store.save(job.row());
+        }
+        if (status != Status.MAPPING && status != Status.QUEUED && status != Status.RUNNING) {
+            deleteUpload(job);
+        }
+    }
+
+    /** A job that has ended needs its survey no more: the uploaded file is deleted (the results keep no survey value). */
+    private static void deleteUpload(Job job) {
+        try {
+            Files.deleteIfExists(job.upload());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not delete the uploaded survey of job " + job.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -320,6 +335,7 @@ public final class Jobs implements AutoCloseable {
             if (j.status == Status.QUEUED || j.status == Status.RUNNING) {
                 j.status = Status.INTERRUPTED;
                 store.save(j.row());
+                deleteUpload(j);
             }
         }
         closed = true;
