@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.synergia.cases.run.RunPipeline;
 import org.synergia.cases.spec.CaseCatalogue;
@@ -51,6 +52,13 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> stored;
         try (ResultsStore store = ResultsStore.open(database)) {
             stored = store.cases().stream().map(CaseRecord::caseId).toList();
+            Optional<ResultsStore.RunRecord> run = store.lastRun();
+            if (run.isPresent() && !run.get().complete()) {
+                List<String> missing = run.get().planned().stream().filter(id -> !stored.contains(id)).toList();
+                throw new InputException(database + " comes from a run started " + run.get().started() + " that did not finish"
+                        + (missing.isEmpty() ? "" : " (not stored: " + String.join(", ", missing) + ")")
+                        + ", so its reports would claim cases it does not have: run 'synergia run --out " + out + "' again");
+            }
         }
         if (specs != null) {
             specs.forEach(p -> cases.add(CaseSpecReader.read(p)));

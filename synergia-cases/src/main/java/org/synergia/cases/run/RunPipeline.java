@@ -64,6 +64,7 @@ public final class RunPipeline {
         });
         AtomicInteger done = new AtomicInteger();
         try (ResultsStore store = ResultsStore.open(database)) {
+            store.beginRun(cases.stream().map(CaseSpec::id).toList());
             List<Future<CaseRunner.CaseResult>> futures = new ArrayList<>();
             for (CaseSpec spec : cases) {
                 futures.add(pool.submit(() -> {
@@ -81,6 +82,7 @@ public final class RunPipeline {
                 CaseRunner.CaseResult r = f.get();
                 summaries.add(new RunSummary.CaseSummary(r.record(), r.estimates()));
             }
+            store.finishRun();
             return new RunSummary(summaries, database);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

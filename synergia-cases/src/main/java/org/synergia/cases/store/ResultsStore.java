@@ -39,7 +39,24 @@ public final class ResultsStore implements AutoCloseable {
         "ALTER TABLE estimates ADD COLUMN IF NOT EXISTS term_key VARCHAR",
         "CREATE TABLE IF NOT EXISTS pooled_studies (domain VARCHAR, comparison VARCHAR, case_id VARCHAR, region VARCHAR,"
                 + " analysis_id VARCHAR, outcomes VARCHAR, estimate DOUBLE, se DOUBLE, seq INTEGER)",
+        // the last run: the cases it was to store, when it started and when (if ever) it finished
+        "CREATE TABLE IF NOT EXISTS runs (planned VARCHAR, started VARCHAR, finished VARCHAR)",
     };
+
+    /**
+     * The last run that wrote into a store.
+     *
+     * @param planned the cases it was to store
+     * @param started when it started (ISO-8601)
+     * @param finished when it finished, or null when it never did (interrupted, killed or failed)
+     */
+    public record RunRecord(List<String> planned, String started, String finished) {
+
+        /** @return whether the run stored every case it was to store */
+        public boolean complete() {
+            return finished != null;
+        }
+    }
 
     private final Connection connection;
     private final Path file;
@@ -77,6 +94,47 @@ public final class ResultsStore implements AutoCloseable {
     /** @return the database file */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Records that a run starts, to store these cases; until {@link #finishRun()} the store reads as incomplete.
+     *
+     * @param caseIds the cases the run is to store
+     */
+    public synchronized void beginRun(List<String> caseIds) {
+        try (Statement d = connection.createStatement();
+                PreparedStatement p = connection.prepareStatement("INSERT INTO runs VALUES (?, ?, NULL)")) {
+            d.execute("DELETE FROM runs");
+            p.setString(1, String.join(",", caseIds));
+            p.setString(2, java.time.Instant.now().toString());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the run's start in " + file, e);
+        }
+    }
+
+    /** Records that the run begun last stored every case it was to store. */
+    public synchronized void finishRun() {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET finished = ?")) {
+            p.setString(1, java.time.Instant.now().toString());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the run's end in " + file, e);
+        }
+    }
+
+    /** @return the last run, when the store records one (stores written by earlier versions do not) */
+    public synchronized java.util.Optional<RunRecord> lastRun() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT planned, started, finished FROM runs")) {
+            if (!r.next()) {
+                return java.util.Optional.empty();
+            }
+            String planned = r.getString(1);
+            return java.util.Optional.of(new RunRecord(planned.isEmpty() ? List.of() : List.of(planned.split(",")), r.getString(2),
+                    r.getString(3)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the last run in " + file, e);
+        }
     }
 
     /**
