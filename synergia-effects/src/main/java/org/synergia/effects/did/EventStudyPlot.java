@@ -55,6 +55,8 @@ public final class EventStudyPlot {
                 }
             }
         }
+        // headroom above the data for the notes in the top-left corner
+        yMax += 0.3 * (yMax > yMin ? yMax - yMin : 1);
         String percent = NumericColumn.formatNumber(100 * level) + "%";
         SvgPlot plot = SvgPlot.covering(xMin, xMax, yMin, yMax).begin("Event study: " + outcome, "Event-study plot")
                 .axes("Periods since first treated (e = t - g)", "ATT:e (" + outcome + ")")

@@ -97,7 +97,7 @@ final class GroupTimeCells {
         try {
             return data.design == StaggeredData.Design.PANEL ? panelCell(g, b, k, later) : rowCell(g, b, k, later);
         } catch (InputException e) {
-            throw e.reason().isPresent() && e.reason().get() == DidProblem.CELL_NO_COMPARISON ? e : e.in(where);
+            throw e.getMessage().contains(new Term.Cell(g, data.times[k]).toString()) ? e : e.in(where);
         }
     }
 

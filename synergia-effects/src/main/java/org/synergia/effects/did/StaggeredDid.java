@@ -3,6 +3,7 @@ package org.synergia.effects.did;
 import static org.synergia.data.NumericColumn.formatNumber;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,7 +225,7 @@ public final class StaggeredDid {
         diag.put("design", data.design.label);
         diag.put("units", data.units());
         diag.put("never_treated", data.neverTreated);
-        diag.put("cohorts", java.util.Arrays.stream(data.estimated).mapToObj(NumericColumn::formatNumber).toList()
+        diag.put("cohorts", Arrays.stream(data.estimated).mapToObj(NumericColumn::formatNumber).toList()
                 .toString());
         diag.put("periods", data.times.length);
         diag.put("comparison", control == ControlGroup.NEVER_TREATED ? "never treated" : "not yet treated");
