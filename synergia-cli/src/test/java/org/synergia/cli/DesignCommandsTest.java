@@ -64,6 +64,45 @@ class DesignCommandsTest {
     }
 
     @Test
+    void staggeredDidTakesDidsOptionsAndWritesTheEventPlot() throws IOException {
+        Path svg = dir.resolve("event.svg");
+        CommandRun r = run("did", "--data", referenceFile("staggered_did_panel.csv").toString(), "--outcome", "y", "--time",
+                "year", "--cohort", "cohort", "--id", "id", "--covariates", "x1 + x2", "--method", "reg", "--control-group",
+                "notyet", "--anticipation", "1", "--base-period", "universal", "--bootstrap", "200", "--seed", "5",
+                "--event-plot", svg.toString(), "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode d = doc.get("diagnostics");
+        assertEquals("notyet", d.get("control_group").asText());
+        assertEquals(1, d.get("anticipation").asInt());
+        assertEquals("universal", d.get("base_period").asText());
+        assertEquals(200, d.get("bootstrap_draws").asInt());
+        assertTrue(d.get("critical_value_event").asDouble() >= 1.96);
+        assertTrue(d.has("pretrend_wald") && d.has("pretrend_df") && d.has("pretrend_p_value"));
+        assertTrue(d.get("uniform_band").isArray());
+        // the universal base period's reference cell: 0 with no standard error
+        JsonNode reference = null;
+        for (JsonNode e : doc.get("estimates")) {
+            if (e.get("term").asText().equals("ATT(2012,2010)")) {
+                reference = e;
+            }
+        }
+        assertEquals(0.0, reference.get("estimate").asDouble(), 0.0);
+        assertTrue(reference.get("se").isNull());
+        String plot = Files.readString(svg);
+        assertTrue(plot.startsWith("<svg") && plot.contains("Event study: y"), plot);
+    }
+
+    @Test
+    void theStaggeredOptionsAreRefusedWithTwoPeriods() {
+        CommandRun r = run("did", "--data", referenceFile("did_panel_dev.csv").toString(), "--outcome", "y", "--time", "period",
+                "--group", "treated", "--id", "id", "--control-group", "notyet");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--control-group applies to staggered adoption (--cohort G), not to the two-period"
+                + " design (--group D)"), r.err());
+    }
+
+    @Test
     void didRefusesThreePeriods() throws IOException {
         Path csv = dir.resolve("three.csv");
         Files.writeString(csv, "y,t,d\n1,0,0\n2,1,1\n3,2,0\n");

@@ -27,7 +27,27 @@ public enum DidProblem implements Reason {
     /** {0} the trimming level, {1} the comparison units it trims (all of them), {2} the trim option. */
     TRIM_REMOVES_COMPARISON,
     /** {0} the trimming level, {1} the comparison rows it trims, {2} the period (0 pre, 1 post), {3} the trim option. */
-    TRIM_REMOVES_COMPARISON_PERIOD;
+    TRIM_REMOVES_COMPARISON_PERIOD,
+    /** {0} the cohort variable, {1} the control-group option. */
+    NO_NEVER_TREATED,
+    /** {0} the never-treated units (average per period), {1} the cohort variable, {2} the fewest allowed, {3} the control-group option. */
+    NEVER_TREATED_TOO_FEW,
+    /** {0} the cohort variable, {1} its value, {2} the row, {3} the time variable, {4} its first and {5} its last period, {6} the cohort option. */
+    COHORT_OUTSIDE_PERIODS,
+    /** {0} the value given, {1} the anticipation option. */
+    ANTICIPATION_NEGATIVE,
+    /** {0} the anticipation periods, {1} the cohort variable, {2} the first period, {3} the anticipation option. */
+    ANTICIPATION_TOO_LARGE,
+    /** {0} the anticipation periods, {1} the last cohort, {2} the anticipation option, {3} the control-group option. */
+    ANTICIPATION_NO_PERIODS,
+    /** {0} the group-time cell, {1} the period without comparison units, {2} the control-group option, {3} its value. */
+    CELL_NO_COMPARISON,
+    /** {0} the method option. */
+    STAGGERED_TWFE,
+    /** {0} the draws given, {1} the bootstrap option. */
+    BOOTSTRAP_DRAWS,
+    /** {0} the lowest and {1} the highest event time asked for, {2} the min-e option, {3} the max-e option. */
+    EVENT_WINDOW;
 
     @Override
     public String bundle() {

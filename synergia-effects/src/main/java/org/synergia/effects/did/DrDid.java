@@ -101,6 +101,11 @@ public final class DrDid {
         return level;
     }
 
+    /** @return the trimming level of the comparison units' propensity scores */
+    public double trimLevel() {
+        return trim;
+    }
+
     /**
      * Fits the panel form when the columns have an id, the repeated cross-section form otherwise.
      *

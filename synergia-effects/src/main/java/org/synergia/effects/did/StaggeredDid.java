@@ -4,343 +4,399 @@ import static org.synergia.data.NumericColumn.formatNumber;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.synergia.data.InputException;
-import org.synergia.data.OptionName;
 import org.synergia.data.NumericColumn;
+import org.synergia.data.OptionName;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.Term;
-import org.synergia.stats.inference.EstimatingFunctions;
-import org.synergia.stats.inference.SmallSampleCorrection;
+import org.synergia.stats.linalg.Cholesky;
 
 /**
- * Staggered adoption: group-time average treatment effects {@code ATT(g,t)} and their simple and
- * event-time aggregations (Callaway &amp; Sant'Anna 2021, J. Econometrics 225(2), §2–4), for a
- * balanced panel in which each unit's cohort {@code G} is the first period it is treated (0 for
- * never treated). Each {@code ATT(g,t)} is a two-period {@link DrDid} estimate comparing cohort
- * {@code g} with the never-treated units between the base period and {@code t}; the base period is
- * {@code g-1} (the period before {@code g}) for {@code t ≥ g} and {@code t-1} for pre-treatment
- * {@code t} (the "varying" base period, so pre-treatment cells test parallel trends). Covariates are
- * taken at the base period.
+ * Staggered adoption: group-time average treatment effects {@code ATT(g,t)} and their
+ * aggregations (Callaway &amp; Sant'Anna 2021, J. Econometrics 225(2)), with the conventions of R
+ * {@code did} 2.1.2's {@code att_gt} and {@code aggte}. Each unit's cohort {@code G} is the first
+ * period it is treated (0 for never treated). The cells ({@link GroupTimeCells}) compare a cohort
+ * with the never-treated or the not-yet-treated units, allow anticipation periods and a varying or
+ * universal base period, on a balanced panel, an unbalanced panel or repeated cross-sections
+ * ({@link StaggeredData}); the aggregations ({@link StaggeredAggregation}) are the simple
+ * ({@code ATT}), dynamic ({@code ATT:e=k}, {@code ATT:dynamic}), group ({@code ATT:g=g},
+ * {@code ATT:group}) and calendar ({@code ATT:t=t}, {@code ATT:calendar}) ones.
  *
- * <p>Aggregations (their eq. 3.10–3.11 with weights {@code P(G = g)} among the cells aggregated):
- * {@code ATT} averages the post-treatment cells {@code t ≥ g}; {@code ATT:e=k} averages the cells
- * with {@code t - g = k} (event time in the time variable's units). Influence functions of the cells
- * are scaled to the full panel and combined with those of the estimated cohort shares (their
- * Appendix), so SEs account for the weights; with clusters they are summed by cluster.
+ * <p>Standard errors come from the influence functions over the units (clustered at the unit, as
+ * did's analytic ones with {@code bstrap = FALSE}): {@code √(Σ ψ_u²)/n}, or with clusters
+ * {@code √(G/(G−1) Σ_c (Σ_{u∈c} ψ_u)²)/n}; a standard error of about zero (the universal base
+ * period's own cell) is reported as missing. The pre-trend test is the Wald statistic of the
+ * pre-treatment cells ({@code g > t}) with their joint influence-function covariance (did's
+ * {@code W}, {@code Wpval}). Uniform bands come from the seeded multiplier bootstrap
+ * ({@link MultiplierBootstrap}), one critical value for each family of estimates. Immutable:
+ * <pre>{@code
+ * StaggeredDidResult r = StaggeredDid.withDefaults().withMethod(DidMethod.DR_TRADITIONAL)
+ *         .withControlGroup(ControlGroup.NOT_YET_TREATED).withBootstrap(1000, 42).fit(columns);
+ * }</pre>
  */
 public final class StaggeredDid {
 
-    private final DrDid cell;
+    private static final double TINY = Math.sqrt(Math.ulp(1.0)) * 10;
+    private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
-    private StaggeredDid(DrDid cell) {
+    private final DrDid cell;
+    private final ControlGroup control;
+    private final BasePeriod base;
+    private final int anticipation;
+    private final boolean unbalanced;
+    private final StaggeredAggregation.EventWindow window;
+    private final int draws;
+    private final long seed;
+
+    private StaggeredDid(DrDid cell, ControlGroup control, BasePeriod base, int anticipation, boolean unbalanced,
+            StaggeredAggregation.EventWindow window, int draws, long seed) {
         this.cell = cell;
+        this.control = control;
+        this.base = base;
+        this.anticipation = anticipation;
+        this.unbalanced = unbalanced;
+        this.window = window;
+        this.draws = draws;
+        this.seed = seed;
     }
 
-    /** @return cells by the improved doubly robust estimator, 95% intervals */
+    /**
+     * @return cells by the improved doubly robust estimator against the never treated, varying base
+     *         period, no anticipation, balanced panels, 95% intervals, no bootstrap
+     */
     public static StaggeredDid withDefaults() {
-        return new StaggeredDid(DrDid.withDefaults());
+        return new StaggeredDid(DrDid.withDefaults(), ControlGroup.NEVER_TREATED, BasePeriod.VARYING, 0, false,
+                StaggeredAggregation.EventWindow.all(), 0, 0);
     }
 
     /** @param m the two-period estimator of each cell (not TWFE) @return a copy */
     public StaggeredDid withMethod(DidMethod m) {
         if (m == DidMethod.TWFE) {
-            throw new InputException("staggered designs estimate each group-time cell by dr-improved, dr-traditional,"
-                    + " ipw-std, ipw or reg, not twfe (whose staggered form is biased)");
+            throw new InputException(DidProblem.STAGGERED_TWFE, OptionName.of("method"));
         }
-        return new StaggeredDid(cell.withMethod(m));
+        return new StaggeredDid(cell.withMethod(m), control, base, anticipation, unbalanced, window, draws, seed);
     }
 
     /** @param level confidence level in (0, 1) @return a copy */
     public StaggeredDid withConfidenceLevel(double level) {
-        return new StaggeredDid(cell.withConfidenceLevel(level));
+        return new StaggeredDid(cell.withConfidenceLevel(level), control, base, anticipation, unbalanced, window, draws,
+                seed);
     }
 
     /**
-     * @param c long panel: outcome, time, cohort as the group column (first treated period, 0 never
-     *        treated), id, covariates, optional weights and clusters
-     * @return {@code ATT(g,t)} for every cohort and period, the simple aggregate {@code ATT} and {@code ATT:e=k}
+     * @param level comparison units of a cell with a propensity score at or above it get weight zero,
+     *        as in {@link DrDid#withTrimLevel} (R did passes none, so DRDID's 0.995 applies)
+     * @return a copy
+     */
+    public StaggeredDid withTrimLevel(double level) {
+        return new StaggeredDid(cell.withTrimLevel(level), control, base, anticipation, unbalanced, window, draws, seed);
+    }
+
+    /** @param g the comparison units of each cell @return a copy */
+    public StaggeredDid withControlGroup(ControlGroup g) {
+        return new StaggeredDid(cell, g, base, anticipation, unbalanced, window, draws, seed);
+    }
+
+    /** @param b the base period convention @return a copy */
+    public StaggeredDid withBasePeriod(BasePeriod b) {
+        return new StaggeredDid(cell, control, b, anticipation, unbalanced, window, draws, seed);
+    }
+
+    /**
+     * @param periods periods before its first treated period in which a cohort may already react
+     *        (did's {@code anticipation}), 0 or more
+     * @return a copy
+     */
+    public StaggeredDid withAnticipation(int periods) {
+        if (periods < 0) {
+            throw new InputException(DidProblem.ANTICIPATION_NEGATIVE, periods, OptionName.of("anticipation"));
+        }
+        return new StaggeredDid(cell, control, base, periods, unbalanced, window, draws, seed);
+    }
+
+    /**
+     * @param allow whether a panel keeps units not observed in every period, estimating each cell on
+     *        the rows of its two periods (did's {@code allow_unbalanced_panel}); a balanced panel stays
+     *        a panel either way
+     * @return a copy
+     */
+    public StaggeredDid withUnbalancedPanel(boolean allow) {
+        return new StaggeredDid(cell, control, base, anticipation, allow, window, draws, seed);
+    }
+
+    /**
+     * @param minE lowest event time of the dynamic aggregation (negative infinity: no limit)
+     * @param maxE highest (positive infinity: no limit)
+     * @param balanceE only cohorts observed this many periods after treatment (NaN: all), aggte's {@code balance_e}
+     * @return a copy
+     */
+    public StaggeredDid withEventWindow(double minE, double maxE, double balanceE) {
+        if (minE > maxE) {
+            throw new InputException(DidProblem.EVENT_WINDOW, minE, maxE, OptionName.of("min-e"), OptionName.of("max-e"));
+        }
+        return new StaggeredDid(cell, control, base, anticipation, unbalanced,
+                new StaggeredAggregation.EventWindow(minE, maxE, balanceE), draws, seed);
+    }
+
+    /**
+     * @param b multiplier bootstrap draws of the uniform bands, 0 for none or at least 100
+     * @param s their seed
+     * @return a copy
+     */
+    public StaggeredDid withBootstrap(int b, long s) {
+        if (b != 0 && b < 100) {
+            throw new InputException(DidProblem.BOOTSTRAP_DRAWS, b, OptionName.of("bootstrap"));
+        }
+        return new StaggeredDid(cell, control, base, anticipation, unbalanced, window, b, s);
+    }
+
+    /**
+     * @param c long data: outcome, time, cohort as the group column (first treated period, 0 never
+     *        treated), id for a panel (none for repeated cross-sections), covariates, optional weights
+     *        and clusters (both fixed within a unit)
+     * @return the group-time effects and their aggregations
      */
     public StaggeredDidResult fit(DidColumns c) {
-        if (c.id() == null) {
-            throw new InputException(DidProblem.STAGGERED_NEEDS_PANEL, OptionName.of("id"));
+        StaggeredData data = StaggeredData.of(c, unbalanced, control, anticipation);
+        List<String> warnings = new ArrayList<>(data.notes);
+        checkGroupSizes(data, c, warnings);
+        Clusters clusters = data.clusters;
+        if (clusters != null && clusters.count() < 2) {
+            throw new InputException(DidProblem.TOO_FEW_CLUSTERS, clusters.count(), OptionName.of("cluster"));
         }
-        int rows = c.rows();
-        List<DidColumns.Column> all = c.all();
-        double[] t = c.time().values();
-        TreeSet<Double> timeSet = new TreeSet<>();
-        int missing = 0;
-        boolean[] ok = new boolean[rows];
-        for (int i = 0; i < rows; i++) {
-            ok[i] = true;
-            for (DidColumns.Column col : all) {
-                if (Double.isNaN(col.values()[i])) {
-                    ok[i] = false;
-                }
-            }
-            if (ok[i]) {
-                timeSet.add(t[i]);
-            } else {
-                missing++;
-            }
+        List<GroupTimeCells.Cell> cells = new GroupTimeCells(data, cell, control, base, anticipation).estimate();
+        StaggeredAggregation agg = new StaggeredAggregation(cells, data);
+        List<StaggeredAggregation.Aggregate> cellRows = cells.stream()
+                .map(k -> new StaggeredAggregation.Aggregate(k.term(), k.att(), k.psi())).toList();
+        List<StaggeredAggregation.Aggregate> dynamic = agg.dynamic(window);
+        if (dynamic.isEmpty()) {
+            throw new InputException(DidProblem.EVENT_WINDOW, window.min(), window.max(), OptionName.of("min-e"),
+                    OptionName.of("max-e"));
         }
-        double[] times = timeSet.stream().mapToDouble(Double::doubleValue).toArray();
-        int nt = times.length;
-        if (nt < 2) {
-            throw new InputException("time variable '" + c.time().name() + "' has " + nt + " value: a panel needs two or more periods");
-        }
-        Map<Double, Integer> timeIndex = new HashMap<>();
-        for (int k = 0; k < nt; k++) {
-            timeIndex.put(times[k], k);
-        }
-        Map<Double, Integer> code = new HashMap<>();
-        List<int[]> slots = new ArrayList<>();
-        double[] id = c.id().values();
-        for (int i = 0; i < rows; i++) {
-            if (!ok[i]) {
-                continue;
-            }
-            Integer u = code.putIfAbsent(id[i] == 0.0 ? 0.0 : id[i], code.size());
-            if (u == null) {
-                u = code.size() - 1;
-                int[] s = new int[nt];
-                Arrays.fill(s, -1);
-                slots.add(s);
-            }
-            int k = timeIndex.get(t[i]);
-            if (slots.get(u)[k] >= 0) {
-                throw new InputException(c.id().name() + " " + formatNumber(id[i]) + " appears twice in period "
-                        + formatNumber(t[i]) + " (rows " + (slots.get(u)[k] + 1) + " and " + (i + 1) + ")");
-            }
-            slots.get(u)[k] = i;
-        }
-        double[] g = c.group().values();
-        List<int[]> units = new ArrayList<>();
-        int unbalanced = 0;
-        int alwaysTreated = 0;
-        for (int[] s : slots) {
-            if (Arrays.stream(s).anyMatch(r -> r < 0)) {
-                unbalanced++;
-                continue;
-            }
-            double cohort = g[s[0]];
-            for (int k = 1; k < nt; k++) {
-                if (g[s[k]] != cohort) {
-                    throw new InputException("cohort '" + c.group().name() + "' changes over time for " + c.id().name()
-                            + " " + formatNumber(id[s[0]]) + ": it must be the unit's first treated period (0 never)");
-                }
-            }
-            if (cohort != 0 && !timeIndex.containsKey(cohort)) {
-                throw new InputException("cohort '" + c.group().name() + "' is " + formatNumber(cohort) + " for "
-                        + c.id().name() + " " + formatNumber(id[s[0]]) + ", which is not a period of '"
-                        + c.time().name() + "': use the first treated period, or 0 for never treated");
-            }
-            if (cohort == times[0]) {
-                alwaysTreated++;
-                continue;
-            }
-            units.add(s);
-        }
-        int n = units.size();
-        List<String> notes = new ArrayList<>();
-        if (missing > 0) {
-            notes.add(missing + " rows with a missing value in the model's variables were left out");
-        }
-        if (unbalanced > 0) {
-            notes.add("unbalanced panel: " + unbalanced + " " + c.id().name() + " values dropped (not observed in all "
-                    + nt + " periods, counting rows left out for missing values)");
-        }
-        if (alwaysTreated > 0) {
-            notes.add(alwaysTreated + " units treated from the first period dropped (no pre-treatment period)");
-        }
-        double[] cohortOf = new double[n];
-        double[] w = new double[n];
-        double wsum = 0;
-        int never = 0;
-        for (int u = 0; u < n; u++) {
-            int[] s = units.get(u);
-            cohortOf[u] = g[s[0]];
-            never += cohortOf[u] == 0 ? 1 : 0;
-            w[u] = c.weights() == null ? 1 : constant(c.weights(), c.id(), s);
-            wsum += w[u];
-        }
-        if (never == 0) {
-            throw new InputException("no never-treated units (cohort 0) in '" + c.group().name()
-                    + "': the group-time effects compare each cohort with never-treated units");
-        }
-        for (int u = 0; u < n; u++) {
-            w[u] *= n / wsum;
-        }
-        Clusters clusters = null;
-        if (c.clusters() != null) {
-            double[] cl = new double[n];
-            for (int u = 0; u < n; u++) {
-                cl[u] = constant(c.clusters(), c.id(), units.get(u));
-            }
-            clusters = Clusters.of(cl, c.clusters().name());
-        }
-        TreeMap<Double, Double> share = new TreeMap<>();
-        for (int u = 0; u < n; u++) {
-            if (cohortOf[u] != 0) {
-                share.merge(cohortOf[u], w[u] / n, Double::sum);
-            }
-        }
-        List<Cell> cells = new ArrayList<>();
-        for (double cohort : share.keySet()) {
-            int gi = timeIndex.get(cohort);
-            for (int ti = 1; ti < nt; ti++) {
-                int bi = ti >= gi ? gi - 1 : ti - 1;
-                cells.add(cellEstimate(c, units, cohortOf, w, cohort, times, bi, ti));
-            }
-        }
-        List<Estimate> rowsOut = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(notes);
+        List<StaggeredAggregation.Aggregate> group = agg.group();
+        List<StaggeredAggregation.Aggregate> calendar = agg.calendar();
+        List<StaggeredAggregation.Aggregate> all = new ArrayList<>(cellRows);
+        all.add(agg.simple());
+        all.addAll(dynamic);
+        all.addAll(group);
+        all.addAll(calendar);
         double level = cell.confidenceLevel();
-        for (Cell k : cells) {
-            rowsOut.add(Estimate.wald(new Term.Cell(k.cohort, k.time), k.att,
-                    se(k.psi, clusters), level));
+        List<Estimate> rows = new ArrayList<>();
+        for (StaggeredAggregation.Aggregate a : all) {
+            rows.add(Estimate.wald(a.term(), a.estimate(), se(a.psi(), clusters), level));
         }
-        List<Cell> post = cells.stream().filter(k -> k.time >= k.cohort).toList();
-        double[] agg = new double[1];
-        double[] psi = aggregate(post, share, cohortOf, w, agg);
-        rowsOut.add(Estimate.wald(Term.Effect.binary(Term.Measure.ATT), agg[0], se(psi, clusters), level));
-        TreeMap<Double, List<Cell>> byEvent = new TreeMap<>();
-        for (Cell k : cells) {
-            byEvent.computeIfAbsent(k.time - k.cohort, e -> new ArrayList<>()).add(k);
+        Map<String, Object> diag = diagnostics(data, cells, warnings);
+        preTrend(cells, rows, clusters, diag, warnings);
+        List<List<StaggeredAggregation.Aggregate>> families = List.of(cellRows, without(dynamic), without(group),
+                without(calendar));
+        double[] critical = bands(families, rows, clusters, level, diag, warnings);
+        return new StaggeredDidResult(rows, data.rows(), diag, warnings, eventStudy(rows, critical[1]), level,
+                critical[1], draws);
+    }
+
+    /** R did's check of small groups: a warning for each, a refusal for too few never-treated units. */
+    private void checkGroupSizes(StaggeredData data, DidColumns c, List<String> warnings) {
+        int fewest = c.covariates().size() + 5;
+        List<String> small = new ArrayList<>();
+        for (Map.Entry<Double, Double> e : data.cohortSizes().entrySet()) {
+            if (e.getValue() < fewest) {
+                if (e.getKey() == 0 && control == ControlGroup.NEVER_TREATED) {
+                    throw new InputException(DidProblem.NEVER_TREATED_TOO_FEW, formatNumber(e.getValue()), c.group().name(),
+                            fewest, OptionName.of("control-group"));
+                }
+                small.add(formatNumber(e.getKey()));
+            }
         }
-        for (Map.Entry<Double, List<Cell>> e : byEvent.entrySet()) {
-            double[] v = new double[1];
-            double[] p = aggregate(e.getValue(), share, cohortOf, w, v);
-            rowsOut.add(Estimate.wald(new Term.EventTime(e.getKey()), v[0], se(p, clusters), level));
+        if (!small.isEmpty()) {
+            warnings.add("small cohorts (fewer than " + fewest + " units per period, the number of covariates + 5):"
+                    + " " + String.join(", ", small) + "; their group-time effects are imprecise");
         }
+    }
+
+    private Map<String, Object> diagnostics(StaggeredData data, List<GroupTimeCells.Cell> cells, List<String> warnings) {
         Map<String, Object> diag = new LinkedHashMap<>();
         diag.put("estimator", cell.method().label());
-        diag.put("design", "staggered panel");
-        diag.put("units", n);
-        diag.put("never_treated", never);
-        diag.put("cohorts", share.keySet().stream().map(NumericColumn::formatNumber).toList().toString());
-        diag.put("periods", nt);
-        diag.put("comparison", "never treated");
-        if (clusters != null) {
+        diag.put("design", data.design.label);
+        diag.put("units", data.units());
+        diag.put("never_treated", data.neverTreated);
+        diag.put("cohorts", Arrays.stream(data.estimated).mapToObj(NumericColumn::formatNumber).toList()
+                .toString());
+        diag.put("periods", data.times.length);
+        diag.put("comparison", control == ControlGroup.NEVER_TREATED ? "never treated" : "not yet treated");
+        diag.put("control_group", control.label());
+        diag.put("anticipation", anticipation);
+        diag.put("base_period", base.label());
+        if (cell.method() != DidMethod.REG) {
+            int trimmed = cells.stream().mapToInt(GroupTimeCells.Cell::trimmed).sum();
+            long trimmedCells = cells.stream().filter(k -> k.trimmed() > 0).count();
+            diag.put("trim", cell.trimLevel());
+            diag.put("n_trimmed", trimmed);
+            if (trimmed > 0) {
+                warnings.add("the trimming level " + formatNumber(cell.trimLevel()) + " gives weight zero to " + trimmed
+                        + " comparison units or rows in " + trimmedCells + " group-time cells (propensity score at or"
+                        + " above it)");
+            }
+        }
+        if (data.clusters != null) {
             diag.put("vce", "cluster");
-            diag.put("clusters", clusters.count());
-            if (clusters.count() < DrDid.FEW_CLUSTERS) {
-                warnings.add("only " + clusters.count() + " clusters: cluster-robust standard errors are unreliable with"
-                        + " fewer than " + DrDid.FEW_CLUSTERS);
+            diag.put("clusters", data.clusters.count());
+            if (data.clusters.count() < DrDid.FEW_CLUSTERS) {
+                warnings.add("only " + data.clusters.count() + " clusters: cluster-robust standard errors are unreliable"
+                        + " with fewer than " + DrDid.FEW_CLUSTERS);
             }
         } else {
             diag.put("vce", "influence function");
         }
-        return new StaggeredDidResult(rowsOut, n * nt, diag, warnings);
+        return diag;
     }
 
-    /** One group-time cell: its ATT and influence function over all {@code n} units (0 outside the cell's sample). */
-    private record Cell(double cohort, double time, double att, double[] psi) {
+    /** The Wald test that every pre-treatment cell with a standard error is zero (did's W, Wpval). */
+    private static void preTrend(List<GroupTimeCells.Cell> cells, List<Estimate> rows, Clusters clusters,
+            Map<String, Object> diag, List<String> warnings) {
+        List<double[]> psi = new ArrayList<>();
+        List<Double> att = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            GroupTimeCells.Cell k = cells.get(i);
+            if (k.cohort() > k.time() && Double.isFinite(rows.get(i).se())) {
+                psi.add(k.psi());
+                att.add(k.att());
+            }
+        }
+        int q = att.size();
+        if (q == 0) {
+            warnings.add("no pre-treatment group-time cell: no pre-trend test");
+            return;
+        }
+        double[][] v = covariance(psi, clusters);
+        Cholesky chol = Cholesky.of(v);
+        if (!chol.isPositiveDefinite()) {
+            warnings.add("the covariance of the pre-treatment group-time cells is singular: no pre-trend test");
+            return;
+        }
+        double[] a = att.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] s = chol.solve(a);
+        double w = 0;
+        for (int j = 0; j < q; j++) {
+            w += a[j] * s[j];
+        }
+        diag.put("pretrend_wald", w);
+        diag.put("pretrend_df", q);
+        diag.put("pretrend_p_value", 1 - new ChiSquaredDistribution(q).cumulativeProbability(w));
     }
 
-    private Cell cellEstimate(DidColumns c, List<int[]> units, double[] cohortOf, double[] w, double cohort,
-            double[] times, int bi, int ti) {
-        int n = units.size();
-        int[] members = new int[n];
-        int m = 0;
-        for (int u = 0; u < n; u++) {
-            if (cohortOf[u] == cohort || cohortOf[u] == 0) {
-                members[m++] = u;
-            }
-        }
-        double[] y0 = new double[m];
-        double[] y1 = new double[m];
-        double[] d = new double[m];
-        double[] ws = new double[m];
-        double[][] x = new double[c.covariates().size()][m];
-        double[] y = c.outcome().values();
-        for (int r = 0; r < m; r++) {
-            int[] s = units.get(members[r]);
-            y0[r] = y[s[bi]];
-            y1[r] = y[s[ti]];
-            d[r] = cohortOf[members[r]] == cohort ? 1 : 0;
-            ws[r] = w[members[r]];
-            for (int j = 0; j < x.length; j++) {
-                x[j][r] = c.covariates().get(j).values()[s[bi]];
-            }
-        }
-        List<String> names = c.covariates().stream().map(DidColumns.Column::name).toList();
-        DidResult r;
-        try {
-            r = cell.fitPanel(PanelSample.of(y0, y1, d).withCovariates(names, x).withWeights(ws));
-        } catch (InputException e) {
-            throw new InputException("group-time cell (cohort " + formatNumber(cohort) + ", period "
-                    + formatNumber(times[ti]) + "): " + e.getMessage(), e);
-        }
-        double[] local = r.influenceFunction();
-        double[] psi = new double[n];
-        double scale = (double) n / m;
-        for (int k = 0; k < m; k++) {
-            psi[members[k]] = scale * local[k];
-        }
-        return new Cell(cohort, times[ti], r.att().estimate(), psi);
+    /** The aggregates of a family without their overall average, whose band would be that family's too. */
+    private static List<StaggeredAggregation.Aggregate> without(List<StaggeredAggregation.Aggregate> family) {
+        return family.stream().filter(a -> !(a.term() instanceof Term.OverallAverage)).toList();
     }
 
     /**
-     * {@code θ = Σ_c ω_c ATT_c} with {@code ω_c = p_{g(c)} / Σ_{c'} p_{g(c')}}; returns its influence
-     * function {@code Σ ω_c ψ_c + Σ_c ATT_c ψ(ω_c)} and puts {@code θ} in {@code value[0]}.
+     * Uniform bands of the cells and of the dynamic, group and calendar families: critical values and
+     * bands in the diagnostics.
+     *
+     * @return the four critical values (NaN without bootstrap)
      */
-    private static double[] aggregate(List<Cell> cells, Map<Double, Double> share, double[] cohortOf, double[] w,
-            double[] value) {
-        int n = cohortOf.length;
-        double s = 0;
-        for (Cell k : cells) {
-            s += share.get(k.cohort);
+    private double[] bands(List<List<StaggeredAggregation.Aggregate>> families, List<Estimate> rows, Clusters clusters,
+            double level, Map<String, Object> diag, List<String> warnings) {
+        double[] critical = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        if (draws == 0) {
+            return critical;
         }
-        double theta = 0;
-        double[] psi = new double[n];
-        double[] sumShareIf = new double[n];
-        for (Cell k : cells) {
-            double p = share.get(k.cohort);
-            for (int u = 0; u < n; u++) {
-                sumShareIf[u] += (cohortOf[u] == k.cohort ? w[u] : 0) - p;
+        List<double[][]> psi = new ArrayList<>();
+        for (List<StaggeredAggregation.Aggregate> f : families) {
+            psi.add(f.stream().map(StaggeredAggregation.Aggregate::psi).toArray(double[][]::new));
+        }
+        double[] raw = new MultiplierBootstrap(draws, seed, level).criticalValues(psi, clusters);
+        double pointwise = NORMAL.inverseCumulativeProbability(0.5 + level / 2);
+        String[] names = {"gt", "event", "group", "calendar"};
+        Map<String, Estimate> byName = new LinkedHashMap<>();
+        for (Estimate e : rows) {
+            byName.put(e.name(), e);
+        }
+        List<Map<String, Object>> band = new ArrayList<>();
+        diag.put("bootstrap_draws", draws);
+        diag.put("bootstrap_weights", "rademacher");
+        for (int f = 0; f < families.size(); f++) {
+            critical[f] = raw[f];
+            if (Double.isFinite(raw[f]) && raw[f] < pointwise) {
+                warnings.add("the uniform band's critical value for " + names[f] + " (" + formatNumber(raw[f])
+                        + ") is below the pointwise " + formatNumber(pointwise) + ": the pointwise value is used");
+                critical[f] = pointwise;
+            }
+            if (critical[f] >= 7) {
+                warnings.add("the uniform band's critical value for " + names[f] + " is " + formatNumber(critical[f])
+                        + ", too large to be reliable: cohorts are small or outcomes vary little");
+            }
+            diag.put("critical_value_" + names[f], critical[f]);
+            for (StaggeredAggregation.Aggregate a : families.get(f)) {
+                Estimate e = byName.get(a.term().toString());
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("term", e.name());
+                b.put("critical_value", critical[f]);
+                b.put("ci_low", e.estimate() - critical[f] * e.se());
+                b.put("ci_high", e.estimate() + critical[f] * e.se());
+                band.add(b);
             }
         }
-        for (Cell k : cells) {
-            double p = share.get(k.cohort);
-            double omega = p / s;
-            theta += omega * k.att;
-            for (int u = 0; u < n; u++) {
-                double shareIf = (cohortOf[u] == k.cohort ? w[u] : 0) - p;
-                psi[u] += omega * k.psi[u] + k.att * (shareIf / s - p * sumShareIf[u] / (s * s));
-            }
-        }
-        value[0] = theta;
-        return psi;
+        diag.put("uniform_band", band);
+        return critical;
     }
 
-    private static double se(double[] psi, Clusters clusters) {
-        double n = psi.length;
-        if (clusters == null) {
-            double ss = 0;
-            for (double v : psi) {
-                ss += v * v;
+    private static List<EventStudyPlot.Point> eventStudy(List<Estimate> rows, double critical) {
+        List<EventStudyPlot.Point> points = new ArrayList<>();
+        for (Estimate e : rows) {
+            if (e.term() instanceof Term.EventTime t) {
+                points.add(new EventStudyPlot.Point(t.eventTime(), e.estimate(), e.se(), e.ciLow(), e.ciHigh(),
+                        e.estimate() - critical * e.se(), e.estimate() + critical * e.se()));
             }
-            return Math.sqrt(ss) / n;
         }
-        double meat = EstimatingFunctions.of(psi, psi.length, 1).meat(clusters)[0][0];
-        return Math.sqrt(meat * SmallSampleCorrection.CLUSTER.factor(n, 1, clusters.count())) / n;
+        return points;
     }
 
-    private static double constant(DidColumns.Column v, DidColumns.Column id, int[] rows) {
-        double first = v.values()[rows[0]];
-        for (int r : rows) {
-            if (v.values()[r] != first) {
-                throw new InputException("'" + v.name() + "' changes over time for " + id.name() + " "
-                        + formatNumber(id.values()[rows[0]]) + ": it must be constant within a unit");
+    /** @return {@code √(Σ ψ²)/n}, or with clusters {@code √(G/(G−1) Σ_c S_c²)/n}; NaN when about zero */
+    static double se(double[] psi, Clusters clusters) {
+        double v = covariance(List.of(psi), clusters)[0][0];
+        double se = Math.sqrt(v);
+        return se <= TINY ? Double.NaN : se;
+    }
+
+    /** The covariance of estimates with influence functions {@code ψ_k}: {@code Σ ψ ψᵀ / n²}, clustered when given. */
+    private static double[][] covariance(List<double[]> psi, Clusters clusters) {
+        int q = psi.size();
+        int n = psi.get(0).length;
+        List<double[]> sums = psi;
+        double factor = 1;
+        if (clusters != null) {
+            int g = clusters.count();
+            int[] code = clusters.codes();
+            sums = new ArrayList<>();
+            for (double[] p : psi) {
+                double[] s = new double[g];
+                for (int u = 0; u < n; u++) {
+                    s[code[u]] += p[u];
+                }
+                sums.add(s);
+            }
+            factor = g / (g - 1.0);
+        }
+        double[][] v = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b <= a; b++) {
+                double s = 0;
+                double[] x = sums.get(a);
+                double[] z = sums.get(b);
+                for (int i = 0; i < x.length; i++) {
+                    s += x[i] * z[i];
+                }
+                v[a][b] = factor * s / ((double) n * n);
+                v[b][a] = v[a][b];
             }
         }
-        return first;
+        return v;
     }
 }

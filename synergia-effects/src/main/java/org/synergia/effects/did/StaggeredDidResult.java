@@ -7,13 +7,25 @@ import org.synergia.stats.inference.Estimate;
 
 /**
  * Result of {@link StaggeredDid}: terms {@code ATT(g,t)} for every cohort and period, the simple
- * aggregate {@code ATT} over post-treatment cells and the event-time aggregates {@code ATT:e=k}.
- * {@link #n()} counts rows used: units times periods of the balanced panel. Immutable.
+ * aggregate {@code ATT} over post-treatment cells, the event-time aggregates {@code ATT:e=k} and
+ * their mean {@code ATT:dynamic}, the cohort averages {@code ATT:g=g} and {@code ATT:group}, the
+ * calendar averages {@code ATT:t=t} and {@code ATT:calendar}; diagnostics with the pre-trend test
+ * and the uniform bands. {@link #n()} counts rows used. Immutable.
  */
 public final class StaggeredDidResult extends AbstractEstimationResult {
 
-    StaggeredDidResult(List<Estimate> estimates, int n, Map<String, Object> diagnostics, List<String> warnings) {
+    private final List<EventStudyPlot.Point> eventStudy;
+    private final double level;
+    private final double eventCritical;
+    private final int draws;
+
+    StaggeredDidResult(List<Estimate> estimates, int n, Map<String, Object> diagnostics, List<String> warnings,
+            List<EventStudyPlot.Point> eventStudy, double level, double eventCritical, int draws) {
         super("did", estimates, n, diagnostics, warnings);
+        this.eventStudy = List.copyOf(eventStudy);
+        this.level = level;
+        this.eventCritical = eventCritical;
+        this.draws = draws;
     }
 
     /**
@@ -22,5 +34,18 @@ public final class StaggeredDidResult extends AbstractEstimationResult {
      */
     public Estimate term(String term) {
         return findTerm(term);
+    }
+
+    /** @return the event-time effects with their pointwise intervals and uniform band, as plotted */
+    public List<EventStudyPlot.Point> eventStudy() {
+        return eventStudy;
+    }
+
+    /**
+     * @param outcome the outcome's label, for the vertical axis
+     * @return the event-study plot as a standalone SVG document
+     */
+    public String eventPlotSvg(String outcome) {
+        return EventStudyPlot.svg(eventStudy, level, eventCritical, draws, outcome);
     }
 }

@@ -55,7 +55,9 @@ public enum EstimatorProblem implements Reason {
     /** {0} Stata's tie option, {1} R Matching's. */
     TIES_BOTH,
     /** {0} the caliper-rule option, {1} the caliper option. */
-    CALIPER_RULE_ALONE;
+    CALIPER_RULE_ALONE,
+    /** {0} the option given, {1} the cohort option, {2} the group option. */
+    STAGGERED_ONLY;
 
     @Override
     public String bundle() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.synergia.data.NumericColumn;
 
 /**
@@ -187,6 +188,70 @@ public sealed interface Term {
         @Override
         public String key() {
             return Keys.join("event", Double.toString(eventTime));
+        }
+    }
+
+    /**
+     * The average of a staggered-adoption cohort's post-treatment group-time effects (R {@code did}'s
+     * {@code aggte(type = "group")} by group).
+     *
+     * @param cohort the period the cohort was first treated
+     */
+    record CohortAverage(double cohort) implements Term {
+        @Override
+        public String toString() {
+            return "ATT:g=" + Keys.number(cohort);
+        }
+
+        @Override
+        public String key() {
+            return Keys.join("cohortavg", Double.toString(cohort));
+        }
+    }
+
+    /**
+     * The average effect in one calendar period over the cohorts treated by then (R {@code did}'s
+     * {@code aggte(type = "calendar")} by period).
+     *
+     * @param period the period
+     */
+    record PeriodAverage(double period) implements Term {
+        @Override
+        public String toString() {
+            return "ATT:t=" + Keys.number(period);
+        }
+
+        @Override
+        public String key() {
+            return Keys.join("periodavg", Double.toString(period));
+        }
+    }
+
+    /** How a staggered design's overall summary averages its group-time effects. */
+    enum Aggregation {
+        /** the mean of the event-time effects at e ≥ 0 */
+        DYNAMIC,
+        /** the cohort averages weighted by the cohorts' shares */
+        GROUP,
+        /** the mean of the calendar-period effects */
+        CALENDAR
+    }
+
+    /**
+     * The overall summary of one of R {@code did}'s aggregations other than the simple one (which is
+     * {@code ATT}): {@code ATT:dynamic}, {@code ATT:group}, {@code ATT:calendar}.
+     *
+     * @param aggregation which average
+     */
+    record OverallAverage(Aggregation aggregation) implements Term {
+        @Override
+        public String toString() {
+            return "ATT:" + aggregation.name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String key() {
+            return Keys.join("overallavg", aggregation.name());
         }
     }
 
@@ -399,6 +464,12 @@ public sealed interface Term {
                 return new Cell(Double.parseDouble(a[1]), Double.parseDouble(a[2]));
             case "event":
                 return new EventTime(Double.parseDouble(a[1]));
+            case "cohortavg":
+                return new CohortAverage(Double.parseDouble(a[1]));
+            case "periodavg":
+                return new PeriodAverage(Double.parseDouble(a[1]));
+            case "overallavg":
+                return new OverallAverage(Aggregation.valueOf(a[1]));
             case "saturation":
                 return new Saturation(Exposure.valueOf(a[1]), Double.parseDouble(a[2]), Boolean.parseBoolean(a[3]));
             case "dose":
