@@ -180,16 +180,18 @@ public final class ResultPrinter {
     }
 
     /**
-     * Diagnostics as {@code key value} lines, the balance and Rosenbaum bounds as tables after them, and with
+     * Diagnostics as {@code key value} lines, the balance, Rosenbaum bounds and rddensity's binomial tests as
+     * tables after them, and with
      * {@code --by} each subgroup's own diagnostics under a heading of their own.
      */
     private static void printDiagnostics(Map<String, Object> diagnostics, String indent, PrintWriter out) {
         boolean balance = diagnostics.get("balance") instanceof List<?> && diagnostics.containsKey("balance_n");
         boolean rosenbaum = diagnostics.get("rosenbaum_bounds") instanceof List<?>;
         boolean subgroups = diagnostics.get("by") instanceof String && diagnostics.get("subgroups") instanceof List<?>;
+        boolean binomial = diagnostics.get("binomial_tests") instanceof List<?>;
         diagnostics.forEach((k, v) -> {
             boolean table = balance && (k.equals("balance") || k.equals("balance_n")) || rosenbaum && k.equals("rosenbaum_bounds")
-                    || subgroups && k.equals("subgroups");
+                    || subgroups && k.equals("subgroups") || binomial && k.equals("binomial_tests");
             if (!table) {
                 out.printf(Locale.ROOT, "%s%-20s %s%n", indent, k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
             }
@@ -199,6 +201,9 @@ public final class ResultPrinter {
         }
         if (rosenbaum) {
             printRosenbaum((List<?>) diagnostics.get("rosenbaum_bounds"), diagnostics.get("rosenbaum_alternative"), out);
+        }
+        if (binomial) {
+            printBinomial((List<?>) diagnostics.get("binomial_tests"), out);
         }
         if (subgroups) {
             for (Object o : (List<?>) diagnostics.get("subgroups")) {
@@ -224,6 +229,19 @@ public final class ResultPrinter {
             Map<?, ?> m = (Map<?, ?>) o;
             out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "%.4f", field(m, "gamma")), pValue(field(m, "p_upper")), pValue(field(m, "p_lower")),
                     text(field(m, "hl_lower")), text(field(m, "hl_upper")));
+        }
+    }
+
+    /** The binomial tests of {@code rddensity} as a table, one row per window (as rddensity's summary prints them). */
+    private static void printBinomial(List<?> rows, PrintWriter out) {
+        out.println();
+        out.println("binomial tests (units below and at or above the cutoff within each window; R binom.test):");
+        String row = "%12s %12s %8s %8s %10s%n";
+        out.printf(Locale.ROOT, row, "window left", "window right", "below", "above", "p-value");
+        for (Object o : rows) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.printf(Locale.ROOT, row, text(field(m, "window_left")), text(field(m, "window_right")), m.get("n_left"),
+                    m.get("n_right"), pValue(field(m, "p_value")));
         }
     }
 

@@ -224,7 +224,7 @@ class MissingValuesCommandTest {
     void everyEstimateMethodTakesMissing() {
         CommandLine estimate = new CommandLine(new EstimateCommand());
         List<String> methods = new ArrayList<>(estimate.getSubcommands().keySet());
-        assertEquals(15, methods.size(), methods.toString());
+        assertEquals(16, methods.size(), methods.toString());
         for (String name : methods) {
             CommandLine.Model.OptionSpec o = estimate.getSubcommands().get(name).getCommandSpec().findOption("--missing");
             assertTrue(o != null, name + " has no --missing");

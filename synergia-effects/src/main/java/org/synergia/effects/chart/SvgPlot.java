@@ -244,6 +244,47 @@ public final class SvgPlot {
         return this;
     }
 
+    /**
+     * A shaded band between two curves (a confidence band).
+     *
+     * @param xs the points' x, in data units
+     * @param low the band's lower edge at each point
+     * @param high its upper edge
+     * @param fill its colour
+     * @param opacity its opacity, in [0, 1]
+     * @return this plot
+     */
+    public SvgPlot band(double[] xs, double[] low, double[] high, String fill, double opacity) {
+        s.append(String.format(Locale.ROOT, "<polygon fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\" points=\"", fill,
+                opacity));
+        for (int i = 0; i < xs.length; i++) {
+            s.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", px(xs[i]), py(high[i])));
+        }
+        for (int i = xs.length - 1; i >= 0; i--) {
+            s.append(String.format(Locale.ROOT, " %.1f,%.1f", px(xs[i]), py(low[i])));
+        }
+        s.append("\"/>\n");
+        return this;
+    }
+
+    /**
+     * A histogram bar over {@code [from, to]}, from 0 to {@code height}.
+     *
+     * @param from its left edge, in data units
+     * @param to its right edge
+     * @param height its height
+     * @param fill its colour
+     * @param opacity its opacity, in [0, 1]
+     * @return this plot
+     */
+    public SvgPlot bar(double from, double to, double height, String fill, double opacity) {
+        double top = py(height);
+        double bottom = py(0);
+        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\""
+                + " fill-opacity=\"%.2f\" stroke=\"white\"/>%n", px(from), top, px(to) - px(from), bottom - top, fill, opacity));
+        return this;
+    }
+
     /** @return the finished SVG document */
     public String end() {
         return s.append("</svg>\n").toString();
