@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.synergia.data.NumericColumn;
+import org.synergia.stats.fewclusters.WildBootstrapResult;
 import org.synergia.stats.inference.Estimate;
 import org.synergia.stats.inference.EstimationResult;
 
@@ -189,9 +191,11 @@ public final class ResultPrinter {
         boolean rosenbaum = diagnostics.get("rosenbaum_bounds") instanceof List<?>;
         boolean subgroups = diagnostics.get("by") instanceof String && diagnostics.get("subgroups") instanceof List<?>;
         boolean binomial = diagnostics.get("binomial_tests") instanceof List<?>;
+        boolean wild = diagnostics.get(WildBootstrapResult.KEY) instanceof Map<?, ?>;
         diagnostics.forEach((k, v) -> {
             boolean table = balance && (k.equals("balance") || k.equals("balance_n")) || rosenbaum && k.equals("rosenbaum_bounds")
-                    || subgroups && k.equals("subgroups") || binomial && k.equals("binomial_tests");
+                    || subgroups && k.equals("subgroups") || binomial && k.equals("binomial_tests")
+                    || wild && k.equals(WildBootstrapResult.KEY);
             if (!table) {
                 out.printf(Locale.ROOT, "%s%-20s %s%n", indent, k, v instanceof Double d ? text(d) : String.valueOf(node(v)));
             }
@@ -204,6 +208,9 @@ public final class ResultPrinter {
         }
         if (binomial) {
             printBinomial((List<?>) diagnostics.get("binomial_tests"), out);
+        }
+        if (wild) {
+            printWildBootstrap((Map<?, ?>) diagnostics.get(WildBootstrapResult.KEY), out);
         }
         if (subgroups) {
             for (Object o : (List<?>) diagnostics.get("subgroups")) {
@@ -242,6 +249,26 @@ public final class ResultPrinter {
             Map<?, ?> m = (Map<?, ?>) o;
             out.printf(Locale.ROOT, row, text(field(m, "window_left")), text(field(m, "window_right")), m.get("n_left"),
                     m.get("n_right"), pValue(field(m, "p_value")));
+        }
+    }
+
+    /** {@code --wild-bootstrap}'s p-values and intervals as a table, one row per term. */
+    private static void printWildBootstrap(Map<?, ?> wb, PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "wild cluster bootstrap-t (null imposed, boottest's WCR; %s %s %s; symmetric p-value,"
+                + " %s%% interval by test inversion):%n", wb.get("draws"), wb.get("weights"),
+                Boolean.TRUE.equals(wb.get("enumerated")) ? "sign vectors, all enumerated" : "draws, seed " + wb.get("seed"),
+                NumericColumn.formatNumber(100 * field(wb, "level")));
+        int width = 4;
+        for (Object o : (List<?>) wb.get("terms")) {
+            width = Math.max(width, String.valueOf(((Map<?, ?>) o).get("term")).length());
+        }
+        String row = "%-" + width + "s %9s %13s %13s%n";
+        out.printf(Locale.ROOT, row, "term", "p-value", "ci low", "ci high");
+        for (Object o : (List<?>) wb.get("terms")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.printf(Locale.ROOT, row, m.get("term"), pValue(field(m, "p_value")), text(field(m, "ci_low")),
+                    text(field(m, "ci_high")));
         }
     }
 

@@ -143,6 +143,25 @@ class DesignCommandsTest {
     }
 
     @Test
+    void saturationWithTheWildBootstrapKeepsItsRowsAndBootstrapsEveryTerm() throws IOException {
+        Path csv = saturationCsv();
+        CommandRun plain = run("saturation", "--data", csv.toString(), "--outcome", "y", "--treatment", "treat", "--cluster",
+                "village", "--saturation", "sat", "--permutations", "0", "--format", "json");
+        CommandRun r = run("saturation", "--data", csv.toString(), "--outcome", "y", "--treatment", "treat", "--cluster",
+                "village", "--saturation", "sat", "--permutations", "0", "--wild-bootstrap", "999", "--seed", "3", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode doc = json.readTree(r.out());
+        assertEquals(json.readTree(plain.out()).get("estimates"), doc.get("estimates"));
+        JsonNode wb = doc.at("/diagnostics/wild_bootstrap");
+        assertEquals(999, wb.get("draws").asInt());
+        assertEquals(3, wb.get("seed").asLong());
+        for (int k = 0; k < doc.get("estimates").size(); k++) {
+            assertEquals(doc.get("estimates").get(k).get("term"), wb.get("terms").get(k).get("term"));
+        }
+    }
+
+    @Test
     void doseRunsTheThreeForms() throws IOException {
         SplittableRandom rng = new SplittableRandom(6);
         StringBuilder b = new StringBuilder("y,months,x,female\n");

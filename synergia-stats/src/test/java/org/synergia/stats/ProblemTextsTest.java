@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.synergia.data.ReasonTexts;
 import org.synergia.stats.estimator.OptionProblem;
 import org.synergia.stats.estimators.EstimatorProblem;
+import org.synergia.stats.fewclusters.FewClustersProblem;
 import org.synergia.stats.glm.GlmProblem;
 import org.synergia.stats.sensitivity.SensitivityProblem;
 
@@ -19,5 +20,6 @@ class ProblemTextsTest {
         assertEquals(List.of(), ReasonTexts.problems(EstimatorProblem.class));
         assertEquals(List.of(), ReasonTexts.problems(OptionProblem.class));
         assertEquals(List.of(), ReasonTexts.problems(SensitivityProblem.class));
+        assertEquals(List.of(), ReasonTexts.problems(FewClustersProblem.class));
     }
 }

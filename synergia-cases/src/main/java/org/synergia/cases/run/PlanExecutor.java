@@ -421,13 +421,16 @@ final class PlanExecutor {
         options.put("outcome", outcome);
         options.put("treatment", a.treatment());
         covariates(a, s, options);
+        int clusters = FewClusters.count(s.values(a.cluster().get()));
+        FewClusters.askWhenFew(options, clusters);
         EstimationResult r = fit(a, s, options).result();
         double[] sat = s.values(saturationVariable);
         double scale = comparisonSd(s.values(outcome), i -> sat[i] == 0);
         for (Estimate e : r.estimates()) {
-            addTerm(a, outcome, e, r.n(), scale, out);
+            addTerm(a, outcome, FewClusters.inference(e, r), r.n(), scale, out);
         }
         diagnostics(a, outcome, r, out);
+        out.diagnostics().addAll(FewClusters.records(spec.id(), a.id(), outcome, r, clusters));
     }
 
     private void discontinuity(AnalysisSpec a, String outcome, Output out) {
@@ -521,13 +524,19 @@ final class PlanExecutor {
             }
         });
         Estimation fitted = Estimation.of(data, EstimatorOptions.of(estimator, options), missing);
+        if (FewClusters.refit(a.estimator(), options, fitted.result())) {
+            fitted = Estimation.of(data, EstimatorOptions.of(estimator, options), missing);
+        }
         dropped(a, outcome, fitted.rows().dropped(), fitted.rows().warning(), out);
         EstimationResult r = fitted.result();
         double scale = comparisonSd(fitted.rows().dataset().numeric(outcome).toDoubleArray(), i -> true);
         for (Estimate e : r.estimates()) {
-            out.estimates().add(record(a, outcome, e.term(), label(e.term()), e, r.n(), Double.NaN, scale));
+            out.estimates().add(record(a, outcome, e.term(), label(e.term()), FewClusters.inference(e, r), r.n(), Double.NaN, scale));
         }
         diagnostics(a, outcome, r, out);
+        if (r.diagnostics().get("clusters") instanceof Integer g) {
+            out.diagnostics().addAll(FewClusters.records(spec.id(), a.id(), outcome, r, g));
+        }
     }
 
     private static String join(double[] v) {

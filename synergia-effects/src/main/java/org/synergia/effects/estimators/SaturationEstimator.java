@@ -2,6 +2,7 @@ package org.synergia.effects.estimators;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.synergia.data.CompleteCases;
 import org.synergia.data.Dataset;
 import org.synergia.effects.saturation.SaturationEffects;
@@ -9,6 +10,7 @@ import org.synergia.effects.saturation.SaturationSample;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimators.FewClustersOptions;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.AnnotatedResult;
 
@@ -16,11 +18,11 @@ import org.synergia.stats.inference.AnnotatedResult;
  * {@code saturation}: the randomised saturation design (Baird, Bohren, McIntosh &amp; Özler 2018)
  * over {@link SaturationEffects}: intention to treat and spillover, pooled, by saturation and
  * linear in saturation, with cluster-robust SEs and randomisation-inference p-values seeded by the
- * run's seed.
+ * run's seed, and on request ({@code --wild-bootstrap B}) the wild cluster bootstrap of every term.
  */
 public final class SaturationEstimator implements Estimator {
 
-    private static final List<EstimatorOption> OPTIONS = List.of(
+    private static final List<EstimatorOption> OPTIONS = Stream.concat(Stream.of(
             EstimatorOption.variable("outcome", "Y", "the outcome variable").asRequired(),
             EstimatorOption.variable("treatment", "T", "individual assignment, 1 or 0").asRequired(),
             EstimatorOption.variable(EstimatorOption.CLUSTER, "C",
@@ -30,7 +32,10 @@ public final class SaturationEstimator implements Estimator {
             EstimatorOption.formula(Covariates.OPTION, "\"x1 + x2\"", "controls added linearly"),
             EstimatorOption.integer("permutations", "B",
                     "re-randomisations for randomisation inference, 0 for none (default: ${DEFAULT-VALUE})").withDefault("999"),
-            EstimatorOption.weights());
+            EstimatorOption.weights()), FewClustersOptions.OPTIONS.stream()).toList();
+
+    /** The confidence level of the intervals ({@link SaturationEffects}'s default). */
+    private static final double LEVEL = 0.95;
 
     /** The registry entry. */
     public SaturationEstimator() {
@@ -74,7 +79,7 @@ public final class SaturationEstimator implements Estimator {
             s = s.withWeights(values(data, options.required(EstimatorOption.WEIGHTS)));
         }
         EstimationResult result = SaturationEffects.withDefaults().withPermutations(options.integer("permutations").orElseThrow())
-                .withSeed(options.seed()).fit(s);
+                .withSeed(options.seed()).withWildBootstrap(FewClustersOptions.read(options, LEVEL).orElse(null)).fit(s);
         return AnnotatedResult.of(result, xs.warnings());
     }
 

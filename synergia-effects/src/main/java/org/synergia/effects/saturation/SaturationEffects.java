@@ -1,11 +1,15 @@
 package org.synergia.effects.saturation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.synergia.data.InputException;
+import org.synergia.stats.fewclusters.ClusteredRegression;
+import org.synergia.stats.fewclusters.WildBootstrapResult;
+import org.synergia.stats.fewclusters.WildClusterBootstrap;
 import org.synergia.stats.glm.Family;
 import org.synergia.stats.glm.Glm;
 import org.synergia.stats.glm.GlmFit;
@@ -37,7 +41,9 @@ import org.synergia.stats.inference.VarianceType;
  * </ul>
  * Each is an OLS coefficient (with optional covariates added linearly, which then makes it
  * regression-adjusted, and optional sampling weights). SEs are cluster-robust (CR1, Stata
- * {@code regress, vce(cluster)}), clustered by the unit of saturation assignment.
+ * {@code regress, vce(cluster)}), clustered by the unit of saturation assignment; with
+ * {@link #withWildBootstrap} each term also gets the wild cluster bootstrap's p-value and interval
+ * ({@link WildClusterBootstrap}, in the diagnostics as {@code wild_bootstrap}).
  *
  * <p>Randomisation inference tests the sharp null of no effect of any assignment on anyone: the
  * design is re-run {@code B} times with a seeded generator, permuting the cluster saturations
@@ -49,16 +55,27 @@ public final class SaturationEffects {
     private final int permutations;
     private final long seed;
     private final double level;
+    private final WildClusterBootstrap wild;
 
-    private SaturationEffects(int permutations, long seed, double level) {
+    private SaturationEffects(int permutations, long seed, double level, WildClusterBootstrap wild) {
         this.permutations = permutations;
         this.seed = seed;
         this.level = level;
+        this.wild = wild;
     }
 
-    /** @return 999 permutations, seed 20171, 95% intervals */
+    /** @return 999 permutations, seed 20171, 95% intervals, no wild bootstrap */
     public static SaturationEffects withDefaults() {
-        return new SaturationEffects(999, 20171, 0.95);
+        return new SaturationEffects(999, 20171, 0.95, null);
+    }
+
+    /**
+     * @param bootstrap the wild cluster bootstrap of every term (by the clusters of the saturation assignment), or
+     *        null for none; its level should be this fit's
+     * @return a copy
+     */
+    public SaturationEffects withWildBootstrap(WildClusterBootstrap bootstrap) {
+        return new SaturationEffects(permutations, seed, level, bootstrap);
     }
 
     /** @param b number of re-randomisations for the randomisation-inference p-values (0 for none) @return a copy */
@@ -66,12 +83,12 @@ public final class SaturationEffects {
         if (b < 0) {
             throw new InputException("the number of permutations must be non-negative, got " + b);
         }
-        return new SaturationEffects(b, seed, level);
+        return new SaturationEffects(b, seed, level, wild);
     }
 
     /** @param s seed of the re-randomisations @return a copy */
     public SaturationEffects withSeed(long s) {
-        return new SaturationEffects(permutations, s, level);
+        return new SaturationEffects(permutations, s, level, wild);
     }
 
     /** @param l confidence level in (0, 1) @return a copy */
@@ -79,7 +96,7 @@ public final class SaturationEffects {
         if (!(l > 0 && l < 1)) {
             throw new InputException("confidence level " + l + " must be between 0 and 1");
         }
-        return new SaturationEffects(permutations, seed, l);
+        return new SaturationEffects(permutations, seed, l, wild);
     }
 
     /**
@@ -143,7 +160,14 @@ public final class SaturationEffects {
             }
         }
         diag.putAll(observed.extra());
-        return new SaturationResult(rows, s.size(), diag, warnings, ri == null ? null : names.stream().map(Term::toString).toList(), ri);
+        WildBootstrapResult bootstrap = null;
+        if (wild != null) {
+            bootstrap = models.wildBootstrap(wild.withLevel(level));
+            diag.put(WildBootstrapResult.KEY, bootstrap.toDiagnostic());
+            bootstrap.enumerationWarning(wild.draws()).ifPresent(warnings::add);
+        }
+        return new SaturationResult(rows, s.size(), diag, warnings, ri == null ? null : names.stream().map(Term::toString).toList(), ri,
+                bootstrap);
     }
 
     private double[] randomisationInference(SaturationSample s, Models models, double[] obs, List<String> warnings) {
@@ -259,20 +283,22 @@ public final class SaturationEffects {
             return n;
         }
 
-        Fitted fit(double[] t, double[] pi, boolean withSe) {
+        /**
+         * One of the three regressions: its regressors after the intercept, their names, and the coefficients
+         * reported as terms (in the order of {@link #terms()}).
+         */
+        record Design(double[][] regressors, List<String> names, int[] reported) {
+        }
+
+        /** The pooled, by-saturation and (with two or more saturations) linear regressions for an assignment. */
+        List<Design> designs(double[] t, double[] pi) {
             int n = t.length;
             double[] sp = new double[n];
             for (int i = 0; i < n; i++) {
                 sp[i] = pi[i] > 0 && t[i] == 0 ? 1 : 0;
             }
-            List<Double> est = new ArrayList<>();
-            List<Double> se = new ArrayList<>();
-            Map<String, Object> extra = new LinkedHashMap<>();
-            // pooled
-            Glm glm = withSe ? ols : pointOnly;
-            GlmFit pooled = regress(glm, new double[][] {t, sp}, List.of("T", "S"));
-            collect(pooled, 2, est, se);
-            // by saturation
+            List<Design> out = new ArrayList<>();
+            out.add(new Design(new double[][] {t, sp}, List.of("T", "S"), new int[] {1, 2}));
             List<double[]> cols = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (double l : ittLevels) {
@@ -283,7 +309,11 @@ public final class SaturationEffects {
                 cols.add(indicator(sp, pi, 1, l));
                 names.add("S:" + l);
             }
-            collect(regress(glm, cols.toArray(new double[0][]), names), cols.size(), est, se);
+            int[] bySaturation = new int[cols.size()];
+            for (int j = 0; j < bySaturation.length; j++) {
+                bySaturation[j] = j + 1;
+            }
+            out.add(new Design(cols.toArray(new double[0][]), names, bySaturation));
             if (slopes) {
                 double[] tpi = new double[n];
                 double[] spi = new double[n];
@@ -291,22 +321,55 @@ public final class SaturationEffects {
                     tpi[i] = t[i] * pi[i];
                     spi[i] = sp[i] * pi[i];
                 }
-                GlmFit lin = spillSlope
-                        ? regress(glm, new double[][] {t, tpi, sp, spi}, List.of("T", "T:pi", "S", "S:pi"))
-                        : regress(glm, new double[][] {t, tpi, sp}, List.of("T", "T:pi", "S"));
-                double[] b = lin.coefficients();
-                double[] e = lin.standardErrors();
-                est.add(b[2]);
-                se.add(e[2]);
-                extra.put("ITT_linear_intercept", b[1]);
-                if (spillSlope) {
-                    est.add(b[4]);
-                    se.add(e[4]);
-                    extra.put("spillover_linear_intercept", b[3]);
+                out.add(spillSlope
+                        ? new Design(new double[][] {t, tpi, sp, spi}, List.of("T", "T:pi", "S", "S:pi"), new int[] {2, 4})
+                        : new Design(new double[][] {t, tpi, sp}, List.of("T", "T:pi", "S"), new int[] {2}));
+            }
+            return out;
+        }
+
+        Fitted fit(double[] t, double[] pi, boolean withSe) {
+            List<Double> est = new ArrayList<>();
+            List<Double> se = new ArrayList<>();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            Glm glm = withSe ? ols : pointOnly;
+            List<Design> designs = designs(t, pi);
+            for (int d = 0; d < designs.size(); d++) {
+                Design design = designs.get(d);
+                GlmFit f = glm.fit(x(design), names(design), s.outcome(), s.weights(), s.clusters());
+                double[] b = f.coefficients();
+                double[] e = f.standardErrors();
+                for (int j : design.reported()) {
+                    est.add(b[j]);
+                    se.add(e[j]);
+                }
+                if (d == 2) {
+                    extra.put("ITT_linear_intercept", b[1]);
+                    if (spillSlope) {
+                        extra.put("spillover_linear_intercept", b[3]);
+                    }
                 }
             }
             return new Fitted(est.stream().mapToDouble(Double::doubleValue).toArray(),
                     se.stream().mapToDouble(Double::doubleValue).toArray(), extra);
+        }
+
+        /**
+         * The wild cluster bootstrap of every term, each tested in the regression that estimates it, all with the
+         * same draws.
+         */
+        WildBootstrapResult wildBootstrap(WildClusterBootstrap bootstrap) {
+            List<Term> terms = terms();
+            WildBootstrapResult all = null;
+            int next = 0;
+            for (Design design : designs(s.treated(), s.saturation())) {
+                ClusteredRegression m = ClusteredRegression.of(x(design), names(design), s.outcome(), s.weights(), s.clusters());
+                int[] reported = design.reported();
+                WildBootstrapResult r = bootstrap.test(m, reported, terms.subList(next, next + reported.length));
+                next += reported.length;
+                all = all == null ? r : all.plus(r);
+            }
+            return all;
         }
 
         private static double[] indicator(double[] a, double[] pi, double value, double level) {
@@ -317,32 +380,25 @@ public final class SaturationEffects {
             return c;
         }
 
-        private static void collect(GlmFit f, int k, List<Double> est, List<Double> se) {
-            double[] b = f.coefficients();
-            double[] e = f.standardErrors();
-            for (int j = 1; j <= k; j++) {
-                est.add(b[j]);
-                se.add(e[j]);
-            }
-        }
-
-        private GlmFit regress(Glm glm, double[][] terms, List<String> termNames) {
+        /** The design's columns: the intercept, its regressors, then the covariates. */
+        private double[][] x(Design design) {
             int n = s.size();
+            double[][] terms = design.regressors();
             double[][] x = new double[1 + terms.length + s.covariates().length][];
             double[] one = new double[n];
-            java.util.Arrays.fill(one, 1);
+            Arrays.fill(one, 1);
             x[0] = one;
+            System.arraycopy(terms, 0, x, 1, terms.length);
+            System.arraycopy(s.covariates(), 0, x, 1 + terms.length, s.covariates().length);
+            return x;
+        }
+
+        private List<String> names(Design design) {
             List<String> names = new ArrayList<>();
             names.add("(Intercept)");
-            for (int j = 0; j < terms.length; j++) {
-                x[1 + j] = terms[j];
-                names.add(termNames.get(j));
-            }
-            for (int j = 0; j < s.covariates().length; j++) {
-                x[1 + terms.length + j] = s.covariates()[j];
-                names.add(s.covariateNames().get(j));
-            }
-            return glm.fit(x, names, s.outcome(), s.weights(), s.clusters());
+            names.addAll(design.names());
+            names.addAll(s.covariateNames());
+            return names;
         }
     }
 }

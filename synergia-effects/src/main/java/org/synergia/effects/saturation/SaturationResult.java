@@ -2,7 +2,9 @@ package org.synergia.effects.saturation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.synergia.stats.inference.AbstractEstimationResult;
+import org.synergia.stats.fewclusters.WildBootstrapResult;
 import org.synergia.stats.inference.Estimate;
 
 /**
@@ -15,12 +17,19 @@ public final class SaturationResult extends AbstractEstimationResult {
 
     private final List<String> riTerms;
     private final double[] ri;
+    private final WildBootstrapResult wildBootstrap;
 
     SaturationResult(List<Estimate> estimates, int n, Map<String, Object> diagnostics, List<String> warnings,
-            List<String> riTerms, double[] ri) {
+            List<String> riTerms, double[] ri, WildBootstrapResult wildBootstrap) {
         super("saturation", estimates, n, diagnostics, warnings);
         this.riTerms = riTerms == null ? List.of() : List.copyOf(riTerms);
         this.ri = ri == null ? new double[0] : ri.clone();
+        this.wildBootstrap = wildBootstrap;
+    }
+
+    /** @return the wild cluster bootstrap of every term, when the fit ran one */
+    public Optional<WildBootstrapResult> wildBootstrap() {
+        return Optional.ofNullable(wildBootstrap);
     }
 
     /**

@@ -17,7 +17,7 @@ class SaturationEffectsTest {
     private static final double[] SATURATIONS = {0, 0.25, 0.5, 0.75};
 
     /** Clusters cycle through the saturations; within a cluster round(π n) individuals are treated. */
-    private static SaturationSample simulate(int clusters, int size, DoubleUnaryOperator itt, DoubleUnaryOperator snt,
+    static SaturationSample simulate(int clusters, int size, DoubleUnaryOperator itt, DoubleUnaryOperator snt,
             long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = clusters * size;
