@@ -22,6 +22,7 @@ import org.synergia.stats.estimator.Estimation;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.AnnotatedResult;
 
@@ -134,7 +135,7 @@ public final class DidEstimator implements Estimator {
             String id = options.required("id");
             c = c.withId(id, data.numeric(id).toDoubleArray());
         }
-        Covariates xs = Covariates.of(data, options);
+        Regressors xs = Regressors.of(data, options, Covariates.OPTION);
         for (int j = 0; j < xs.names().size(); j++) {
             c = c.withCovariate(xs.names().get(j), xs.columns()[j]);
         }

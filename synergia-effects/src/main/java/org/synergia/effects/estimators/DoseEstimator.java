@@ -13,6 +13,7 @@ import org.synergia.effects.dose.GpsDoseResponse;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
 import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.AnnotatedResult;
@@ -79,7 +80,7 @@ public final class DoseEstimator implements Estimator {
             throw new InputException(EstimatorProblem.DOSE_BINS_MISSING, OptionName.of("method"), OptionName.of("bins"));
         }
         String dose = options.required("dose");
-        Covariates xs = Covariates.of(data, options);
+        Regressors xs = Regressors.of(data, options, Covariates.OPTION);
         DoseSample s = DoseSample.of(values(data, options.required("outcome")), values(data, dose), dose);
         if (!xs.isEmpty()) {
             s = s.withCovariates(xs.names(), xs.columns());

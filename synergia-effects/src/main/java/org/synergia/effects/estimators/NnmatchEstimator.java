@@ -16,6 +16,7 @@ import org.synergia.effects.potentialoutcomes.Estimand;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
 import org.synergia.stats.formula.ModelFrame;
 import org.synergia.stats.inference.AnnotatedResult;
 import org.synergia.stats.inference.EstimationResult;
@@ -102,14 +103,14 @@ public final class NnmatchEstimator implements Estimator {
         List<String> notes = new ArrayList<>();
         TwoLevelTreatment arms = TwoLevelTreatment.of(name(), treatment, ModelFrame.numbers(data, treatment, notes),
                 options.number("control"));
-        Covariates xs = Covariates.of(data, options);
+        Regressors xs = Regressors.of(data, options, Covariates.OPTION);
         if (xs.isEmpty()) {
             throw new InputException(EstimatorProblem.NO_MATCHING_COVARIATES, OptionName.of(Covariates.OPTION),
                     options.required(Covariates.OPTION));
         }
         boolean biasAdjust = options.given(BIAS_ADJUST);
         if (biasAdjust) {
-            Covariates z = Covariates.of(data, options, BIAS_ADJUST);
+            Regressors z = Regressors.of(data, options, BIAS_ADJUST);
             if (!new HashSet<>(z.names()).equals(new HashSet<>(xs.names()))) {
                 throw new InputException(EstimatorProblem.BIAS_ADJUST_COVARIATES, OptionName.of(BIAS_ADJUST),
                         options.required(BIAS_ADJUST), OptionName.of(Covariates.OPTION), String.join(" + ", xs.names()));

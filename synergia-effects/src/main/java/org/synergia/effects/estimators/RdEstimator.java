@@ -21,6 +21,7 @@ import org.synergia.stats.estimator.Estimation;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
 import org.synergia.stats.estimator.NumberList;
 import org.synergia.stats.inference.Clusters;
 import org.synergia.stats.inference.EstimationResult;
@@ -108,7 +109,7 @@ public final class RdEstimator implements Estimator {
         if (options.text("fuzzy").isPresent()) {
             sample = sample.withTreatment(data.numeric(options.required("fuzzy")).toDoubleArray());
         }
-        Covariates covariates = Covariates.of(data, options);
+        Regressors covariates = Regressors.of(data, options, Covariates.OPTION);
         if (!covariates.isEmpty()) {
             sample = sample.withCovariates(covariates.names(), covariates.columns());
         }

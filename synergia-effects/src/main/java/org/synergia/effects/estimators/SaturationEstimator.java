@@ -10,6 +10,7 @@ import org.synergia.effects.saturation.SaturationSample;
 import org.synergia.stats.estimator.Estimator;
 import org.synergia.stats.estimator.EstimatorOption;
 import org.synergia.stats.estimator.EstimatorOptions;
+import org.synergia.stats.estimator.Regressors;
 import org.synergia.stats.estimators.FewClustersOptions;
 import org.synergia.stats.inference.EstimationResult;
 import org.synergia.stats.inference.AnnotatedResult;
@@ -71,7 +72,7 @@ public final class SaturationEstimator implements Estimator {
         SaturationSample s = SaturationSample.of(values(data, options.required("outcome")),
                 values(data, options.required("treatment")), values(data, options.required(EstimatorOption.CLUSTER)),
                 values(data, saturation), saturation);
-        Covariates xs = Covariates.of(data, options);
+        Regressors xs = Regressors.of(data, options, Covariates.OPTION);
         if (!xs.isEmpty()) {
             s = s.withCovariates(xs.names(), xs.columns());
         }
