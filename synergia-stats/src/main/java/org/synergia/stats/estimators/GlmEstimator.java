@@ -146,12 +146,10 @@ public final class GlmEstimator implements Estimator {
         if (!cr2 && !wild) {
             return Optional.empty();
         }
-        String family = options.required("family");
-        String link = options.text("link").orElse(Family.valueOf(family.toUpperCase(Locale.ROOT)).canonicalLink().name()
-                .toLowerCase(Locale.ROOT));
-        if (!family.equals("gaussian") || !link.equals("identity")) {
+        Optional<String> other = notLinear(options);
+        if (other.isPresent()) {
             throw new InputException(cr2 ? FewClustersProblem.CR2_NOT_LINEAR : FewClustersProblem.NOT_LINEAR,
-                    OptionName.of(cr2 ? "vce" : FewClustersOptions.DRAWS), family + " with " + link, OptionName.of("family"));
+                    OptionName.of(cr2 ? "vce" : FewClustersOptions.DRAWS), other.get(), OptionName.of("family"));
         }
         if (m.clusters() == null) {
             throw new InputException(FewClustersProblem.BOOTSTRAP_NEEDS_CLUSTERS, OptionName.of(FewClustersOptions.DRAWS),
@@ -163,11 +161,18 @@ public final class GlmEstimator implements Estimator {
     /** The sensitivity analysis the options ask for, checked against the model's family. */
     private static Optional<LinearSensitivity> sensitivity(EstimatorOptions options) {
         Optional<LinearSensitivity> asked = SensitivityOptions.read(options);
-        String family = options.required("family");
-        String link = options.text("link").orElse("identity");
-        if (asked.isPresent() && (!family.equals("gaussian") || !link.equals("identity"))) {
-            throw new InputException(SensitivityProblem.NOT_LINEAR, OptionName.of("sensitivity"), family + " with " + link);
+        Optional<String> other = notLinear(options);
+        if (asked.isPresent() && other.isPresent()) {
+            throw new InputException(SensitivityProblem.NOT_LINEAR, OptionName.of("sensitivity"), other.get());
         }
         return asked;
+    }
+
+    /** @return "family with link" when the options' model is not a linear regression (gaussian, identity link), else empty */
+    private static Optional<String> notLinear(EstimatorOptions options) {
+        String family = options.required("family");
+        String link = options.text("link").orElse(Family.valueOf(family.toUpperCase(Locale.ROOT)).canonicalLink().name()
+                .toLowerCase(Locale.ROOT));
+        return family.equals("gaussian") && link.equals("identity") ? Optional.empty() : Optional.of(family + " with " + link);
     }
 }

@@ -119,7 +119,7 @@ class LinearSensitivityTest {
                 + " (R² de 1 o más): reduzca options.kd", tooStrong.message(Locale.forLanguageTag("es"), n -> "options." + n));
         InputException logit = assertThrows(InputException.class, () -> Estimation.of(darfur, EstimatorOptions.of(new GlmEstimator(),
                 Map.of("model", "directlyharmed ~ age + female", "family", "binomial", "sensitivity", "age")), MissingPolicy.DROP));
-        assertEquals("--sensitivity needs a linear regression (family gaussian with the identity link), not binomial with identity",
+        assertEquals("--sensitivity needs a linear regression (family gaussian with the identity link), not binomial with logit",
                 logit.getMessage());
         InputException alone = assertThrows(InputException.class, () -> Estimation.of(darfur, EstimatorOptions.of(new GlmEstimator(),
                 Map.of("model", MODEL, "benchmark", "female")), MissingPolicy.DROP));
