@@ -208,7 +208,10 @@ public final class RdDensityEstimator implements Estimator {
             plot = plot.withRange(r[0], r[1]);
         }
         RdDensityResult result = (RdDensityResult) estimation.result();
-        return Optional.of(plot.compute(values(data, running), result).toSvg(axisLabel(data, running), ""));
+        String title = String.format(java.util.Locale.ROOT, "Manipulation test: density of %s at %s (p = %.3g)", running,
+                org.synergia.data.NumericColumn.formatNumber(o.number("cutoff").orElseThrow()),
+                (Double) result.diagnostics().get("p_value"));
+        return Optional.of(plot.compute(values(data, running), result).toSvg(axisLabel(data, running), title));
     }
 
     private static String axisLabel(Dataset data, String variable) {
