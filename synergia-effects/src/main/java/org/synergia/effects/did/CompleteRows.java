@@ -1,7 +1,6 @@
 package org.synergia.effects.did;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.synergia.data.InputException;
@@ -26,23 +25,11 @@ final class CompleteRows {
     }
 
     static CompleteRows of(DidColumns c) {
-        int n = c.rows();
-        int[] keep = new int[n];
-        int m = 0;
-        outer:
-        for (int i = 0; i < n; i++) {
-            for (DidColumns.Column col : c.all()) {
-                if (Double.isNaN(col.values()[i])) {
-                    continue outer;
-                }
-            }
-            keep[m++] = i;
-        }
-        if (m == 0) {
+        int[] rows = c.completeRows();
+        if (rows.length == 0) {
             throw new InputException("no row has all of " + c.all().stream().map(DidColumns.Column::name).toList()
                     + " non-missing: check the variable names and missing-value codes");
         }
-        int[] rows = Arrays.copyOf(keep, m);
         TreeSet<Double> times = new TreeSet<>();
         double[] t = c.time().values();
         double[] d = c.group().values();
@@ -62,7 +49,7 @@ final class CompleteRows {
                     + (times.size() <= 10 ? times.toString() : "") + ": two-period difference-in-differences needs"
                     + " exactly two; keep the pre-treatment and one post-treatment period");
         }
-        return new CompleteRows(rows, n - m, times.first(), times.last());
+        return new CompleteRows(rows, c.rows() - rows.length, times.first(), times.last());
     }
 
     /** @return a new modifiable list with the note on rows left out for a missing value, if any */

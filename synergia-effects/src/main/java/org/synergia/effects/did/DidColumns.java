@@ -1,6 +1,7 @@
 package org.synergia.effects.did;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -124,6 +125,23 @@ public final class DidColumns {
     /** @return the number of rows */
     public int rows() {
         return outcome.values().length;
+    }
+
+    /** @return the rows with a value in every column, in order */
+    int[] completeRows() {
+        int n = rows();
+        int[] keep = new int[n];
+        int m = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (Column col : all()) {
+                if (Double.isNaN(col.values()[i])) {
+                    continue outer;
+                }
+            }
+            keep[m++] = i;
+        }
+        return Arrays.copyOf(keep, m);
     }
 
     /** @return every column present, required ones first */

@@ -153,22 +153,11 @@ final class StaggeredData {
     }
 
     private static int[] completeRows(DidColumns c, List<String> notes) {
-        int n = c.rows();
-        int[] keep = new int[n];
-        int m = 0;
-        outer:
-        for (int i = 0; i < n; i++) {
-            for (DidColumns.Column col : c.all()) {
-                if (Double.isNaN(col.values()[i])) {
-                    continue outer;
-                }
-            }
-            keep[m++] = i;
+        int[] rows = c.completeRows();
+        if (rows.length < c.rows()) {
+            notes.add((c.rows() - rows.length) + " rows with a missing value in the model's variables were left out");
         }
-        if (m < n) {
-            notes.add((n - m) + " rows with a missing value in the model's variables were left out");
-        }
-        return Arrays.copyOf(keep, m);
+        return rows;
     }
 
     private static TreeSet<Double> periods(DidColumns c, int[] rows) {
