@@ -47,7 +47,8 @@ public final class DidEstimator implements Estimator {
             EstimatorOption.formula(Covariates.OPTION, "\"x1 + x2\"",
                     "covariates as the right-hand side of a formula (pre-period values in a panel)"),
             EstimatorOption.choice("method", "M", "dr-improved, dr-traditional, ipw-std, ipw, reg or twfe (default:"
-                    + " ${DEFAULT-VALUE})", Arrays.stream(DidMethod.values()).map(DidMethod::label).toArray(String[]::new))
+                    + " ${DEFAULT-VALUE}, as DRDID's drdid; with --cohort dr-traditional, as did's att_gt)",
+                    Arrays.stream(DidMethod.values()).map(DidMethod::label).toArray(String[]::new))
                     .withDefault(DidMethod.DR_IMPROVED.label()),
             EstimatorOption.number("trim", "P", "comparison units with propensity score >= P get weight 0 (default:"
                     + " ${DEFAULT-VALUE}; with --cohort, in every group-time cell)").withDefault("0.995"),
@@ -147,7 +148,9 @@ public final class DidEstimator implements Estimator {
             String cl = options.required(EstimatorOption.CLUSTER);
             c = c.withClusters(cl, data.numeric(cl).toDoubleArray());
         }
-        DidMethod method = DidMethod.parse(options.required("method"));
+        // each design's reference default: DRDID's drdid is the improved DR, did's att_gt the traditional one
+        DidMethod method = staggered && !options.given("method") ? DidMethod.DR_TRADITIONAL
+                : DidMethod.parse(options.required("method"));
         if (staggered && options.bool("balance")) {
             throw new InputException(DidProblem.BALANCE_STAGGERED, OptionName.of("balance"), OptionName.of("cohort"),
                     OptionName.of("group"));
